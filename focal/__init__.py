@@ -1,0 +1,50 @@
+"""Focal: the focal loss of Lin et al. (2017), exact, in NumPy.
+
+The core is array in, array out, float64 throughout, and imports neither
+Streamlit nor Plotly. Every formula the app shows lives here, once.
+"""
+
+from focal.document import (
+    DOCUMENT_EXAMPLES,
+    DOCUMENT_GAMMA,
+    TableRow,
+    document_table,
+    table_row,
+)
+from focal.gradients import grad_cross_entropy, grad_focal_loss, grad_focal_loss_star
+from focal.losses import (
+    alpha_t,
+    cross_entropy,
+    cross_entropy_from_logits,
+    focal_loss,
+    focal_loss_from_logits,
+    focal_loss_star,
+    focal_reduction,
+    modulating_factor,
+    p_t,
+    prior_bias,
+)
+from focal.ratios import HardEasyRatio, hard_easy_ratio
+
+__all__ = [
+    "DOCUMENT_EXAMPLES",
+    "DOCUMENT_GAMMA",
+    "HardEasyRatio",
+    "TableRow",
+    "alpha_t",
+    "cross_entropy",
+    "cross_entropy_from_logits",
+    "document_table",
+    "focal_loss",
+    "focal_loss_from_logits",
+    "focal_loss_star",
+    "focal_reduction",
+    "grad_cross_entropy",
+    "grad_focal_loss",
+    "grad_focal_loss_star",
+    "hard_easy_ratio",
+    "modulating_factor",
+    "p_t",
+    "prior_bias",
+    "table_row",
+]

@@ -1,0 +1,103 @@
+"""The core's front door: turn arguments into float64 arrays or raise ``ValueError``.
+
+Every public function of the core passes its arguments through these checks, so
+a bad value is reported once, with the argument's name and its allowed range.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+FloatArray = NDArray[np.float64]
+
+
+def as_float(name: str, value: ArrayLike) -> FloatArray:
+    """Return ``value`` as a float64 array, rejecting non-numbers and NaN."""
+    if value is None or isinstance(value, str | bytes):
+        raise ValueError(f"{name} must be a number or an array of numbers")
+    try:
+        array = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a number or an array of numbers") from None
+    if np.isnan(array).any():
+        raise ValueError(f"{name} must not be NaN")
+    return array
+
+
+def probability(name: str, value: ArrayLike) -> FloatArray:
+    """A probability in [0, 1]."""
+    array = as_float(name, value)
+    if ((array < 0.0) | (array > 1.0)).any():
+        raise ValueError(f"{name} must be in [0, 1]")
+    return array
+
+
+def open_probability(name: str, value: ArrayLike) -> FloatArray:
+    """A probability in the open interval (0, 1)."""
+    array = as_float(name, value)
+    if ((array <= 0.0) | (array >= 1.0)).any():
+        raise ValueError(f"{name} must be in (0, 1)")
+    return array
+
+
+def label(name: str, value: ArrayLike) -> FloatArray:
+    """A binary label: 0 or 1, given as bool, int or float."""
+    array = as_float(name, value)
+    if ((array != 0.0) & (array != 1.0)).any():
+        raise ValueError(f"{name} must be 0 or 1")
+    return array
+
+
+def gamma(name: str, value: ArrayLike, *, positive: bool = False) -> FloatArray:
+    """A focusing parameter: finite and >= 0 (or > 0 when ``positive``)."""
+    array = as_float(name, value)
+    bad = ~np.isfinite(array) | ((array <= 0.0) if positive else (array < 0.0))
+    if bad.any():
+        rule = "> 0" if positive else ">= 0"
+        raise ValueError(f"{name} must be finite and {rule}")
+    return array
+
+
+def finite(name: str, value: ArrayLike) -> FloatArray:
+    """Any finite real number."""
+    array = as_float(name, value)
+    if not np.isfinite(array).all():
+        raise ValueError(f"{name} must be finite")
+    return array
+
+
+def logit(name: str, value: ArrayLike) -> FloatArray:
+    """A logit: any real number, including the infinite limits, but not NaN."""
+    return as_float(name, value)
+
+
+def alpha(name: str, value: ArrayLike | None) -> FloatArray | None:
+    """The α-balancing weight: ``None`` (off) or a number in [0, 1]."""
+    if value is None:
+        return None
+    return probability(name, value)
+
+
+def is_scalar(*values: Any) -> bool:
+    """True when every argument is a Python or NumPy scalar (or None)."""
+    return all(v is None or np.ndim(v) == 0 for v in values)
+
+
+def result(array: FloatArray, *inputs: Any) -> FloatArray | float:
+    """Return a Python float when every input was a scalar, else the array."""
+    if is_scalar(*inputs):
+        return float(array)
+    return array
+
+
+def number(name: str, value: Any, low: float, high: float) -> float:
+    """A single finite number in [low, high] (used by the command line)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{name} must be a number in [{low}, {high}]")
+    if not math.isfinite(value) or not low <= value <= high:
+        raise ValueError(f"{name} must be in [{low}, {high}]")
+    return float(value)
