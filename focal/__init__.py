@@ -20,9 +20,11 @@ from focal.losses import (
     focal_loss_from_logits,
     focal_loss_star,
     focal_reduction,
+    logit,
     modulating_factor,
     p_t,
     prior_bias,
+    sigmoid,
 )
 from focal.ratios import HardEasyRatio, hard_easy_ratio
 
@@ -43,8 +45,10 @@ __all__ = [
     "grad_focal_loss",
     "grad_focal_loss_star",
     "hard_easy_ratio",
+    "logit",
     "modulating_factor",
     "p_t",
     "prior_bias",
+    "sigmoid",
     "table_row",
 ]

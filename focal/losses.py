@@ -326,3 +326,39 @@ def focal_reduction(p: ArrayLike, y: ArrayLike, gamma: ArrayLike) -> FloatArray 
     factor = modulating_factor(p, y, gamma)
     with np.errstate(divide="ignore"):
         return check.result(np.divide(1.0, factor), p, y, gamma)
+
+
+def logit(p: ArrayLike) -> FloatArray | float:
+    """The logit ``x = log(p / (1 - p))`` with ``sigmoid(x) = p``.
+
+    Parameters
+    ----------
+    p : array_like
+        Probability in [0, 1].
+
+    Returns
+    -------
+    ndarray or float
+        ``-inf`` at 0, ``+inf`` at 1; computed with ``log1p`` so that it keeps
+        full precision for tiny ``p``.
+    """
+    p_ = check.probability("p", p)
+    with np.errstate(divide="ignore"):
+        return check.result(np.log(p_) - np.log1p(-p_), p)
+
+
+def sigmoid(x: ArrayLike) -> FloatArray | float:
+    """The logistic function ``1 / (1 + exp(-x))``, without overflow.
+
+    Parameters
+    ----------
+    x : array_like
+        Logit, any real number (``±inf`` allowed).
+
+    Returns
+    -------
+    ndarray or float
+        ``p`` in [0, 1], to full relative precision (also for very negative ``x``).
+    """
+    x_ = check.logit("x", x)
+    return check.result(_sigmoid_terms(x_, np.ones_like(x_))[0], x)

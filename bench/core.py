@@ -1,0 +1,477 @@
+"""Benchmark of the NumPy core: focal loss plus its gradient, from logits.
+
+What it measures, in one run:
+
+1. Time of ``focal_loss_from_logits`` + ``grad_focal_loss`` (α = 0.25, γ = 2,
+   float64 logits, random 0/1 float64 labels) on 10^4, 10^6 and 10^7 elements,
+   side by side with
+
+   * ``textbook``: the plain NumPy formulas (sigmoid, then logs, then the
+     power; the gradient from the paper's Appendix B), under
+     ``np.errstate(all="ignore")`` because they overflow;
+   * ``torch``: when torch is importable, the body of torchvision's
+     ``sigmoid_focal_loss`` on float64 CPU tensors, with the gradient from
+     autograd (``loss.sum().backward()``); forward and backward are timed
+     together, with torch's default thread count.
+
+   The candidates are interleaved within each repetition (core, textbook,
+   torch, core, ...) so machine noise hits all of them alike. The target is
+   ``core / textbook <= 1.0`` and ``core / torch <= 1.0`` (ratio of medians).
+
+2. Accuracy of each candidate's loss and gradient against the core on logits
+   that include saturated values (±20, ±40, ±100, ±800 and a uniform spread
+   over [-30, 30]), for both labels. An element where the core is finite and
+   non-zero but the candidate gives 0, inf or NaN is "lost": it counts as
+   relative error 1 (for 0) or inf, and the number of such elements is printed.
+
+3. Peak memory of the core's loss + gradient at 10^6 elements, from
+   tracemalloc (NumPy reports its array buffers to it), in units of arrays of
+   the input's size (peak bytes / (8 n)). The target is about 6 or less.
+
+Run it from the repository root::
+
+    .venv/bin/python bench/core.py                  # full run
+    .venv/bin/python bench/core.py --quick          # a fast smoke run
+    .venv/bin/python bench/core.py --sizes 1e5 1e6 --reps 7 --json out.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+# The bench is a script, not part of the package: make ``focal`` importable.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from focal import focal_loss_from_logits, grad_focal_loss
+
+try:
+    import torch
+    import torch.nn.functional as F
+except ImportError:  # the bench runs without torch, minus that candidate
+    torch = None
+
+ALPHA = 0.25
+GAMMA = 2.0
+DEFAULT_SIZES = (10**4, 10**6, 10**7)
+SATURATED = (20.0, 40.0, 100.0, 800.0)
+
+Arrays = tuple[np.ndarray, np.ndarray]
+Candidate = Callable[[], Arrays]
+
+
+# --- the candidates ------------------------------------------------------------
+
+
+def core(x: np.ndarray, y: np.ndarray) -> Arrays:
+    """The project's exact core: loss and gradient, each through the public API."""
+    loss = focal_loss_from_logits(x, y, gamma=GAMMA, alpha=ALPHA)
+    grad = grad_focal_loss(x, y, gamma=GAMMA, alpha=ALPHA)
+    return np.asarray(loss), np.asarray(grad)
+
+
+def textbook(x: np.ndarray, y: np.ndarray) -> Arrays:
+    """Sigmoid, then logs, then the power, as written in most tutorials."""
+    alpha, gamma = ALPHA, GAMMA
+    with np.errstate(all="ignore"):
+        p = 1.0 / (1.0 + np.exp(-x))
+        ce = -(y * np.log(p) + (1.0 - y) * np.log(1.0 - p))
+        p_t = p * y + (1.0 - p) * (1.0 - y)
+        alpha_t = alpha * y + (1.0 - alpha) * (1.0 - y)
+        loss = alpha_t * (1.0 - p_t) ** gamma * ce
+        # Appendix B: dFL/dx = y_s alpha_t (1 - p_t)^gamma (gamma p_t log p_t + p_t - 1)
+        y_s = 2.0 * y - 1.0
+        grad = (
+            y_s
+            * alpha_t
+            * (1.0 - p_t) ** gamma
+            * (gamma * p_t * np.log(p_t) + p_t - 1.0)
+        )
+    return loss, grad
+
+
+def torch_candidate(x: np.ndarray, y: np.ndarray) -> Candidate:
+    """torchvision's ``sigmoid_focal_loss`` body on CPU tensors, gradient by autograd.
+
+    The tensors share memory with ``x`` and ``y``; building them is not timed.
+    """
+    assert torch is not None
+    x_leaf = torch.from_numpy(x).requires_grad_(True)
+    y_t = torch.from_numpy(y)
+
+    def run() -> Arrays:
+        x_leaf.grad = None
+        p = torch.sigmoid(x_leaf)
+        ce = F.binary_cross_entropy_with_logits(x_leaf, y_t, reduction="none")
+        p_t = p * y_t + (1 - p) * (1 - y_t)
+        loss = ce * ((1 - p_t) ** GAMMA)
+        alpha_t = ALPHA * y_t + (1 - ALPHA) * (1 - y_t)
+        loss = alpha_t * loss
+        loss.sum().backward()
+        assert x_leaf.grad is not None
+        return loss.detach().numpy(), x_leaf.grad.numpy()
+
+    return run
+
+
+def candidates(x: np.ndarray, y: np.ndarray) -> dict[str, Candidate]:
+    """The candidates bound to one input, core first."""
+    found: dict[str, Candidate] = {
+        "core": lambda: core(x, y),
+        "textbook": lambda: textbook(x, y),
+    }
+    if torch is not None:
+        found["torch"] = torch_candidate(x, y)
+    return found
+
+
+# --- inputs --------------------------------------------------------------------
+
+
+def random_input(n: int, rng: np.random.Generator) -> Arrays:
+    """Logits spread like a trained detector's (mostly moderate) and 0/1 labels."""
+    x = rng.normal(0.0, 4.0, n)
+    y = rng.integers(0, 2, n).astype(np.float64)
+    return x, y
+
+
+def accuracy_input(spread: int) -> Arrays:
+    """Saturated logits plus a uniform spread over [-30, 30], each with y = 0 and 1."""
+    special = np.array([s * sign for s in SATURATED for sign in (1.0, -1.0)])
+    x_once = np.concatenate([special, np.linspace(-30.0, 30.0, spread)])
+    x = np.concatenate([x_once, x_once])
+    y = np.concatenate([np.zeros_like(x_once), np.ones_like(x_once)])
+    return x, y
+
+
+# --- timing --------------------------------------------------------------------
+
+
+@dataclass
+class Timing:
+    size: int
+    candidate: str
+    reps: int
+    inner: int
+    median_ms: float
+    min_ms: float
+    core_over_this: float
+
+
+def default_reps(n: int) -> int:
+    if n <= 10**4:
+        return 15
+    if n <= 10**6:
+        return 9
+    return 5
+
+
+def inner_loop(n: int) -> int:
+    """Calls per timed sample: 100 at 10^4, 1 from 10^6 up."""
+    return max(1, 10**6 // n)
+
+
+def time_interleaved(
+    runs: dict[str, Candidate], reps: int, inner: int
+) -> dict[str, list[float]]:
+    """Seconds per call of each candidate, round-robin within each repetition."""
+    for run in runs.values():  # warm-up: caches, lazy imports, torch's allocator
+        run()
+    samples: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(reps):
+        for name, run in runs.items():
+            start = time.perf_counter()
+            for _ in range(inner):
+                run()
+            samples[name].append((time.perf_counter() - start) / inner)
+    return samples
+
+
+def time_size(n: int, reps: int, rng: np.random.Generator) -> list[Timing]:
+    x, y = random_input(n, rng)
+    inner = inner_loop(n)
+    gc.collect()
+    samples = time_interleaved(candidates(x, y), reps, inner)
+    core_median = statistics.median(samples["core"])
+    timings = []
+    for name, seconds in samples.items():
+        median = statistics.median(seconds)
+        timings.append(
+            Timing(
+                size=n,
+                candidate=name,
+                reps=reps,
+                inner=inner,
+                median_ms=1e3 * median,
+                min_ms=1e3 * min(seconds),
+                core_over_this=core_median / median,
+            )
+        )
+    return timings
+
+
+# --- accuracy ------------------------------------------------------------------
+
+
+@dataclass
+class Accuracy:
+    candidate: str
+    quantity: str
+    max_rel_err: float  # lost elements count as 1 (a 0) or inf (inf or NaN)
+    max_rel_err_kept: float  # over elements the candidate did not lose
+    lost: int  # core finite and non-zero; candidate 0, inf or NaN
+    spurious: int  # core exactly 0; candidate non-zero or NaN
+
+
+def compare(candidate: np.ndarray, exact: np.ndarray) -> tuple[float, float, int, int]:
+    """``(max_rel_err, max_rel_err_kept, lost, spurious)`` of ``candidate``."""
+    finite = np.isfinite(exact)
+    reference = finite & (exact != 0.0)
+    usable = np.isfinite(candidate) & (candidate != 0.0)
+    lost = reference & ~usable
+    kept = reference & usable
+    rel = np.abs(candidate[kept] - exact[kept]) / np.abs(exact[kept])
+    max_kept = float(rel.max()) if rel.size else 0.0
+    max_all = max_kept
+    if (lost & (candidate == 0.0)).any():
+        max_all = max(max_all, 1.0)
+    if (lost & ~np.isfinite(candidate)).any():
+        max_all = np.inf
+    spurious = finite & (exact == 0.0) & (candidate != 0.0)
+    return max_all, max_kept, int(lost.sum()), int(spurious.sum())
+
+
+def measure_accuracy(spread: int) -> list[Accuracy]:
+    x, y = accuracy_input(spread)
+    runs = candidates(x, y)
+    exact_loss, exact_grad = runs["core"]()
+    results = []
+    for name, run in runs.items():
+        loss, grad = run()
+        for quantity, got, exact in (
+            ("loss", loss, exact_loss),
+            ("grad", grad, exact_grad),
+        ):
+            got = np.array(got, dtype=np.float64)  # a copy: torch reuses nothing
+            results.append(Accuracy(name, quantity, *compare(got, exact)))
+    return results
+
+
+# --- memory --------------------------------------------------------------------
+
+
+@dataclass
+class Memory:
+    what: str
+    size: int
+    peak_bytes: int
+    arrays: float  # peak bytes / (8 n)
+
+
+def traced_peak(run: Callable[[], object]) -> int:
+    """Peak bytes traced while ``run`` executes, above what was live before."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        base, _ = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        result = run()
+        _, peak = tracemalloc.get_traced_memory()
+        del result
+    finally:
+        tracemalloc.stop()
+    return peak - base
+
+
+def measure_memory(n: int, rng: np.random.Generator) -> list[Memory]:
+    x, y = random_input(n, rng)
+    cases: dict[str, Callable[[], object]] = {
+        "core loss": lambda: focal_loss_from_logits(x, y, gamma=GAMMA, alpha=ALPHA),
+        "core grad": lambda: grad_focal_loss(x, y, gamma=GAMMA, alpha=ALPHA),
+        "core loss+grad": lambda: core(x, y),
+        "textbook loss+grad": lambda: textbook(x, y),
+    }
+    results = []
+    for what, run in cases.items():
+        peak = traced_peak(run)
+        results.append(Memory(what, n, peak, peak / (8 * n)))
+    return results
+
+
+# --- report --------------------------------------------------------------------
+
+
+def environment() -> dict[str, Any]:
+    env: dict[str, Any] = {
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "torch": torch.__version__ if torch is not None else None,
+        "torch_threads": torch.get_num_threads() if torch is not None else None,
+        "cpu_count": os.cpu_count(),
+        "cpus_usable": len(os.sched_getaffinity(0))
+        if hasattr(os, "sched_getaffinity")
+        else None,
+        "machine": platform.machine(),
+    }
+    return env
+
+
+def print_environment(env: dict[str, Any]) -> None:
+    print(f"Python {env['python']}, NumPy {env['numpy']}, ", end="")
+    if env["torch"] is None:
+        print("torch not installed (the torch candidate is skipped)")
+    else:
+        print(f"torch {env['torch']} (CPU, {env['torch_threads']} threads)")
+    print(
+        f"CPUs: {env['cpu_count']} (usable: {env['cpus_usable']}), "
+        f"{env['machine']}; NumPy ufuncs run on one thread"
+    )
+    print(f"alpha = {ALPHA}, gamma = {GAMMA}, float64\n")
+
+
+def print_timings(timings: list[Timing]) -> None:
+    print("Time of loss + gradient (per call; ratio of medians)")
+    header = (
+        f"{'size':>10}  {'candidate':<9} {'reps':>4} {'inner':>5}"
+        f" {'median ms':>11} {'min ms':>11} {'x core':>7} {'core/this':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    for t in timings:
+        print(
+            f"{t.size:>10.0e}  {t.candidate:<9} {t.reps:>4} {t.inner:>5}"
+            f" {t.median_ms:>11.3f} {t.min_ms:>11.3f}"
+            f" {1.0 / t.core_over_this:>7.2f} {t.core_over_this:>9.2f}"
+        )
+    print()
+    for size in sorted({t.size for t in timings}):
+        for t in timings:
+            if t.size == size and t.candidate != "core":
+                verdict = "met" if t.core_over_this <= 1.0 else "NOT met"
+                print(
+                    f"n = {size:.0e}: core / {t.candidate} = {t.core_over_this:.2f}"
+                    f"  (target <= 1.0: {verdict})"
+                )
+    print()
+
+
+def print_accuracy(results: list[Accuracy], n: int) -> None:
+    print(
+        f"Accuracy against the core ({n} elements: x in ±{SATURATED}"
+        " and a spread over [-30, 30], y = 0 and 1)"
+    )
+    header = (
+        f"{'candidate':<9} {'quantity':<8} {'max rel err':>12}"
+        f" {'(kept only)':>12} {'elements lost':>14} {'spurious':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    for a in results:
+        print(
+            f"{a.candidate:<9} {a.quantity:<8} {a.max_rel_err:>12.3g}"
+            f" {a.max_rel_err_kept:>12.3g} {a.lost:>14} {a.spurious:>9}"
+        )
+    print(
+        "lost: core finite non-zero, candidate 0 (rel err 1) or inf/NaN (rel err"
+        " inf);\nspurious: core exactly 0, candidate non-zero or NaN.\n"
+    )
+
+
+def print_memory(results: list[Memory]) -> None:
+    print("Peak traced memory (tracemalloc), in arrays of the input's size")
+    for m in results:
+        target = "  (target <= ~6)" if m.what == "core loss+grad" else ""
+        print(
+            f"  n = {m.size:.0e}  {m.what:<19} {m.peak_bytes / 2**20:8.1f} MiB"
+            f"  = {m.arrays:5.2f} arrays{target}"
+        )
+    if torch is not None:
+        print("  (torch's allocations are not visible to tracemalloc)")
+    print()
+
+
+# --- command line --------------------------------------------------------------
+
+
+def parse_size(text: str) -> int:
+    value = float(text)
+    if not value.is_integer() or value < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole size: {text}")
+    return int(value)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Time and check the exact NumPy focal-loss core."
+    )
+    parser.add_argument(
+        "--sizes",
+        type=parse_size,
+        nargs="+",
+        default=None,
+        help="element counts, e.g. 1e4 1e6 1e7 (default)",
+    )
+    parser.add_argument(
+        "--reps",
+        type=int,
+        default=None,
+        help="repetitions for every size (default: 15 up to 1e4, 9 up to 1e6, 5)",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="sizes 1e4 and 1e6, 3 repetitions"
+    )
+    parser.add_argument("--seed", type=int, default=0, help="random seed")
+    parser.add_argument(
+        "--json", type=Path, default=None, metavar="PATH", help="write results here"
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    sizes = args.sizes or ((10**4, 10**6) if args.quick else DEFAULT_SIZES)
+    rng = np.random.default_rng(args.seed)
+
+    env = environment()
+    print_environment(env)
+
+    timings: list[Timing] = []
+    for n in sizes:
+        reps = args.reps or (3 if args.quick else default_reps(n))
+        timings += time_size(n, reps, rng)
+    print_timings(timings)
+
+    spread = 10**4 if args.quick else 10**5 + 1
+    accuracy = measure_accuracy(spread)
+    print_accuracy(accuracy, 2 * (2 * len(SATURATED) + spread))
+
+    memory = measure_memory(10**6, rng)
+    print_memory(memory)
+
+    if args.json is not None:
+        report = {
+            "environment": env,
+            "timings": [asdict(t) for t in timings],
+            "accuracy": [asdict(a) for a in accuracy],
+            "memory": [asdict(m) for m in memory],
+        }
+        args.json.write_text(json.dumps(report, indent=2, default=str) + "\n")
+        print(f"results written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,147 @@
+"""Every user-settable parameter, declared once.
+
+Widgets, their URL binding, the check of a shared link and the "reset" action
+are all generated from :data:`PARAMS`. The name of a parameter is also its
+widget key and its URL query key; values in the URL use the format of
+Streamlit's own widget binding (decimals, ``true``/``false``, option values).
+Adding a control is one line here plus its label in the string tables.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import urlencode
+
+Kind = Literal["slider", "toggle", "choice"]
+Value = float | bool | str
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter: its key, widget kind, range or options, step and default.
+
+    Attributes
+    ----------
+    key : str
+        Widget key, URL query key and string-table key of the label.
+    kind : {"slider", "toggle", "choice"}
+        The widget.
+    default : float, bool or str
+        Value when the URL does not set it and after "reset".
+    low, high, step : float
+        Range and step of a slider.
+    options : tuple of str
+        Allowed values of a choice, as they appear in the URL.
+    shared : bool
+        Shown on every page (declared in the entry script) rather than by one page.
+    """
+
+    key: str
+    kind: Kind
+    default: Value
+    low: float = 0.0
+    high: float = 1.0
+    step: float = 0.01
+    options: tuple[str, ...] = ()
+    shared: bool = True
+
+    def parse(self, raw: str) -> Value | None:
+        """The value a URL string stands for, or None when it is not allowed.
+
+        Parameters
+        ----------
+        raw : str
+            The query value as it arrived.
+
+        Returns
+        -------
+        float, bool, str or None
+            The parsed value, or None for anything out of range, not a number,
+            not ``true``/``false``, or not one of the options.
+        """
+        text = raw.strip()
+        if self.kind == "toggle":
+            return {"true": True, "false": False}.get(text.lower())
+        if self.kind == "choice":
+            return text if text in self.options else None
+        try:
+            number = float(text)
+        except ValueError:
+            return None
+        if not math.isfinite(number) or not self.low <= number <= self.high:
+            return None
+        return number
+
+    def format(self, value: Value) -> str:
+        """The URL form of ``value`` (the inverse of :meth:`parse`)."""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, float):
+            return f"{value:g}"
+        return str(value)
+
+
+PARAMS: tuple[Param, ...] = (
+    Param("y", "choice", "1", options=("1", "0")),
+    Param("p", "slider", 0.9, 0.0, 1.0, 0.01),
+    Param("gamma", "slider", 2.0, 0.0, 5.0, 0.1),
+    Param("balance", "toggle", False),
+    Param("alpha", "slider", 0.25, 0.0, 1.0, 0.01),
+    Param("lang", "choice", "en", options=("en", "zh")),
+    Param("present", "toggle", False),
+    Param("axis", "choice", "p", options=("p", "p_t"), shared=False),
+    Param("log", "toggle", False, shared=False),
+    Param("hard", "slider", 0.1, 0.0, 1.0, 0.01, shared=False),
+    Param("easy", "slider", 0.9, 0.0, 1.0, 0.01, shared=False),
+)
+
+BY_KEY: dict[str, Param] = {param.key: param for param in PARAMS}
+
+
+def rejected(query: Mapping[str, str | list[str]]) -> list[str]:
+    """The keys of ``query`` that name a parameter but carry a value it refuses.
+
+    Parameters
+    ----------
+    query : mapping of str to str or list of str
+        The URL's query parameters (a repeated key gives a list; its last value
+        counts, as in Streamlit's binding).
+
+    Returns
+    -------
+    list of str
+        Parameter keys, in table order.
+    """
+    bad = []
+    for param in PARAMS:
+        if param.key not in query:
+            continue
+        raw = query[param.key]
+        last = raw[-1] if isinstance(raw, list) and raw else raw
+        if not isinstance(last, str) or param.parse(last) is None:
+            bad.append(param.key)
+    return bad
+
+
+def share_query(values: Mapping[str, Value]) -> str:
+    """The query string of a link that opens ``values`` (defaults left out).
+
+    Parameters
+    ----------
+    values : mapping of str to value
+        Current values by key; keys that are not parameters are ignored.
+
+    Returns
+    -------
+    str
+        For example ``"gamma=3&p=0.2&y=0"``; empty when everything is default.
+    """
+    pairs = [
+        (param.key, param.format(values[param.key]))
+        for param in PARAMS
+        if param.key in values and values[param.key] != param.default
+    ]
+    return urlencode(pairs)

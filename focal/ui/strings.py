@@ -1,0 +1,267 @@
+"""Every text a person reads in the app, in English and in Chinese.
+
+Formulas and numbers are the same in both languages; only words change. A test
+fails when a key is missing from either table or a format field differs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+LANGUAGES: tuple[str, ...] = ("en", "zh")
+
+EN: dict[str, str] = {
+    # app and navigation
+    "app.title": "Focal — focal loss, explained",
+    "nav.explorer": "Explorer",
+    "nav.gradients": "Gradients",
+    "controls.header": "Controls",
+    # controls (keys match focal.ui.params)
+    "param.alpha": "α — weight of the positive class",
+    "param.balance": "α-balancing",
+    "param.gamma": "γ — focusing parameter",
+    "param.p": "p — predicted probability of “object”",
+    "param.y": "Label y",
+    "param.lang": "Language",
+    "param.present": "Presenter mode",
+    "param.axis": "x axis",
+    "param.log": "Log scale",
+    "param.hard": "p_t of the hard example",
+    "param.easy": "p_t of the easy example",
+    "help.alpha": "α_t = α for positives and 1 − α for negatives (Eq. 3 and 5).",
+    "help.balance": "Off: the document's table (no α). On: multiply by α_t.",
+    "help.gamma": "γ = 0 is cross-entropy; the paper's best is γ = 2.",
+    "help.p": "The sigmoid output of the detector for this anchor.",
+    "help.y": "1: the anchor covers an object. 0: it is background.",
+    "option.y.1": "object (positive)",
+    "option.y.0": "background (negative)",
+    "option.lang.en": "English",
+    "option.lang.zh": "中文",
+    "option.axis.p": "p",
+    "option.axis.p_t": "p_t",
+    # links
+    "notice.bad_param": "The link's value for “{name}” is not allowed here; "
+    "the default ({default}) is used instead.",
+    "share.label": "Link to this view",
+    "share.help": "Copy this link (button at the right) to open exactly this state.",
+    "reset.label": "Reset to defaults",
+    # explorer: intro
+    "explorer.title": "Focal loss explorer",
+    "explorer.intro": "A one-stage detector such as YOLO v3 scores thousands of "
+    "anchors per image, and almost all of them are easy background. Cross-entropy "
+    "lets their many small losses add up and drown the few objects. Focal loss "
+    "multiplies cross-entropy by (1 − p_t)^γ, which silences easy examples and "
+    "leaves hard ones almost untouched.",
+    # explorer: section 1
+    "curves.header": "1 · Cross-entropy and focal loss",
+    "curves.title": "Loss for y = {y}",
+    "curves.x_p": "p (predicted probability of “object”)",
+    "curves.x_p_t": "p_t (probability of the true class)",
+    "curves.y": "loss (nats)",
+    "curves.ce": "CE",
+    "curves.fl": "FL (γ = {gamma})",
+    "curves.fl_balanced": "α-balanced FL (γ = {gamma}, α = {alpha})",
+    "curves.ce_balanced": "α-balanced CE (α = {alpha})",
+    "curves.well_classified": "well classified (p_t > 0.5)",
+    "curves.caption": "Shaded: well-classified examples. Markers: the current p. "
+    "An infinite loss (p_t = 0) is drawn as ▲ at the top edge.",
+    # explorer: section 2
+    "numbers.header": "2 · The numbers at this point",
+    "numbers.p_t": "p_t",
+    "numbers.alpha_t": "α_t",
+    "numbers.ce": "CE = −log p_t",
+    "numbers.modulating": "(1 − p_t)^γ",
+    "numbers.fl": "FL",
+    "numbers.off": "off",
+    "numbers.smaller": "FL is {times}× smaller than CE here.",
+    "numbers.smaller_inf": "FL is 0 here while CE is not: infinitely smaller.",
+    "numbers.equal": "FL equals CE here (γ = 0 or p_t = 0).",
+    "numbers.both_zero": "Both losses are 0 here: the prediction is certain and right.",
+    "numbers.formula": "Focal loss with the current values substituted:",
+    # explorer: section 3
+    "ratio.header": "3 · Hard versus easy examples",
+    "ratio.explain": "A hard example (low p_t) and an easy one (high p_t). Focal loss "
+    "raises the ratio of their losses by ((1 − p_t,hard) / (1 − p_t,easy))^γ.",
+    "ratio.ce": "CE ratio hard / easy",
+    "ratio.fl": "FL ratio hard / easy",
+    "ratio.amplification": "Amplification",
+    "ratio.title": "Hard / easy loss ratio against γ",
+    "ratio.x": "γ",
+    "ratio.y": "loss ratio hard / easy",
+    "ratio.ce_line": "CE",
+    "ratio.fl_line": "FL",
+    "ratio.current": "γ = {gamma}",
+    # explorer: section 4
+    "family.header": "4 · The paper's Figure 1",
+    "family.explain": "FL against p_t for γ = 0, 0.5, 1, 2 and 5; γ = 0 is CE. "
+    "Press ▶ to sweep γ from 0 to 5 in the browser.",
+    "family.title": "Focal loss for several γ",
+    "family.x": "p_t (probability of the true class)",
+    "family.y": "loss (nats)",
+    "family.gamma": "γ = {gamma}",
+    "family.current": "current γ = {gamma}",
+    "family.play": "Play",
+    "family.pause": "Pause",
+    # explorer: section 5
+    "table.header": "5 · The document's table, regenerated",
+    "table.explain": "Exact values for the current γ{alpha}, with the document's "
+    "printed values beside them. Highlighted: printed values that differ from the "
+    "exact value at the precision printed. The last row is the current (p, y).",
+    "table.alpha_note": " and α = {alpha}",
+    "table.errata": "Why they differ: the document computed FL from CE already "
+    "rounded to two decimals (2.30 × 0.81 = 1.863, while the exact product is "
+    "2.302585… × 0.81 = 1.8651).",
+    "table.other_gamma": "The document printed its table for γ = 2; at γ = {gamma} "
+    "its (1 − p_t)^γ and FL columns are for a different γ. Set γ = 2 to compare "
+    "like with like.",
+    "table.printed": "printed",
+    "table.current": "current",
+    "table.row": "row",
+    "table.download_csv": "Download CSV",
+    "table.download_markdown": "Download Markdown",
+    "table.download_latex": "Download LaTeX",
+    # gradients page
+    "gradients.title": "Gradients with respect to the logit",
+    "gradients.intro": "Training moves the logit x along these derivatives "
+    "(the paper's Appendix B and Figure 6, where y = 1). For focal loss the "
+    "gradient is already small once the example is classified correctly: easy "
+    "examples stop pushing.",
+    "gradients.chart_title": "Derivatives for y = {y}",
+    "gradients.x": "x (logit, p = σ(x))",
+    "gradients.y": "derivative",
+    "gradients.ce": "dCE/dx",
+    "gradients.fl": "dFL/dx (γ = {gamma})",
+    "gradients.fl_star": "dFL*/dx (γ = 2, β = 1)",
+    "gradients.point": "The current example (p, y) has the logit x = {x}.",
+    "gradients.prior": "Prior initialisation (§3.3): a bias of {bias} makes every "
+    "anchor start at p = 0.01, so the many easy negatives do not swamp the first "
+    "iterations.",
+}
+
+ZH: dict[str, str] = {
+    "app.title": "Focal —— 图解 Focal Loss",
+    "nav.explorer": "探索",
+    "nav.gradients": "梯度",
+    "controls.header": "控制面板",
+    "param.alpha": "α —— 正样本的权重",
+    "param.balance": "α 加权",
+    "param.gamma": "γ —— 聚焦参数",
+    "param.p": "p —— 预测为“有目标”的概率",
+    "param.y": "标签 y",
+    "param.lang": "语言",
+    "param.present": "演示模式",
+    "param.axis": "横轴",
+    "param.log": "对数坐标",
+    "param.hard": "困难样本的 p_t",
+    "param.easy": "简单样本的 p_t",
+    "help.alpha": "正样本 α_t = α，负样本 α_t = 1 − α（式 3 和式 5）。",
+    "help.balance": "关：原文表格（无 α）。开：乘以 α_t。",
+    "help.gamma": "γ = 0 即交叉熵；论文中的最佳值为 γ = 2。",
+    "help.p": "检测器对该锚框的 sigmoid 输出。",
+    "help.y": "1：该锚框有目标。0：背景。",
+    "option.y.1": "有目标（正样本）",
+    "option.y.0": "背景（负样本）",
+    "option.lang.en": "English",
+    "option.lang.zh": "中文",
+    "option.axis.p": "p",
+    "option.axis.p_t": "p_t",
+    "notice.bad_param": "链接中“{name}”的取值无效，已改用默认值（{default}）。",
+    "share.label": "当前视图的链接",
+    "share.help": "复制此链接（右侧按钮），即可打开完全相同的状态。",
+    "reset.label": "恢复默认值",
+    "explorer.title": "Focal Loss 探索",
+    "explorer.intro": "YOLO v3 这样的一阶段检测器每张图要给成千上万个锚框打分，"
+    "其中绝大多数是容易分类的背景。交叉熵会让这些大量的小损失累加起来，淹没少数"
+    "有目标的样本。Focal Loss 给交叉熵乘上 (1 − p_t)^γ，压低简单样本的损失，而"
+    "困难样本的损失几乎不变。",
+    "curves.header": "1 · 交叉熵与 Focal Loss",
+    "curves.title": "y = {y} 时的损失",
+    "curves.x_p": "p（预测为“有目标”的概率）",
+    "curves.x_p_t": "p_t（真实类别的概率）",
+    "curves.y": "损失（nats）",
+    "curves.ce": "CE",
+    "curves.fl": "FL（γ = {gamma}）",
+    "curves.fl_balanced": "α 加权 FL（γ = {gamma}，α = {alpha}）",
+    "curves.ce_balanced": "α 加权 CE（α = {alpha}）",
+    "curves.well_classified": "已分类良好（p_t > 0.5）",
+    "curves.caption": "阴影：已分类良好的样本。标记点：当前的 p。损失为无穷大"
+    "（p_t = 0）时，在上边缘画 ▲。",
+    "numbers.header": "2 · 当前点的数值",
+    "numbers.p_t": "p_t",
+    "numbers.alpha_t": "α_t",
+    "numbers.ce": "CE = −log p_t",
+    "numbers.modulating": "(1 − p_t)^γ",
+    "numbers.fl": "FL",
+    "numbers.off": "关闭",
+    "numbers.smaller": "此处 FL 比 CE 小 {times} 倍。",
+    "numbers.smaller_inf": "此处 FL 为 0 而 CE 不为 0：小了无穷多倍。",
+    "numbers.equal": "此处 FL 等于 CE（γ = 0 或 p_t = 0）。",
+    "numbers.both_zero": "此处两种损失都为 0：预测完全正确且确定。",
+    "numbers.formula": "代入当前数值的 Focal Loss：",
+    "ratio.header": "3 · 困难样本与简单样本",
+    "ratio.explain": "一个困难样本（p_t 低）和一个简单样本（p_t 高）。Focal Loss "
+    "把两者损失之比放大 ((1 − p_t,困难) / (1 − p_t,简单))^γ 倍。",
+    "ratio.ce": "CE 之比 困难 / 简单",
+    "ratio.fl": "FL 之比 困难 / 简单",
+    "ratio.amplification": "放大倍数",
+    "ratio.title": "困难 / 简单 损失之比随 γ 的变化",
+    "ratio.x": "γ",
+    "ratio.y": "损失之比 困难 / 简单",
+    "ratio.ce_line": "CE",
+    "ratio.fl_line": "FL",
+    "ratio.current": "γ = {gamma}",
+    "family.header": "4 · 论文中的图 1",
+    "family.explain": "γ = 0、0.5、1、2、5 时 FL 随 p_t 的变化；γ = 0 即 CE。"
+    "点击 ▶，在浏览器中让 γ 从 0 扫到 5。",
+    "family.title": "不同 γ 下的 Focal Loss",
+    "family.x": "p_t（真实类别的概率）",
+    "family.y": "损失（nats）",
+    "family.gamma": "γ = {gamma}",
+    "family.current": "当前 γ = {gamma}",
+    "family.play": "播放",
+    "family.pause": "暂停",
+    "table.header": "5 · 重新计算原文的表格",
+    "table.explain": "当前 γ{alpha} 下的精确值，旁边是原文印出的数值。高亮：在原文"
+    "所印精度下与精确值不符的数。最后一行是当前的 (p, y)。",
+    "table.alpha_note": "、α = {alpha}",
+    "table.errata": "为什么不符：原文先把 CE 四舍五入到两位小数，再用它计算 FL"
+    "（2.30 × 0.81 = 1.863，而精确乘积为 2.302585… × 0.81 = 1.8651）。",
+    "table.other_gamma": "原文的表格是按 γ = 2 印的；在 γ = {gamma} 时，其 "
+    "(1 − p_t)^γ 和 FL 两列对应的是另一个 γ。把 γ 设为 2 即可对照比较。",
+    "table.printed": "原文",
+    "table.current": "当前",
+    "table.row": "行",
+    "table.download_csv": "下载 CSV",
+    "table.download_markdown": "下载 Markdown",
+    "table.download_latex": "下载 LaTeX",
+    "gradients.title": "对 logit 的梯度",
+    "gradients.intro": "训练沿着这些导数移动 logit x（论文附录 B 与图 6，其中 y = 1）。"
+    "对 Focal Loss 而言，样本一旦被正确分类，梯度就已经很小：简单样本不再用力。",
+    "gradients.chart_title": "y = {y} 时的导数",
+    "gradients.x": "x（logit，p = σ(x)）",
+    "gradients.y": "导数",
+    "gradients.ce": "dCE/dx",
+    "gradients.fl": "dFL/dx（γ = {gamma}）",
+    "gradients.fl_star": "dFL*/dx（γ = 2，β = 1）",
+    "gradients.point": "当前样本 (p, y) 的 logit 为 x = {x}。",
+    "gradients.prior": "先验初始化（§3.3）：偏置取 {bias}，使每个锚框一开始的 "
+    "p = 0.01，大量简单负样本就不会在训练初期占据主导。",
+}
+
+TABLES: dict[str, dict[str, str]] = {"en": EN, "zh": ZH}
+
+
+def strings(lang: str) -> Mapping[str, str]:
+    """The string table of ``lang``, falling back to English for an unknown code.
+
+    Parameters
+    ----------
+    lang : str
+        ``"en"`` or ``"zh"``.
+
+    Returns
+    -------
+    mapping of str to str
+        Key to text.
+    """
+    return TABLES.get(lang, EN)

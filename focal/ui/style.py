@@ -1,0 +1,24 @@
+"""Page-wide styling: the projector look of presenter mode."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+# Larger type everywhere, no header bar or decorations, tighter top margin.
+_PRESENTER_CSS = """
+<style>
+html { font-size: 20px; }
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+footer { display: none !important; }
+.block-container, [data-testid="stMainBlockContainer"] { padding-top: 1rem !important; }
+[data-testid="stMetricValue"] { font-size: 2.4rem !important; }
+[data-testid="stMetricLabel"] p { font-size: 1.1rem !important; }
+.katex { font-size: 1.45em !important; }
+[data-testid="stCaptionContainer"] { font-size: 1rem !important; }
+</style>
+"""
+
+
+def presenter_style() -> None:
+    """Apply presenter mode's CSS to the page (call once per run when it is on)."""
+    st.html(_PRESENTER_CSS)

@@ -1,0 +1,78 @@
+"""The document's table as a Markdown table for the page, errata highlighted."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from focal.document import PRINTED_COLUMNS, TableRow
+from focal.ui.display import number
+
+#: Column headers: formulas, the same in every language.
+_HEADERS: dict[str, str] = {
+    "y": "$y$",
+    "gamma": r"$\gamma$",
+    "p": "$p$",
+    "p_t": "$p_t$",
+    "ce": r"$\mathrm{CE}$",
+    "modulating": r"$(1-p_t)^\gamma$",
+    "fl": r"$\mathrm{FL}$",
+    "alpha_t": r"$\alpha_t$",
+    "fl_alpha": r"$\alpha_t\,\mathrm{FL}$",
+}
+
+
+def markdown_table(
+    rows: Sequence[TableRow], current: TableRow, text: Mapping[str, str]
+) -> str:
+    """The document's rows, then the current example, as a Markdown table.
+
+    Each printed column of the document is followed by the value the document
+    printed; a printed value that differs from the exact one at its precision is
+    highlighted.
+
+    Parameters
+    ----------
+    rows : sequence of TableRow
+        The document's rows, from :func:`focal.document_table`.
+    current : TableRow
+        The current (p, y) as a fifth row (it has no printed values).
+    text : mapping of str to str
+        The string table (for "printed", "current" and "row").
+
+    Returns
+    -------
+    str
+        GitHub-flavoured Markdown with Streamlit's ``:orange-background[...]``.
+    """
+    balanced = current.alpha_t is not None
+    columns: list[tuple[str, str]] = [("row", text["table.row"])]
+    columns += [(key, _HEADERS[key]) for key in ("y", "gamma", "p")]
+    for key in PRINTED_COLUMNS:
+        columns.append((key, _HEADERS[key]))
+        columns.append((f"printed:{key}", f"*{text['table.printed']}*"))
+    if balanced:
+        columns += [(key, _HEADERS[key]) for key in ("alpha_t", "fl_alpha")]
+    lines = [
+        "| " + " | ".join(title for _, title in columns) + " |",
+        "|" + "|".join(":---:" if key == "row" else "---:" for key, _ in columns) + "|",
+    ]
+    for index, row in enumerate([*rows, current], start=1):
+        name = str(index) if row is not current else f"**{text['table.current']}**"
+        lines.append(
+            "| " + " | ".join(_cell(row, key, name) for key, _ in columns) + " |"
+        )
+    return "\n".join(lines)
+
+
+def _cell(row: TableRow, key: str, name: str) -> str:
+    if key == "row":
+        return name
+    if key.startswith("printed:"):
+        column = key.partition(":")[2]
+        printed = row.printed.get(column)
+        if printed is None:
+            return ""
+        return f":orange-background[**{printed}**]" if row.differs[column] else printed
+    if key == "y":
+        return str(row.y)
+    return number(getattr(row, key))

@@ -1,0 +1,181 @@
+"""Explorer: CE against FL, the numbers at one point, hard/easy, Figure 1, the table."""
+
+import streamlit as st
+
+import focal
+from focal import curves
+from focal.figures import family_figure, loss_figure, ratio_figure
+from focal.formats import DOWNLOADS, format_table
+from focal.ui.controls import render, value
+from focal.ui.display import number, times
+from focal.ui.latex import focal_formula
+from focal.ui.params import BY_KEY
+from focal.ui.strings import strings
+from focal.ui.tables import markdown_table
+
+text = strings(str(value("lang")))
+present = bool(value("present"))
+y = int(value("y"))
+p = float(value("p"))
+gamma = float(value("gamma"))
+alpha = float(value("alpha")) if value("balance") else None
+chart = {"width": "stretch", "config": {"displaylogo": False}}
+
+st.title(text["explorer.title"])
+if not present:
+    st.write(text["explorer.intro"])
+
+# 1 · CE and FL against p (or p_t), the current point marked
+st.header(text["curves.header"], divider="gray")
+axis_column, log_column, _ = st.columns([2, 1, 3])
+axis = render(BY_KEY["axis"], text, axis_column)
+log = render(BY_KEY["log"], text, log_column)
+row = focal.table_row(p, y, gamma, alpha)
+fl_label = "curves.fl" if alpha is None else "curves.fl_balanced"
+alpha_text = f"{alpha:g}" if alpha is not None else ""
+loss_labels = {
+    "title": text["curves.title"].format(y=y),
+    "x_p": text["curves.x_p"],
+    "x_p_t": text["curves.x_p_t"],
+    "y": text["curves.y"],
+    "ce": text["curves.ce"],
+    "fl": text[fl_label].format(
+        gamma=f"{gamma:g}", alpha=f"{alpha:g}" if alpha else ""
+    ),
+    "ce_balanced": text["curves.ce_balanced"].format(
+        alpha=f"{alpha:g}" if alpha else ""
+    ),
+    "well_classified": text["curves.well_classified"],
+}
+point = {
+    "x": row.p if axis == "p" else row.p_t,
+    "ce": row.ce,
+    "fl": row.fl if alpha is None else row.fl_alpha,
+    "ce_balanced": focal.focal_loss(p, y, 0.0, alpha) if alpha is not None else 0.0,
+}
+chart_column, numbers_column = st.columns([3, 2]) if not present else (st, st)
+chart_column.plotly_chart(
+    loss_figure(
+        curves.loss_curves(y, gamma, alpha),
+        point,
+        y=y,
+        axis=axis,
+        log=bool(log),
+        labels=loss_labels,
+        presenter=present,
+    ),
+    key="loss_chart",
+    **chart,
+)
+if not present:
+    chart_column.caption(text["curves.caption"])
+
+# 2 · The numbers at the current point
+numbers_column.subheader(text["numbers.header"])
+metrics = numbers_column.columns(3)
+metrics[0].metric(text["numbers.p_t"], number(row.p_t))
+metrics[1].metric(
+    text["numbers.alpha_t"],
+    number(row.alpha_t) if row.alpha_t is not None else text["numbers.off"],
+)
+metrics[2].metric(text["numbers.modulating"], number(row.modulating))
+metrics = numbers_column.columns(2)
+metrics[0].metric(text["numbers.ce"], number(row.ce))
+metrics[1].metric(text["numbers.fl"], number(point["fl"]))
+reduction = focal.focal_reduction(p, y, gamma)
+if row.ce == 0.0:
+    numbers_column.info(text["numbers.both_zero"])
+elif reduction == 1.0:
+    numbers_column.info(text["numbers.equal"])
+elif reduction == float("inf"):
+    numbers_column.info(text["numbers.smaller_inf"])
+else:
+    numbers_column.info(text["numbers.smaller"].format(times=times(reduction)))
+numbers_column.caption(text["numbers.formula"])
+numbers_column.latex(focal_formula(row))
+
+# 3 · Hard against easy examples
+st.header(text["ratio.header"], divider="gray")
+st.write(text["ratio.explain"])
+controls_column, ratio_column = st.columns([2, 3])
+hard = float(render(BY_KEY["hard"], text, controls_column))
+easy = float(render(BY_KEY["easy"], text, controls_column))
+ratio = focal.hard_easy_ratio(hard, easy, 1, gamma, alpha)
+metrics = controls_column.columns(3)
+for column, key, ratio_value in (
+    (metrics[0], "ratio.ce", ratio.ce_ratio),
+    (metrics[1], "ratio.fl", ratio.fl_ratio),
+    (metrics[2], "ratio.amplification", ratio.amplification),
+):
+    suffix = "×" if key == "ratio.amplification" else ""
+    column.metric(text[key], times(ratio_value) + suffix)
+ratio_column.plotly_chart(
+    ratio_figure(
+        curves.ratio_curves(hard, easy),
+        gamma,
+        labels={
+            "title": text["ratio.title"],
+            "x": text["ratio.x"],
+            "y": text["ratio.y"],
+            "ce": text["ratio.ce_line"],
+            "fl": text["ratio.fl_line"],
+            "current": text["ratio.current"].format(gamma=f"{gamma:g}"),
+        },
+        presenter=present,
+    ),
+    key="ratio_chart",
+    **chart,
+)
+
+# 4 · The paper's Figure 1, with a γ sweep played in the browser
+st.header(text["family.header"], divider="gray")
+st.write(text["family.explain"])
+p_t_grid = curves.probability_grid()
+frame_gammas = curves.gamma_grid()
+st.plotly_chart(
+    family_figure(
+        p_t_grid,
+        curves.FIGURE1_GAMMAS,
+        curves.focal_family(curves.FIGURE1_GAMMAS),
+        gamma,
+        curves.focal_family((gamma,))[0],
+        (frame_gammas, curves.focal_family(frame_gammas)),
+        labels={
+            "title": text["family.title"],
+            "x": text["family.x"],
+            "y": text["family.y"],
+            "gamma": text["family.gamma"],
+            "current": text["family.current"],
+            "play": text["family.play"],
+            "pause": text["family.pause"],
+            "well_classified": text["curves.well_classified"],
+        },
+        presenter=present,
+    ),
+    key="family_chart",
+    **chart,
+)
+
+# 5 · The document's table, regenerated, beside its printed values
+st.header(text["table.header"], divider="gray")
+alpha_note = (
+    text["table.alpha_note"].format(alpha=f"{alpha:g}") if alpha is not None else ""
+)
+st.write(text["table.explain"].format(alpha=alpha_note))
+rows = focal.document_table(gamma, alpha)
+st.markdown(markdown_table(rows, row, text))
+if gamma == focal.DOCUMENT_GAMMA:
+    st.caption(text["table.errata"])
+else:
+    st.caption(text["table.other_gamma"].format(gamma=f"{gamma:g}"))
+for column, (fmt, mime, suffix) in zip(
+    st.columns(len(DOWNLOADS)), DOWNLOADS, strict=True
+):
+    column.download_button(
+        text[f"table.download_{fmt}"],
+        data=format_table([*rows, row], fmt, printed=True),
+        file_name=f"focal-table-gamma{gamma:g}.{suffix}",
+        mime=mime,
+        key=f"download_{fmt}",
+        on_click="ignore",
+    )
