@@ -23,18 +23,27 @@ st.set_page_config(
 if present:
     presenter_style()
 
+explorer = HERE / "pages" / "explorer.py"
 pages = [
+    # The Explorer is served at "/" and, for links that name it, at "/explorer".
     st.Page(
-        HERE / "pages" / "explorer.py",
+        explorer,
         title=text["nav.explorer"],
-        icon="🔍",
-        url_path="explorer",
+        icon=":material/insights:",
+        url_path="home",
         default=True,
+    ),
+    st.Page(
+        explorer,
+        title=text["nav.explorer"],
+        icon=":material/insights:",
+        url_path="explorer",
+        visibility="hidden",
     ),
     st.Page(
         HERE / "pages" / "gradients.py",
         title=text["nav.gradients"],
-        icon="📉",
+        icon=":material/trending_down:",
         url_path="gradients",
     ),
 ]
@@ -45,10 +54,11 @@ panel = st.container(border=True) if present else st.sidebar
 if not present:
     panel.header(text["controls.header"])
 shared = [param for param in PARAMS if param.shared]
-# On a projector: one column per control, language and presenter mode together.
-columns = panel.columns(len(shared) - 1) if present else [panel] * len(shared)
-for index, param in enumerate(shared):
-    render(param, text, columns[min(index, len(columns) - 1)])
+# On a projector: one row, one column per control.
+widths = [3 if param.kind == "slider" else 2.6 for param in shared]
+columns = panel.columns(widths, gap="small") if present else [panel] * len(shared)
+for param, column in zip(shared, columns, strict=True):
+    render(param, text, column, compact=present)
 
 link_notices(text)
 page.run()

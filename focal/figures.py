@@ -25,6 +25,9 @@ COLORS: dict[str, str] = {
     "shade": "rgba(63, 158, 110, 0.10)",
 }
 
+#: The app's own typeface first (Streamlit serves it), then CJK for Chinese labels.
+FONT_FAMILY = '"Source Sans", "Source Sans Pro", "Noto Sans CJK SC", sans-serif'
+
 #: Linear loss axis as in the paper's Figure 1; log axis in decades.
 LINEAR_LOSS_RANGE = (0.0, 5.0)
 LOG_LOSS_RANGE = (-6.0, 1.5)
@@ -60,7 +63,7 @@ def _finite_or_none(values: np.ndarray) -> list[float | None]:
 def _layout(fig: go.Figure, look: Look, title: str, x_title: str, y_title: str) -> None:
     fig.update_layout(
         title={"text": title, "x": 0.01, "xanchor": "left"},
-        font={"size": look.font},
+        font={"size": look.font, "family": FONT_FAMILY},
         height=look.height,
         margin={"l": 10, "r": 10, "t": 60 + look.font, "b": 10},
         legend={
@@ -237,8 +240,13 @@ def ratio_figure(
         annotation_font_size=look.font - 2,
     )
     _layout(fig, look, labels["title"], labels["x"], labels["y"])
-    fig.update_yaxes(type="log", exponentformat="power")
+    fig.update_yaxes(type="log", exponentformat="power", dtick=1)
     return fig
+
+
+def _is_slider_stop(gamma: float) -> bool:
+    # the slider under Figure 1 stops every 0.5 so its labels stay readable
+    return float(2 * gamma).is_integer()
 
 
 def family_figure(
@@ -307,6 +315,7 @@ def family_figure(
     )
     bold = len(gammas)
     frame_gammas, frame_values = frames
+    slider_stops = np.array([g for g in frame_gammas if _is_slider_stop(g)])
     fig.frames = [
         go.Frame(
             name=f"{g:g}",
@@ -354,7 +363,7 @@ def family_figure(
         ],
         sliders=[
             {
-                "active": int(np.argmin(np.abs(frame_gammas - gamma))),
+                "active": int(np.argmin(np.abs(slider_stops - gamma))),
                 "x": 0.25,
                 "len": 0.75,
                 "y": -0.12,
@@ -374,6 +383,7 @@ def family_figure(
                         ],
                     }
                     for g in frame_gammas
+                    if _is_slider_stop(g)
                 ],
             }
         ],

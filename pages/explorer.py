@@ -19,42 +19,40 @@ y = int(value("y"))
 p = float(value("p"))
 gamma = float(value("gamma"))
 alpha = float(value("alpha")) if value("balance") else None
-chart = {"width": "stretch", "config": {"displaylogo": False}}
+# theme=None: the figure's own sizes, which presenter mode enlarges
+chart = {"width": "stretch", "theme": None, "config": {"displaylogo": False}}
 
-st.title(text["explorer.title"])
 if not present:
+    st.title(text["explorer.title"])
     st.write(text["explorer.intro"])
 
 # 1 · CE and FL against p (or p_t), the current point marked
 st.header(text["curves.header"], divider="gray")
-axis_column, log_column, _ = st.columns([2, 1, 3])
+row = focal.table_row(p, y, gamma, alpha)
+alpha_text = f"{alpha:g}" if alpha is not None else ""
+chart_column, numbers_column = st.columns([3, 2])
+chart_slot = chart_column.container()
+axis_column, log_column = chart_column.columns(2)
 axis = render(BY_KEY["axis"], text, axis_column)
 log = render(BY_KEY["log"], text, log_column)
-row = focal.table_row(p, y, gamma, alpha)
-fl_label = "curves.fl" if alpha is None else "curves.fl_balanced"
-alpha_text = f"{alpha:g}" if alpha is not None else ""
-loss_labels = {
-    "title": text["curves.title"].format(y=y),
-    "x_p": text["curves.x_p"],
-    "x_p_t": text["curves.x_p_t"],
-    "y": text["curves.y"],
-    "ce": text["curves.ce"],
-    "fl": text[fl_label].format(
-        gamma=f"{gamma:g}", alpha=f"{alpha:g}" if alpha else ""
-    ),
-    "ce_balanced": text["curves.ce_balanced"].format(
-        alpha=f"{alpha:g}" if alpha else ""
-    ),
-    "well_classified": text["curves.well_classified"],
-}
 point = {
     "x": row.p if axis == "p" else row.p_t,
     "ce": row.ce,
     "fl": row.fl if alpha is None else row.fl_alpha,
     "ce_balanced": focal.focal_loss(p, y, 0.0, alpha) if alpha is not None else 0.0,
 }
-chart_column, numbers_column = st.columns([3, 2]) if not present else (st, st)
-chart_column.plotly_chart(
+fl_label = "curves.fl" if alpha is None else "curves.fl_balanced"
+loss_labels = {
+    "title": text["curves.title"].format(y=y),
+    "x_p": text["curves.x_p"],
+    "x_p_t": text["curves.x_p_t"],
+    "y": text["curves.y"],
+    "ce": text["curves.ce"],
+    "fl": text[fl_label].format(gamma=f"{gamma:g}", alpha=alpha_text),
+    "ce_balanced": text["curves.ce_balanced"].format(alpha=alpha_text),
+    "well_classified": text["curves.well_classified"],
+}
+chart_slot.plotly_chart(
     loss_figure(
         curves.loss_curves(y, gamma, alpha),
         point,

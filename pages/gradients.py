@@ -45,6 +45,7 @@ st.plotly_chart(
     ),
     key="gradient_chart",
     width="stretch",
+    theme=None,
     config={"displaylogo": False},
 )
 st.write(text["gradients.point"].format(x=number(x)))

@@ -39,7 +39,9 @@ def peek(key: str) -> Value:
     return param.default if parsed is None else parsed
 
 
-def render(param: Param, text: Mapping[str, str], where: Any = st) -> Value:
+def render(
+    param: Param, text: Mapping[str, str], where: Any = st, compact: bool = False
+) -> Value:
     """Draw the widget of ``param`` in ``where``, bound to the URL by its key.
 
     Parameters
@@ -50,6 +52,8 @@ def render(param: Param, text: Mapping[str, str], where: Any = st) -> Value:
         The string table of the current language.
     where : Streamlit container, default ``st``
         Where to draw (the sidebar, a column, ...).
+    compact : bool, default False
+        Short label, no help and no captions: one row of controls on a projector.
 
     Returns
     -------
@@ -59,9 +63,9 @@ def render(param: Param, text: Mapping[str, str], where: Any = st) -> Value:
     common: dict[str, Any] = {
         "key": param.key,
         "bind": "query-params",
-        "help": text.get(f"help.{param.key}"),
+        "help": None if compact else text.get(f"help.{param.key}"),
     }
-    label = text[f"param.{param.key}"]
+    label = text[f"short.{param.key}" if compact else f"param.{param.key}"]
     if param.kind == "slider":
         return where.slider(
             label,
@@ -74,11 +78,12 @@ def render(param: Param, text: Mapping[str, str], where: Any = st) -> Value:
         )
     if param.kind == "toggle":
         return where.toggle(label, value=param.default, **common)
+    captions = [text[f"option.{param.key}.{option}"] for option in param.options]
     return where.radio(
         label,
         options=param.options,
         index=param.options.index(str(param.default)),
-        captions=[text[f"option.{param.key}.{option}"] for option in param.options],
+        captions=None if compact or captions == list(param.options) else captions,
         horizontal=True,
         **common,
     )

@@ -54,7 +54,7 @@ def focal_formula(row: TableRow) -> str:
         + _colored("point", rf"(1 - {_tex(row.p_t)})^{{{_tex(row.gamma)}}}")
         + r" \cdot "
         + _colored("ce", _tex(row.ce))
-        + " = "
-        + _colored("fl", r"\mathbf{" + _tex(fl_value) + "}")
     )
-    return r"\begin{aligned}" + symbols + r" \\ " + numbers + r"\end{aligned}"
+    result = "&= " + _colored("fl", r"\mathbf{" + _tex(fl_value) + "}")
+    lines = r" \\ ".join((symbols, numbers, result))
+    return r"\begin{aligned}" + lines + r"\end{aligned}"

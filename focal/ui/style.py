@@ -11,9 +11,12 @@ html { font-size: 20px; }
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 footer { display: none !important; }
 .block-container, [data-testid="stMainBlockContainer"] { padding-top: 1rem !important; }
-[data-testid="stMetricValue"] { font-size: 2.4rem !important; }
+[data-testid="stMetricValue"] { font-size: 1.9rem !important; }
 [data-testid="stMetricLabel"] p { font-size: 1.1rem !important; }
 .katex { font-size: 1.45em !important; }
+h1 { font-size: 2.2rem !important; }
+h2 { font-size: 1.7rem !important; padding-top: 0.5rem !important; }
+h3 { font-size: 1.4rem !important; }
 [data-testid="stCaptionContainer"] { font-size: 1rem !important; }
 </style>
 """

@@ -1,0 +1,254 @@
+"""Relative accuracy against the 50-digit mpmath reference, by property testing.
+
+Wherever the true value is a normal float64 the core must be within 1e-12
+relative error of it; where the true value is exactly 0, the core must return
+exactly 0. Inputs sweep the whole range, log-uniformly near the ends: p down to
+1e-300 and up to 1 - 1e-16, logits out to +-1e4, gamma in [0, 10].
+"""
+
+from __future__ import annotations
+
+import decimal
+from typing import Any
+
+import reference as ref
+from hypothesis import assume, example, given, settings
+from hypothesis import strategies as st
+from mpmath import mp
+
+import focal
+
+TOLERANCE = 1e-12
+P_MIN, P_MAX = 1e-300, 1.0 - 1e-16
+PROPERTY = settings(max_examples=300, deadline=None)
+
+
+def _clip(p: float) -> float:
+    return min(max(p, P_MIN), P_MAX)
+
+
+probabilities = st.one_of(
+    st.floats(P_MIN, P_MAX),
+    st.floats(0.0, 300.0).map(lambda k: 10.0**-k),  # log-uniform near 0
+    st.floats(0.0, 16.0).map(lambda k: 1.0 - 10.0**-k),  # log-uniform near 1
+    st.sampled_from([0.5, 0.9, 0.1, 1e-8, 1.0 - 1e-8]),
+).map(_clip)
+
+logits = st.one_of(
+    st.floats(-1e4, 1e4),
+    st.builds(
+        lambda sign, k: sign * 10.0**k, st.sampled_from([-1.0, 1.0]), st.floats(-12, 4)
+    ),
+    st.sampled_from(
+        [0.0, 1.0, -1.0, 20.0, -20.0, 36.7, -36.7, 40.0, 700.0, -745.0, 1e4, -1e4]
+    ),
+)
+labels = st.sampled_from([0, 1])
+gammas = st.one_of(
+    st.floats(0.0, 10.0), st.sampled_from([0.0, 0.5, 1.0, 2.0, 5.0, 10.0])
+)
+alphas = st.one_of(
+    st.none(), st.floats(0.0, 1.0), st.sampled_from([0.0, 0.25, 0.75, 1.0])
+)
+star_gammas = st.one_of(
+    st.floats(0.1, 10.0, exclude_min=True), st.sampled_from([2.0, 4.0, 10.0])
+)
+betas = st.one_of(st.floats(-5.0, 5.0), st.sampled_from([0.0, 1.0, -5.0, 5.0]))
+
+
+def assert_accurate(got: Any, true: Any) -> None:
+    """``got`` is a float within TOLERANCE of ``true``, or exactly 0 if it is 0."""
+    assert type(got) is float
+    if true == 0:
+        assert got == 0.0, f"true value 0, got {got!r}"
+        return
+    assume(ref.is_normal(true))
+    error = ref.relative_error(got, true)
+    assert error <= TOLERANCE, (
+        f"got {got!r}, true {mp.nstr(true, 20)}, relative error {float(error):.3e}"
+    )
+
+
+# --- from probabilities ------------------------------------------------------------
+
+
+@PROPERTY
+@given(probabilities, labels)
+def test_cross_entropy(p: float, y: int) -> None:
+    assert_accurate(focal.cross_entropy(p, y), ref.cross_entropy(p, y))
+
+
+@PROPERTY
+@given(probabilities, labels, gammas)
+def test_modulating_factor(p: float, y: int, g: float) -> None:
+    assert_accurate(focal.modulating_factor(p, y, g), ref.modulating_factor(p, y, g))
+
+
+@PROPERTY
+@given(probabilities, labels, gammas, alphas)
+@example(1e-300, 0, 1.0, None)
+@example(1.0 - 1e-16, 1, 10.0, 0.25)
+@example(0.3, 1, 2.0, 0.0)
+def test_focal_loss(p: float, y: int, g: float, a: float | None) -> None:
+    assert_accurate(focal.focal_loss(p, y, g, a), ref.focal_loss(p, y, g, a))
+
+
+@PROPERTY
+@given(probabilities, labels, gammas)
+def test_focal_reduction(p: float, y: int, g: float) -> None:
+    true = ref.focal_reduction(p, y, g)
+    assume(true <= ref.FLOAT64_MAX)  # overflow is covered in test_losses
+    assert_accurate(focal.focal_reduction(p, y, g), true)
+
+
+@PROPERTY
+@given(probabilities, labels)
+def test_p_t(p: float, y: int) -> None:
+    assert_accurate(focal.p_t(p, y), ref.p_t(p, y))
+
+
+# --- from logits --------------------------------------------------------------------
+
+
+@PROPERTY
+@given(logits, labels)
+def test_cross_entropy_from_logits(x: float, y: int) -> None:
+    assert_accurate(
+        focal.cross_entropy_from_logits(x, y), ref.cross_entropy_from_logits(x, y)
+    )
+
+
+@PROPERTY
+@given(logits, labels, gammas, alphas)
+@example(40.0, 1, 2.0, None)
+@example(-1e4, 1, 10.0, 0.25)
+@example(745.0, 0, 0.0, 1.0)
+def test_focal_loss_from_logits(x: float, y: int, g: float, a: float | None) -> None:
+    assert_accurate(
+        focal.focal_loss_from_logits(x, y, g, a),
+        ref.focal_loss_from_logits(x, y, g, a),
+    )
+
+
+@PROPERTY
+@given(logits, labels)
+def test_grad_cross_entropy(x: float, y: int) -> None:
+    assert_accurate(focal.grad_cross_entropy(x, y), ref.grad_cross_entropy(x, y))
+
+
+@PROPERTY
+@given(logits, labels, gammas, alphas)
+@example(50.0, 1, 0.1, None)
+@example(-36.7, 0, 0.5, 0.25)
+def test_grad_focal_loss(x: float, y: int, g: float, a: float | None) -> None:
+    assert_accurate(focal.grad_focal_loss(x, y, g, a), ref.grad_focal_loss(x, y, g, a))
+
+
+@PROPERTY
+@given(logits, labels, star_gammas, betas)
+def test_focal_loss_star(x: float, y: int, g: float, b: float) -> None:
+    assert_accurate(focal.focal_loss_star(x, y, g, b), ref.focal_loss_star(x, y, g, b))
+
+
+@PROPERTY
+@given(logits, labels, star_gammas, betas)
+def test_grad_focal_loss_star(x: float, y: int, g: float, b: float) -> None:
+    assert_accurate(
+        focal.grad_focal_loss_star(x, y, g, b), ref.grad_focal_loss_star(x, y, g, b)
+    )
+
+
+# --- prior bias -----------------------------------------------------------------------
+
+near_half = st.builds(
+    lambda sign, k: 0.5 + sign * 10.0**-k,
+    st.sampled_from([-1.0, 1.0]),
+    st.floats(1.0, 15.0),
+)
+
+
+@PROPERTY
+@given(st.one_of(probabilities, near_half))
+@example(0.01)
+@example(0.5000004260072739)
+def test_prior_bias(pi: float) -> None:
+    """BUG near pi = 0.5: log(pi) - log1p(-pi) cancels, so the relative error
+    reaches ~6.5e-11 (pi = 0.5000004260072739 gives 1.7040290957170967e-06; the
+    true value is 1.70402909560649e-06)."""
+    assert_accurate(focal.prior_bias(pi), ref.prior_bias(pi))
+
+
+# --- the reference itself ---------------------------------------------------------
+
+
+def _decimal_cases() -> list[tuple[str, Any, Any]]:
+    """The reference against Python's decimal module, an independent arithmetic.
+
+    Decimal(float) is the float's exact binary value, so both sides evaluate the
+    formula at the same inputs.
+    """
+    D = decimal.Decimal
+    one = D(1)
+
+    def sigmoid_parts(x: float) -> tuple[Any, Any, Any]:
+        e = D(-abs(x)).exp()
+        if x >= 0:
+            return one / (one + e), e / (one + e), (one + e).ln()
+        return e / (one + e), one / (one + e), (one + e).ln() - D(x)
+
+    p_40, q_40, ce_40 = sigmoid_parts(40.0)
+    p_0, q_0, ce_0 = sigmoid_parts(0.0)
+    return [
+        ("CE(0.9, 1)", ref.cross_entropy(0.9, 1), -D(0.9).ln()),
+        ("CE(0.8, 0)", ref.cross_entropy(0.8, 0), -(one - D(0.8)).ln()),
+        (
+            "FL(0.1, 1, 2)",
+            ref.focal_loss(0.1, 1, 2.0),
+            (one - D(0.1)) ** 2 * -D(0.1).ln(),
+        ),
+        (
+            "FL(0.2, 0, 2, 0.25)",
+            ref.focal_loss(0.2, 0, 2.0, 0.25),
+            (one - D(0.25)) * D(0.2) ** 2 * -(one - D(0.2)).ln(),
+        ),
+        (
+            "FL(x=40, y=1, 2)",
+            ref.focal_loss_from_logits(40.0, 1, 2.0),
+            q_40**2 * ce_40,
+        ),
+        (
+            "dFL/dx(x=40, y=1, 2)",
+            ref.grad_focal_loss(40.0, 1, 2.0),
+            q_40**2 * (2 * p_40 * -ce_40 + p_40 - one),
+        ),
+        (
+            "dFL/dx(x=0, y=0, 2, 0.25)",
+            ref.grad_focal_loss(0.0, 0, 2.0, 0.25),
+            -(one - D(0.25)) * q_0**2 * (2 * p_0 * -ce_0 + p_0 - one),
+        ),
+        (
+            "FL*(0, 1, 2, 1)",
+            ref.focal_loss_star(0.0, 1, 2.0, 1.0),
+            (one + D(-1).exp()).ln() / 2,
+        ),
+        (
+            "dFL*/dx(0.5, 0, 4, 0)",
+            ref.grad_focal_loss_star(0.5, 0, 4.0, 0.0),
+            one / (one + D(-2).exp()),
+        ),
+        (
+            "prior_bias(0.01)",
+            ref.prior_bias(0.01),
+            (D(0.01) / (one - D(0.01))).ln(),
+        ),
+    ]
+
+
+def test_reference_agrees_with_decimal_arithmetic() -> None:
+    with decimal.localcontext() as context:
+        context.prec = 60  # (1 + e^-40).ln() keeps ~42 of them
+        cases = _decimal_cases()
+    for name, true, independent in cases:
+        with mp.workdps(60):
+            difference = abs(true - mp.mpf(str(independent)))
+            assert difference <= mp.mpf("1e-40") * abs(true), name
