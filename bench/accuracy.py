@@ -6,10 +6,10 @@ For each public function, draws N random inputs over the ranges the test suite
 covers (probabilities in [1e-300, 1 - 1e-16], uniform and log-uniform near both
 ends; logits in [-1e4, 1e4], uniform and log-uniform; gamma in [0, 10]; y in
 {0, 1}; alpha in [0, 1] or None; for FL* gamma in (0.1, 10] and beta in [-5, 5];
-for the prior bias also pi = 0.5 +- 10**-k), evaluates the core once on the whole
-array and the reference (tests/reference.py) point by point, and prints the
-largest relative error among the points whose true value is a normal float64,
-with the inputs where it occurred. True zeros must come out exactly 0; those
+for the prior bias and the logit also 0.5 +- 10**-k), evaluates the core once
+on the whole array and the reference (tests/reference.py) point by point, and
+prints the largest relative error among the points whose true value is a normal
+float64, with the inputs where it occurred. True zeros must come out exactly 0; those
 that do not are counted as mismatches. Floating-point exceptions other than
 underflow are reported as notes. The exit status is 1 when any error exceeds
 1e-12 or any zero mismatches.
@@ -151,13 +151,14 @@ def cases(rng: np.random.Generator, n: int) -> dict[str, tuple[Any, Any, dict]]:
             star,
         ),
         "prior_bias": (focal.prior_bias, ref.prior_bias, {"pi": pi}),
+        "sigmoid": (focal.sigmoid, ref.sigmoid, {"x": x}),
+        "logit": (focal.logit, ref.logit, {"p": pi}),
     }
 
 
 def _inputs(columns: dict[str, Any], i: int) -> str:
-    return ", ".join(f"{k}={columns[k][i]!r}" for k in columns).replace(
-        "np.float64", ""
-    )
+    values = {k: columns[k][i] for k in columns}
+    return ", ".join(f"{k}={v if v is None else float(v)!r}" for k, v in values.items())
 
 
 def main(argv: list[str] | None = None) -> int:

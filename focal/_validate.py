@@ -33,7 +33,8 @@ def probability(name: str, value: ArrayLike) -> FloatArray:
     array = as_float(name, value)
     if ((array < 0.0) | (array > 1.0)).any():
         raise ValueError(f"{name} must be in [0, 1]")
-    return array
+    # -0.0 passes the range check; +0.0 keeps 0**odd from turning into -0
+    return array + 0.0
 
 
 def open_probability(name: str, value: ArrayLike) -> FloatArray:

@@ -171,8 +171,8 @@ def ratio_curves(p_t_hard: float, p_t_easy: float, high: float = 5.0) -> RatioCu
     ratio = hard_easy_ratio(p_t_hard, p_t_easy, 1, gammas)
     return RatioCurves(
         gamma=gammas,
-        ce_ratio=np.broadcast_to(ratio.ce_ratio, gammas.shape),
-        fl_ratio=np.asarray(ratio.fl_ratio),
+        ce_ratio=ratio.ce_ratio,
+        fl_ratio=ratio.fl_ratio,
     )
 
 

@@ -115,7 +115,9 @@ def grad_focal_loss_star(
     y_ = check.label("y", y)
     gamma_ = check.gamma("gamma", gamma, positive=True)
     beta_ = check.finite("beta", beta)
-    z = gamma_ * np.where(y_ == 1.0, x_, -x_) + beta_
-    e = np.exp(-np.abs(z))
-    one_minus_p_star = np.where(z >= 0.0, e, 1.0) / (1.0 + e)
+    # z = gamma x_t + beta, whose sign is that of x_t + beta / gamma (no overflow)
+    w = np.where(y_ == 1.0, x_, -x_) + beta_ / gamma_
+    with np.errstate(over="ignore"):
+        e = np.exp(-np.abs(gamma_ * w))
+    one_minus_p_star = np.where(w >= 0.0, e, 1.0) / (1.0 + e)
     return check.result(0.0 - _sign(y_) * one_minus_p_star, x, y, gamma, beta)

@@ -71,12 +71,20 @@ def hard_easy_ratio(
     p_easy_ = check.probability("p_easy", p_easy)
     y_ = check.label("y", y)
     gamma_ = check.gamma("gamma", gamma)
-    check.alpha("alpha", alpha)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    alpha_ = check.alpha("alpha", alpha)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ce_ratio = _cross_entropy(p_hard_, y_) / _cross_entropy(p_easy_, y_)
         base = _one_minus_p_t(p_hard_, y_) / _one_minus_p_t(p_easy_, y_)
         amplification = np.power(base, gamma_)
         fl_ratio = ce_ratio * amplification
+    # every field has the shape of all inputs broadcast together (alpha included)
+    shape = np.broadcast_shapes(
+        np.shape(fl_ratio), np.shape(alpha_) if alpha_ is not None else ()
+    )
+    ce_ratio, fl_ratio, amplification = (
+        np.broadcast_to(field, shape).copy()
+        for field in (ce_ratio, fl_ratio, amplification)
+    )
     inputs = (p_hard, p_easy, y, gamma, alpha)
     return HardEasyRatio(
         ce_ratio=check.result(ce_ratio, *inputs),

@@ -22,6 +22,9 @@ st.write(text["gradients.intro"])
 x = focal.logit(p)
 gamma_star, beta = curves.FL_STAR_SETTING
 grads = curves.gradient_curves(y, gamma, alpha)
+fl_label = text["gradients.fl" if alpha is None else "gradients.fl_balanced"].format(
+    gamma=f"{gamma:g}", alpha=f"{alpha:g}" if alpha is not None else ""
+)
 at_point = {
     "ce": focal.grad_cross_entropy(x, y),
     "fl": focal.grad_focal_loss(x, y, gamma, alpha),
@@ -38,7 +41,7 @@ st.plotly_chart(
             "x": text["gradients.x"],
             "y": text["gradients.y"],
             "ce": text["gradients.ce"],
-            "fl": text["gradients.fl"].format(gamma=f"{gamma:g}"),
+            "fl": fl_label,
             "fl_star": text["gradients.fl_star"],
         },
         presenter=present,
@@ -51,6 +54,6 @@ st.plotly_chart(
 st.write(text["gradients.point"].format(x=number(x)))
 left, middle, right = st.columns(3)
 left.metric(text["gradients.ce"], number(at_point["ce"]))
-middle.metric(text["gradients.fl"].format(gamma=f"{gamma:g}"), number(at_point["fl"]))
+middle.metric(fl_label, number(at_point["fl"]))
 right.metric(text["gradients.fl_star"], number(at_point["fl_star"]))
 st.info(text["gradients.prior"].format(bias=number(focal.prior_bias(0.01))))

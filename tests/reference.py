@@ -220,6 +220,17 @@ def prior_bias(pi: float) -> mpf:
 
 
 @_precise
+def logit(p: float) -> mpf:
+    """``log(p / (1 - p))``, the inverse of ``sigmoid``: -inf at 0, +inf at 1."""
+    p_ = mpf(p)
+    if p_ == 0:
+        return -INF
+    if p_ == 1:
+        return INF
+    return mp.log(p_) - mp.log1p(-p_)
+
+
+@_precise
 def focal_reduction(p: float, y: Any, gamma: float) -> mpf:
     """``CE / FL = 1 / (1 - p_t)**gamma``."""
     factor = modulating_factor(p, y, gamma)

@@ -265,6 +265,25 @@ def test_prior_bias() -> None:
     assert got.tolist() == [b, 0.0, pytest.approx(-b, rel=1e-14)]
 
 
+def test_sigmoid_and_logit() -> None:
+    assert focal.sigmoid(0.0) == 0.5
+    assert focal.sigmoid(math.inf) == 1.0
+    assert focal.sigmoid(-math.inf) == 0.0
+    assert focal.sigmoid(-700.0) == pytest.approx(math.exp(-700.0), rel=1e-15)
+    assert focal.sigmoid(-800.0) == 0.0  # e^-800 is below the smallest subnormal
+    assert focal.logit(0.0) == -math.inf
+    assert focal.logit(1.0) == math.inf
+    assert focal.logit(0.5) == 0.0
+    assert focal.logit(0.01) == focal.prior_bias(0.01)
+    assert focal.logit(1e-300) == pytest.approx(math.log(1e-300), rel=1e-15)
+    # p = sigmoid(x) keeps 1 - p only to ~1e-16 absolute, so the round trip is
+    # exact to ~1e-16 / (1 - p): good for x <= 12, hopeless for x = 30
+    x = np.linspace(-30.0, 12.0, 43)
+    np.testing.assert_allclose(focal.logit(focal.sigmoid(x)), x, rtol=0, atol=1e-9)
+    p = np.linspace(0.01, 0.99, 99)
+    np.testing.assert_allclose(focal.sigmoid(focal.logit(p)), p, rtol=1e-15)
+
+
 # --- invariants -------------------------------------------------------------------
 
 probability = st.floats(0.0, 1.0)
@@ -444,6 +463,8 @@ def _every_public_function_at_the_edges() -> int:
     calls += focal.cross_entropy_from_logits(EDGE_X, EDGE_Y).size
     calls += focal.grad_cross_entropy(EDGE_X, EDGE_Y).size
     calls += focal.prior_bias(np.array([0.01, 0.5, 0.99])).size
+    calls += focal.sigmoid(EDGE_X).size
+    calls += focal.logit(EDGE_P).size
     return calls
 
 

@@ -137,7 +137,7 @@ def share_query(values: Mapping[str, Value]) -> str:
     Returns
     -------
     str
-        For example ``"gamma=3&p=0.2&y=0"``; empty when everything is default.
+        In table order, e.g. ``"y=0&p=0.2&gamma=3"``; empty when all are default.
     """
     pairs = [
         (param.key, param.format(values[param.key]))

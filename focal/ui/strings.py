@@ -138,6 +138,7 @@ EN: dict[str, str] = {
     "gradients.y": "derivative",
     "gradients.ce": "dCE/dx",
     "gradients.fl": "dFL/dx (γ = {gamma})",
+    "gradients.fl_balanced": "d(α_t FL)/dx (γ = {gamma}, α = {alpha})",
     "gradients.fl_star": "dFL*/dx (γ = 2, β = 1)",
     "gradients.point": "The current example (p, y) has the logit x = {x}.",
     "gradients.prior": "Prior initialisation (§3.3): a bias of {bias} makes every "
@@ -256,6 +257,7 @@ ZH: dict[str, str] = {
     "gradients.y": "导数",
     "gradients.ce": "dCE/dx",
     "gradients.fl": "dFL/dx（γ = {gamma}）",
+    "gradients.fl_balanced": "d(α_t FL)/dx（γ = {gamma}，α = {alpha}）",
     "gradients.fl_star": "dFL*/dx（γ = 2，β = 1）",
     "gradients.point": "当前样本 (p, y) 的 logit 为 x = {x}。",
     "gradients.prior": "先验初始化（§3.3）：偏置取 {bias}，使每个锚框一开始的 "

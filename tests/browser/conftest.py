@@ -1,0 +1,285 @@
+"""Fixtures of the browser tests: the app under ``streamlit run``, the system Chromium.
+
+The app runs once per session on a free local port; every test opens its own
+browser context (a fresh Streamlit session) through :func:`open_app`, which
+records what a person would call broken: console errors, uncaught page errors,
+dialogs, requests to any host other than this machine, and Streamlit's
+exception box. :meth:`Watched.assert_clean` fails the test on any of them; it
+runs again after each test that passed, so a test cannot forget it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import (
+    Browser,
+    ConsoleMessage,
+    Dialog,
+    Page,
+    Request,
+    sync_playwright,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+# Health polling: bounded attempts; the interval is a wait on the process itself,
+# so a server that dies is noticed at once instead of after the last attempt.
+HEALTH_ATTEMPTS = 240
+HEALTH_INTERVAL_S = 0.25
+HEALTH_TIMEOUT_S = 2.0
+
+# Default Playwright timeouts (ms): generous, since the machine is shared.
+TIMEOUT_MS = 30_000
+
+# Streamlit issue #7074 (open): a page loaded directly at /<page> first asks
+# /<page>/_stcore/health and /<page>/_stcore/host-config, gets 404, and then
+# falls back to /_stcore/...; the browser logs each 404 as a console error.
+# Exactly those two requests are tolerated, nothing else.
+_KNOWN_404 = re.compile(r"^/[^/]+/_stcore/(health|host-config)$")
+
+
+def chromium_path() -> str | None:
+    """The system Chromium, or None."""
+    found = shutil.which("chromium")
+    if found:
+        return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+def free_port() -> int:
+    """A TCP port that was free a moment ago (bind to port 0, read, release)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=HEALTH_TIMEOUT_S) as response:
+            return response.status == 200 and response.read().strip() == b"ok"
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return False
+
+
+def start_streamlit(
+    script: str | Path, cwd: Path = ROOT
+) -> tuple[subprocess.Popen, str, Path]:
+    """Start ``streamlit run script`` on a free port; return it, its URL and log.
+
+    Returns once ``/_stcore/health`` answers "ok". Raises ``RuntimeError`` when
+    the server exits or never becomes healthy (the log is in the message).
+    """
+    port = free_port()
+    log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(script),
+                "--server.port",
+                str(port),
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=cwd,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(HEALTH_ATTEMPTS):
+        if _healthy(f"{base}/_stcore/health"):
+            return process, base, log
+        try:
+            code = process.wait(timeout=HEALTH_INTERVAL_S)
+        except subprocess.TimeoutExpired:
+            continue
+        raise RuntimeError(
+            f"streamlit exited with {code} before it was healthy:\n{log.read_text()}"
+        )
+    stop(process)
+    raise RuntimeError(f"streamlit never became healthy:\n{log.read_text()}")
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Terminate a server started here (kill it if it does not stop)."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@dataclass
+class Watched:
+    """A page of the app and everything wrong that it reported."""
+
+    page: Page
+    base: str
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def problems(self) -> list[str]:
+        found = [f"console error: {text}" for text in self.console_errors]
+        found += [f"page error: {text}" for text in self.page_errors]
+        found += [f"request to another host: {url}" for url in self.foreign_requests]
+        found += [f"dialog opened: {text}" for text in self.dialogs]
+        if not self.page.is_closed():
+            boxes = self.page.locator('[data-testid="stException"]')
+            found += [
+                f"Streamlit exception box: {text[:500]}"
+                for text in boxes.all_inner_texts()
+            ]
+        return found
+
+    def assert_clean(self) -> None:
+        problems = self.problems()
+        assert not problems, "the page reported problems:\n" + "\n".join(problems)
+
+
+def _on_console(watched: Watched, message: ConsoleMessage) -> None:
+    if message.type != "error":
+        return
+    source = urlsplit(message.location.get("url", "") or "")
+    if (
+        "404" in message.text
+        and source.hostname in LOCAL_HOSTS
+        and _KNOWN_404.match(source.path)
+    ):
+        return
+    where = message.location.get("url", "")
+    watched.console_errors.append(f"{message.text} ({where})")
+
+
+def _on_request(watched: Watched, request: Request) -> None:
+    url = request.url
+    if url.startswith(("data:", "blob:")):
+        return
+    if urlsplit(url).hostname not in LOCAL_HOSTS:
+        watched.foreign_requests.append(url)
+
+
+def _on_dialog(watched: Watched, dialog: Dialog) -> None:
+    watched.dialogs.append(f"{dialog.type}: {dialog.message}")
+    dialog.dismiss()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    path = chromium_path()
+    if path is None:
+        message = "the system Chromium is not installed (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def app_base() -> Iterator[str]:
+    """Base URL of ``streamlit run app.py``, running for the whole session."""
+    process, base, log = start_streamlit("app.py")
+    try:
+        yield base
+    finally:
+        stop(process)
+        log.unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: str) -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=chromium, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+OpenApp = Callable[..., Watched]
+
+
+@pytest.fixture
+def open_app(
+    request: pytest.FixtureRequest, browser: Browser, app_base: str
+) -> Iterator[OpenApp]:
+    """Open a path of the app in a fresh context; ``open_app(path, width, height)``.
+
+    The returned :class:`Watched` has navigated to the path; waiting for the
+    app to render is the test's business (see ``test_app.settle``).
+    """
+    opened: list[tuple[Watched, object]] = []
+
+    def open_(path: str = "/", width: int = 1400, height: int = 1000) -> Watched:
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, locale="en-US"
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        page = context.new_page()
+        watched = Watched(page, app_base)
+        page.on("console", lambda message: _on_console(watched, message))
+        page.on("pageerror", lambda error: watched.page_errors.append(str(error)))
+        page.on("dialog", lambda dialog: _on_dialog(watched, dialog))
+        context.on("request", lambda req: _on_request(watched, req))
+        opened.append((watched, context))
+        page.goto(watched.url(path))
+        return watched
+
+    yield open_
+    try:
+        passed = getattr(request.node, "report_call", None)
+        if passed is not None and passed.passed:
+            for watched, _ in opened:
+                watched.assert_clean()
+    finally:
+        for _, context in opened:
+            with contextlib.suppress(Exception):
+                context.close()

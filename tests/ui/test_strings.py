@@ -1,0 +1,118 @@
+"""The string tables: the same keys and format fields in English and Chinese."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from focal.ui.strings import EN, LANGUAGES, TABLES, ZH, strings
+
+ROOT = Path(__file__).resolve().parents[2]
+CJK = re.compile(r"[\u3400-\u9fff]")
+#: Chinese characters or Chinese (full-width) punctuation.
+CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+#: Keys of running prose: the Chinese table must really be Chinese there.
+PROSE = [
+    "app.title",
+    "explorer.title",
+    "explorer.intro",
+    "curves.caption",
+    "numbers.smaller",
+    "numbers.both_zero",
+    "ratio.explain",
+    "family.explain",
+    "table.explain",
+    "table.errata",
+    "table.other_gamma",
+    "gradients.title",
+    "gradients.intro",
+    "gradients.prior",
+    "notice.bad_param",
+    "share.help",
+    "reset.label",
+]
+
+
+def fields(text: str) -> set[str]:
+    return {
+        name for _, name, _, _ in string.Formatter().parse(text) if name is not None
+    }
+
+
+def test_languages() -> None:
+    assert LANGUAGES == ("en", "zh")
+    assert set(TABLES) == set(LANGUAGES)
+    assert strings("en") is EN
+    assert strings("zh") is ZH
+
+
+@pytest.mark.parametrize("code", ["fr", "", "EN", "<script>"])
+def test_unknown_language_falls_back_to_english(code: str) -> None:
+    assert strings(code) is EN
+
+
+def test_same_keys() -> None:
+    assert set(EN) - set(ZH) == set(), "missing in ZH"
+    assert set(ZH) - set(EN) == set(), "missing in EN"
+
+
+@pytest.mark.parametrize("key", sorted(EN))
+def test_same_format_fields(key: str) -> None:
+    assert fields(EN[key]) == fields(ZH[key])
+
+
+@pytest.mark.parametrize("key", sorted(EN))
+def test_formats_with_its_fields(key: str) -> None:
+    # a stray brace would raise here, at run time, in front of the class
+    for table in (EN, ZH):
+        table[key].format(**dict.fromkeys(fields(table[key]), "X"))
+
+
+@pytest.mark.parametrize("table", [EN, ZH], ids=["en", "zh"])
+def test_no_empty_value(table: dict[str, str]) -> None:
+    assert [key for key, text in table.items() if not text.strip()] == []
+
+
+@pytest.mark.parametrize("key", PROSE)
+def test_chinese_prose_is_chinese(key: str) -> None:
+    assert CJK.search(ZH[key]), ZH[key]
+    assert not CJK.search(EN[key]), EN[key]
+
+
+def test_untranslated_values_are_language_neutral() -> None:
+    """A ZH value without Chinese must be a formula or a name, equal to EN."""
+    neutral = {key: ZH[key] for key in ZH if not CHINESE.search(ZH[key])}
+    assert "numbers.ce" in neutral  # formulas read the same in both
+    assert {key: EN[key] for key in neutral} == neutral
+    english = {
+        key
+        for key, text in neutral.items()
+        # format fields are not words; a language's own name is not translated
+        if re.search(r"[A-Za-z]{4,}", re.sub(r"\{[a-z_]+\}", "", text))
+    }
+    assert english == {"option.lang.en"}
+
+
+def test_language_names_are_in_their_own_language() -> None:
+    for table in (EN, ZH):
+        assert table["option.lang.en"] == "English"
+        assert table["option.lang.zh"] == "中文"
+
+
+def source_keys() -> set[str]:
+    """Literal keys the app looks up: text["..."] in pages and focal/ui."""
+    files = [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("focal/ui/*.py")]
+    pattern = re.compile(r"""text\[\s*["']([a-z_]+\.[a-z_.]+)["']\s*\]""")
+    found: set[str] = set()
+    for path in files:
+        found |= set(pattern.findall(path.read_text(encoding="utf-8")))
+    return found
+
+
+def test_every_key_the_app_uses_exists() -> None:
+    used = source_keys()
+    assert len(used) > 30  # the pattern still matches the code
+    assert used - set(EN) == set()
