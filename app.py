@@ -49,6 +49,9 @@ pages = [
 ]
 page = st.navigation(pages, position="top" if present else "sidebar")
 
+# Before any widget: binding removes a refused value from the URL as it reads it.
+link_notices(text)
+
 # Shared controls: in the sidebar, or above the charts for a projector.
 panel = st.container(border=True) if present else st.sidebar
 if not present:
@@ -60,7 +63,6 @@ columns = panel.columns(widths, gap="small") if present else [panel] * len(share
 for param, column in zip(shared, columns, strict=True):
     render(param, text, column, compact=present)
 
-link_notices(text)
 page.run()
 
 footer = panel.container() if not present else st.expander(text["share.label"])
