@@ -23,7 +23,7 @@ st.set_page_config(
 if present:
     presenter_style()
 
-explorer = HERE / "pages" / "explorer.py"
+explorer = HERE / "views" / "explorer.py"
 pages = [
     # The Explorer is served at "/" and, for links that name it, at "/explorer".
     st.Page(
@@ -41,7 +41,7 @@ pages = [
         visibility="hidden",
     ),
     st.Page(
-        HERE / "pages" / "gradients.py",
+        HERE / "views" / "gradients.py",
         title=text["nav.gradients"],
         icon=":material/trending_down:",
         url_path="gradients",

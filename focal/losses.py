@@ -314,10 +314,13 @@ def prior_bias(pi: ArrayLike) -> FloatArray | float:
     return check.result(_logit(pi_), pi)
 
 
-def focal_reduction(p: ArrayLike, y: ArrayLike, gamma: ArrayLike) -> FloatArray | float:
-    """How many times smaller FL is than CE at the same point: ``1 / (1 - p_t)**gamma``.
+def focal_reduction(
+    p: ArrayLike, y: ArrayLike, gamma: ArrayLike, alpha: ArrayLike | None = None
+) -> FloatArray | float:
+    """How many times smaller FL is than CE at the same point.
 
-    α is left out, as in the paper's "100× / 1000× lower loss" statement.
+    ``CE / FL = 1 / (alpha_t (1 - p_t)**gamma)``; with ``alpha=None`` this is the
+    paper's "100× / 1000× lower loss" statement, ``1 / (1 - p_t)**gamma``.
 
     Parameters
     ----------
@@ -327,16 +330,22 @@ def focal_reduction(p: ArrayLike, y: ArrayLike, gamma: ArrayLike) -> FloatArray 
         Label, 0 or 1.
     gamma : array_like
         Focusing parameter, finite and >= 0.
+    alpha : array_like or None, default None
+        α-balancing weight of FL in [0, 1], or None; CE is never α-balanced here.
 
     Returns
     -------
     ndarray or float
-        CE / FL; 100 at ``p_t = 0.9, gamma = 2``; ``+inf`` at ``p_t = 1``
-        (both losses are 0 there, and FL reaches 0 faster).
+        CE / FL; 100 at ``p_t = 0.9, gamma = 2``; ``+inf`` where FL vanishes
+        faster than CE (``p_t = 1`` with ``gamma > 0``, or ``alpha_t = 0``).
+        At ``p_t = 0`` both are infinite and this is the limit of the ratio.
     """
     factor = modulating_factor(p, y, gamma)
+    alpha_ = check.alpha("alpha", alpha)
+    if alpha_ is not None:
+        factor = factor * _alpha_t(alpha_, check.label("y", y))
     with np.errstate(divide="ignore", over="ignore"):
-        return check.result(np.divide(1.0, factor), p, y, gamma)
+        return check.result(np.divide(1.0, factor), p, y, gamma, alpha)
 
 
 def logit(p: ArrayLike) -> FloatArray | float:

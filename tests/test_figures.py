@@ -68,9 +68,9 @@ def assert_series(actual: object, expected: np.ndarray) -> None:
     """Trace data (a tuple with None for gaps) equals the core's array."""
     actual_list = list(actual)  # type: ignore[call-overload]
     assert len(actual_list) == len(expected)
-    assert [v is None for v in actual_list] == [
-        not np.isfinite(v) for v in expected
-    ], "gaps must be exactly where the core's value is infinite"
+    assert [v is None for v in actual_list] == [not np.isfinite(v) for v in expected], (
+        "gaps must be exactly where the core's value is infinite"
+    )
     finite = np.isfinite(expected)
     np.testing.assert_array_equal(
         np.array([v for v in actual_list if v is not None], dtype=float),

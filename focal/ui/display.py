@@ -30,7 +30,7 @@ def number(value: float, digits: int = 6) -> str:
     text = f"{value:.{digits}g}"
     if "e" in text:
         mantissa, exponent = text.split("e")
-        return f"{mantissa} × 10^{int(exponent)}"
+        return f"{mantissa.replace('-', '−')} × 10^{int(exponent)}"
     return text.replace("-", "−")
 
 
@@ -39,6 +39,8 @@ def times(value: float) -> str:
     separated, powers of ten beyond a million."""
     if math.isinf(value) or math.isnan(value):
         return number(value)
-    if value >= 1e6 or value < 1e-3:
+    if value >= 1e6 or 0 < value < 1e-3:
         return number(value, 4)
+    if value >= 1e4:
+        return f"{value:,.0f}"
     return f"{value:,.5g}"

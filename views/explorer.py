@@ -1,5 +1,7 @@
 """Explorer: CE against FL, the numbers at one point, hard/easy, Figure 1, the table."""
 
+import math
+
 import streamlit as st
 
 import focal
@@ -80,7 +82,7 @@ metrics[2].metric(text["numbers.modulating"], number(row.modulating))
 metrics = numbers_column.columns(2)
 metrics[0].metric(text["numbers.ce"], number(row.ce))
 metrics[1].metric(text["numbers.fl"], number(point["fl"]))
-reduction = focal.focal_reduction(p, y, gamma)
+reduction = focal.focal_reduction(p, y, gamma, alpha)
 if row.ce == 0.0:
     numbers_column.info(text["numbers.both_zero"])
 elif reduction == 1.0:
@@ -105,7 +107,8 @@ for column, key, ratio_value in (
     (metrics[1], "ratio.fl", ratio.fl_ratio),
     (metrics[2], "ratio.amplification", ratio.amplification),
 ):
-    suffix = "×" if key == "ratio.amplification" else ""
+    finite = not math.isnan(ratio_value)
+    suffix = "×" if key == "ratio.amplification" and finite else ""
     column.metric(text[key], times(ratio_value) + suffix)
 ratio_column.plotly_chart(
     ratio_figure(

@@ -1,0 +1,585 @@
+"""The pages, run by Streamlit's AppTest: every control moves the core's numbers.
+
+Each test starts the app from a URL (query parameters set before the first
+run), moves controls like a person would and reads back what the page shows:
+widgets, metrics, Markdown, and the Plotly figures' JSON.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import focal
+from focal import curves
+from focal.formats import DOWNLOADS
+from focal.ui.display import number, times
+from focal.ui.params import BY_KEY, PARAMS, Value
+from focal.ui.strings import EN, ZH, strings
+
+ROOT = Path(__file__).resolve().parents[2]
+EXPLORER = "views/explorer.py"
+GRADIENTS = "views/gradients.py"
+DEFAULTS: dict[str, Value] = {param.key: param.default for param in PARAMS}
+HOSTILE = ("<script>alert(1)</script>", "<b>x</b>")
+
+# ---------------------------------------------------------------- helpers
+
+
+def app(**query: str) -> AppTest:
+    """The app opened at a URL with ``query``, after its first run."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    for key, raw in query.items():
+        at.query_params[key] = raw
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def switch(at: AppTest, page: str) -> AppTest:
+    return run(at.switch_page(page))
+
+
+def decode(node: Any) -> Any:
+    """Plotly JSON with typed arrays ({"dtype", "bdata"}) decoded to ndarrays."""
+    if isinstance(node, dict):
+        if "bdata" in node and "dtype" in node:
+            array = np.frombuffer(base64.b64decode(node["bdata"]), node["dtype"])
+            shape = node.get("shape")
+            if shape:
+                dims = shape.split(",") if isinstance(shape, str) else shape
+                array = array.reshape([int(d) for d in dims])
+            return array
+        return {key: decode(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [decode(value) for value in node]
+    return node
+
+
+def figures(at: AppTest) -> dict[str, dict[str, Any]]:
+    """The page's Plotly figures by element key, decoded."""
+    return {
+        chart.key: decode(json.loads(chart.proto.spec))
+        for chart in at.get("plotly_chart")
+    }
+
+
+def raw_specs(at: AppTest) -> dict[str, str]:
+    return {chart.key: chart.proto.spec for chart in at.get("plotly_chart")}
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}
+
+
+def widget_values(at: AppTest) -> dict[str, Value]:
+    found: dict[str, Value] = {}
+    for kind in ("slider", "toggle", "radio"):
+        for widget in at.get(kind):
+            found[widget.key] = widget.value
+    return found
+
+
+def set_control(at: AppTest, key: str, value: Value) -> AppTest:
+    kind = BY_KEY[key].kind
+    widget = {"slider": at.slider, "toggle": at.toggle, "choice": at.radio}[kind]
+    widget(key=key).set_value(value)
+    return run(at)
+
+
+def url(values: Mapping[str, Value]) -> dict[str, str]:
+    return {key: BY_KEY[key].format(value) for key, value in values.items()}
+
+
+def visible_texts(at: AppTest) -> list[str]:
+    """Everything a person reads as text (to look for echoed URL values)."""
+    texts: list[str] = []
+    for kind in ("markdown", "caption", "warning", "info", "code", "title"):
+        texts += [str(element.value) for element in at.get(kind)]
+    texts += [str(element.value) for element in at.header]
+    texts += [str(element.value) for element in at.subheader]
+    return texts
+
+
+def assert_series(actual: Any, expected: np.ndarray) -> None:
+    """Figure data equals the core's array; infinite values are gaps (None)."""
+    if isinstance(actual, np.ndarray):
+        assert np.all(np.isfinite(expected)), "infinite values must be gaps"
+        np.testing.assert_array_equal(actual, expected)
+        return
+    assert len(actual) == len(expected)
+    assert [v is None for v in actual] == [not np.isfinite(v) for v in expected]
+    finite = np.isfinite(expected)
+    np.testing.assert_allclose(
+        np.array([v for v in actual if v is not None], dtype=float),
+        expected[finite],
+        rtol=1e-14,
+        atol=0,
+    )
+
+
+def alpha_of(state: Mapping[str, Value]) -> float | None:
+    return float(state["alpha"]) if state["balance"] else None
+
+
+def assert_explorer(at: AppTest, state: Mapping[str, Value]) -> None:
+    """The Explorer shows ``state``: widgets, figures and numbers from the core."""
+    text = strings(str(state["lang"]))
+    y, p, gamma = int(state["y"]), float(state["p"]), float(state["gamma"])
+    alpha = alpha_of(state)
+    hard, easy = float(state["hard"]), float(state["easy"])
+    assert widget_values(at) == state
+    figs = figures(at)
+    assert set(figs) == {"loss_chart", "ratio_chart", "family_chart"}
+
+    # 1 · CE and FL
+    loss = figs["loss_chart"]
+    grid = curves.probability_grid()
+    lines = [t for t in loss["data"] if t["mode"] == "lines"]
+    markers = [t for t in loss["data"] if t["mode"] != "lines"]
+    assert len(lines) == len(markers) == (2 if alpha is None else 3)
+    x = grid if state["axis"] == "p" else focal.p_t(grid, y)
+    for trace in lines:
+        np.testing.assert_allclose(trace["x"], x, rtol=0, atol=1e-15)
+    assert_series(lines[0]["y"], focal.cross_entropy(grid, y))
+    assert_series(lines[1]["y"], focal.focal_loss(grid, y, gamma, alpha))
+    if alpha is not None:
+        assert_series(lines[2]["y"], focal.focal_loss(grid, y, 0.0, alpha))
+    point_x = p if state["axis"] == "p" else focal.p_t(p, y)
+    assert all(m["x"] == [pytest.approx(point_x)] for m in markers)
+    assert (loss["layout"]["yaxis"].get("type") == "log") is state["log"]
+    x_title = text["curves.x_p" if state["axis"] == "p" else "curves.x_p_t"]
+    assert loss["layout"]["xaxis"]["title"]["text"] == x_title
+
+    # 2 · the numbers at the current point
+    shown = metrics(at)
+    assert shown[text["numbers.p_t"]] == number(focal.p_t(p, y))
+    assert shown[text["numbers.ce"]] == number(focal.cross_entropy(p, y))
+    assert shown[text["numbers.modulating"]] == number(
+        focal.modulating_factor(p, y, gamma)
+    )
+    assert shown[text["numbers.fl"]] == number(focal.focal_loss(p, y, gamma, alpha))
+    assert shown[text["numbers.alpha_t"]] == (
+        text["numbers.off"] if alpha is None else number(focal.alpha_t(alpha, y))
+    )
+
+    # 3 · hard against easy
+    ratio = focal.hard_easy_ratio(hard, easy, 1, gamma)
+    assert shown[text["ratio.ce"]] == times(ratio.ce_ratio)
+    assert shown[text["ratio.fl"]] == times(ratio.fl_ratio)
+    suffix = "" if math.isnan(ratio.amplification) else "×"  # "—" alone for 0/0
+    assert shown[text["ratio.amplification"]] == times(ratio.amplification) + suffix
+    gammas = curves.gamma_grid()
+    ratios = focal.hard_easy_ratio(hard, easy, 1, gammas)
+    ce_line, fl_line = figs["ratio_chart"]["data"]
+    assert_series(ce_line["y"], np.broadcast_to(ratios.ce_ratio, gammas.shape))
+    assert_series(fl_line["y"], ratios.fl_ratio)
+    (now,) = [s for s in figs["ratio_chart"]["layout"]["shapes"] if s["type"] == "line"]
+    assert now["x0"] == now["x1"] == gamma
+
+    # 4 · Figure 1: the bold curve is FL at the current γ
+    family = figs["family_chart"]
+    assert len(family["data"]) == len(curves.FIGURE1_GAMMAS) + 1
+    assert_series(family["data"][-1]["y"], focal.focal_loss(grid, 1, gamma))
+    assert len(family["frames"]) == len(gammas)
+
+
+def assert_gradients(at: AppTest, state: Mapping[str, Value]) -> None:
+    """The Gradients page shows ``state``: derivative curves and values."""
+    y, p, gamma = int(state["y"]), float(state["p"]), float(state["gamma"])
+    alpha = alpha_of(state)
+    shared = {key: value for key, value in state.items() if BY_KEY[key].shared}
+    assert widget_values(at) == shared
+    figs = figures(at)
+    assert list(figs) == ["gradient_chart"]
+    data = figs["gradient_chart"]["data"]
+    x = np.linspace(-10.0, 10.0, 801)
+    gamma_star, beta = curves.FL_STAR_SETTING
+    np.testing.assert_allclose(data[0]["x"], x, rtol=0, atol=1e-15)
+    assert_series(data[0]["y"], focal.grad_cross_entropy(x, y))
+    assert_series(data[1]["y"], focal.grad_focal_loss(x, y, gamma, alpha))
+    assert_series(data[2]["y"], focal.grad_focal_loss_star(x, y, gamma_star, beta))
+    logit = focal.logit(p)
+    values = [metric.value for metric in at.metric]
+    assert values == [
+        number(focal.grad_cross_entropy(logit, y)),
+        number(focal.grad_focal_loss(logit, y, gamma, alpha)),
+        number(focal.grad_focal_loss_star(logit, y, gamma_star, beta)),
+    ]
+    if np.isfinite(logit) and abs(logit) <= 10:
+        assert [t["x"] for t in data[3:]] == [[pytest.approx(logit)]] * 3
+
+
+def assert_texts_from(at: AppTest, table: Mapping[str, str]) -> None:
+    """Every title and header on the page is a value of ``table``."""
+    values = set(table.values())
+    headings = [t.value for t in at.title] + [h.value for h in at.header]
+    headings += [h.value for h in at.subheader]
+    assert headings
+    assert [h for h in headings if h not in values] == []
+
+
+# ------------------------------------------------------ pages, languages, modes
+
+
+@pytest.mark.parametrize("present", [False, True], ids=["laptop", "presenter"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_pages_run_in_every_language_and_mode(lang: str, present: bool) -> None:
+    state = {**DEFAULTS, "lang": lang, "present": present}
+    at = app(**url({"lang": lang, "present": present}))
+    table = strings(lang)
+    assert_explorer(at, state)
+    assert_texts_from(at, table)
+    assert [b.label for b in at.button] == [table["reset.label"]]
+    sizes = [f["layout"]["font"]["size"] for f in figures(at).values()]
+    assert all(size >= 20 for size in sizes) if present else max(sizes) < 20
+    if not present:
+        assert [t.value for t in at.title] == [table["explorer.title"]]
+
+    switch(at, GRADIENTS)
+    assert_gradients(at, state)
+    assert_texts_from(at, table)
+    assert [t.value for t in at.title] == [table["gradients.title"]]
+    (chart,) = figures(at).values()
+    assert (chart["layout"]["font"]["size"] >= 20) is present
+
+
+def test_zh_shows_no_english_headings() -> None:
+    at = app(lang="zh")
+    english_only = set(EN.values()) - set(ZH.values())
+    headings = [t.value for t in at.title] + [h.value for h in at.header]
+    headings += [c.value for c in at.caption] + [m.label for m in at.metric]
+    assert [h for h in headings if h in english_only] == []
+    assert ZH["explorer.title"] in [t.value for t in at.title]
+    loss = figures(at)["loss_chart"]
+    assert loss["layout"]["title"]["text"] == ZH["curves.title"].format(y=1)
+    assert loss["data"][0]["name"] == ZH["curves.ce"]
+
+
+def test_language_and_presenter_controls() -> None:
+    at = app()
+    set_control(at, "lang", "zh")
+    assert [t.value for t in at.title] == [ZH["explorer.title"]]
+    assert_explorer(at, {**DEFAULTS, "lang": "zh"})
+    set_control(at, "present", True)
+    assert_explorer(at, {**DEFAULTS, "lang": "zh", "present": True})
+    sizes = [f["layout"]["font"]["size"] for f in figures(at).values()]
+    assert min(sizes) >= 20
+    assert [b.label for b in at.button] == [ZH["reset.label"]]
+
+
+# ------------------------------------------------------------ moving controls
+
+#: (control, new value, state it is moved from, figures that must change)
+EXPLORER_MOVES = [
+    ("gamma", 3.0, {}, {"loss_chart", "ratio_chart", "family_chart"}),
+    ("gamma", 0.0, {}, {"loss_chart", "ratio_chart", "family_chart"}),
+    ("p", 0.2, {}, {"loss_chart"}),
+    ("p", 0.0, {}, {"loss_chart"}),
+    ("y", "0", {}, {"loss_chart"}),
+    ("balance", True, {}, {"loss_chart"}),
+    ("alpha", 0.6, {"balance": True}, {"loss_chart"}),
+    ("hard", 0.3, {}, {"ratio_chart"}),
+    ("easy", 0.6, {}, {"ratio_chart"}),
+    ("axis", "p_t", {"y": "0"}, {"loss_chart"}),
+    ("log", True, {}, {"loss_chart"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("key", "new", "start", "changed"),
+    EXPLORER_MOVES,
+    ids=[f"{key}={new}" for key, new, _, _ in EXPLORER_MOVES],
+)
+def test_moving_a_control_updates_the_explorer(
+    key: str, new: Value, start: dict[str, Value], changed: set[str]
+) -> None:
+    state = {**DEFAULTS, **start}
+    at = app(**url(start))
+    assert_explorer(at, state)
+    before_specs, before_numbers = raw_specs(at), metrics(at)
+
+    set_control(at, key, new)
+    state[key] = new
+    assert_explorer(at, state)
+    after_specs = raw_specs(at)
+    assert {k for k in after_specs if after_specs[k] != before_specs[k]} == changed
+    if key not in ("axis", "log"):  # the view of the curves, not the numbers
+        assert metrics(at) != before_numbers
+    for spec in after_specs.values():
+        assert "NaN" not in spec
+        assert "Infinity" not in spec
+
+
+GRADIENT_MOVES = [
+    ("gamma", 4.0, {}),
+    ("p", 0.3, {}),
+    ("y", "0", {}),
+    ("balance", True, {}),
+    ("alpha", 0.9, {"balance": True}),
+]
+
+
+@pytest.mark.parametrize(
+    ("key", "new", "start"),
+    GRADIENT_MOVES,
+    ids=[f"{key}={new}" for key, new, _ in GRADIENT_MOVES],
+)
+def test_moving_a_control_updates_the_gradients(
+    key: str, new: Value, start: dict[str, Value]
+) -> None:
+    state = {**DEFAULTS, **start}
+    at = switch(app(**url(start)), GRADIENTS)
+    assert_gradients(at, state)
+    before_specs, before_numbers = raw_specs(at), metrics(at)
+    set_control(at, key, new)
+    state[key] = new
+    assert_gradients(at, state)
+    assert raw_specs(at) != before_specs
+    assert [m.value for m in at.metric] != list(before_numbers.values())
+
+
+def test_certain_and_impossible_points() -> None:
+    at = app(p="0")  # p_t = 0: CE and FL are infinite
+    state = {**DEFAULTS, "p": 0.0}
+    assert_explorer(at, state)
+    shown = metrics(at)
+    assert shown[EN["numbers.ce"]] == shown[EN["numbers.fl"]] == "∞"
+    loss = figures(at)["loss_chart"]
+    markers = [t for t in loss["data"] if t["mode"] != "lines"]
+    assert [m["text"] for m in markers] == [["∞"], ["∞"]]
+    assert all(m["y"] == [5.0] for m in markers)  # the top edge
+    assert "Infinity" not in raw_specs(at)["loss_chart"]
+    switch(at, GRADIENTS)
+    assert_gradients(at, state)
+
+    at = app(p="1", hard="1", easy="1")  # certain and right; 0/0 ratios
+    state = {**DEFAULTS, "p": 1.0, "hard": 1.0, "easy": 1.0}
+    assert_explorer(at, state)
+    assert [i.value for i in at.info] == [EN["numbers.both_zero"]]
+    assert metrics(at)[EN["ratio.ce"]] == "—"
+
+
+# ------------------------------------------------------------------ the link
+
+
+def test_url_seeds_the_state() -> None:
+    at = app(gamma="3", p="0.2", y="0", lang="zh")
+    state = {**DEFAULTS, "gamma": 3.0, "p": 0.2, "y": "0", "lang": "zh"}
+    assert_explorer(at, state)
+    assert [t.value for t in at.title] == [ZH["explorer.title"]]
+    assert metrics(at)[ZH["numbers.fl"]] == number(focal.focal_loss(0.2, 0, 3.0))
+    assert at.warning.len == 0
+    (link,) = at.code
+    assert dict(parse_qsl(link.value.partition("?")[2])) == {
+        "gamma": "3",
+        "p": "0.2",
+        "y": "0",
+        "lang": "zh",
+    }
+
+
+def test_share_link_names_only_what_differs_from_the_defaults() -> None:
+    at = app()
+    (link,) = at.code
+    assert "?" not in link.value
+
+    set_control(at, "gamma", 3.0)
+    set_control(at, "balance", True)
+    (link,) = at.code
+    query = dict(parse_qsl(link.value.partition("?")[2]))
+    assert query == {"gamma": "3", "balance": "true"}
+    assert "gamma=3" in link.value
+    for key in ("p", "y", "alpha", "lang", "present", "hard", "easy", "axis"):
+        assert f"{key}=" not in link.value
+
+    set_control(at, "gamma", 2.0)  # back to the default: out of the link
+    (link,) = at.code
+    assert dict(parse_qsl(link.value.partition("?")[2])) == {"balance": "true"}
+
+
+def test_switching_pages_keeps_the_values() -> None:
+    at = app()
+    set_control(at, "gamma", 3.0)
+    set_control(at, "y", "0")
+    state = {**DEFAULTS, "gamma": 3.0, "y": "0"}
+    switch(at, GRADIENTS)
+    assert at.slider(key="gamma").value == 3.0
+    assert_gradients(at, state)
+    set_control(at, "p", 0.4)
+    state["p"] = 0.4
+    switch(at, EXPLORER)
+    assert_explorer(at, state)
+
+
+def test_reset_sets_every_control_back_to_default() -> None:
+    moved: dict[str, Value] = {
+        "y": "0",
+        "p": 0.2,
+        "gamma": 3.0,
+        "balance": True,
+        "alpha": 0.6,
+        "lang": "zh",
+        "axis": "p_t",
+        "log": True,
+        "hard": 0.3,
+        "easy": 0.7,
+    }
+    at = app(**url(moved))
+    assert widget_values(at) == {**DEFAULTS, **moved}
+    (reset,) = [b for b in at.button if b.label == ZH["reset.label"]]
+    reset.click()
+    run(at)
+    assert_explorer(at, DEFAULTS)
+    (link,) = at.code
+    assert "?" not in link.value
+    assert [b.label for b in at.button] == [EN["reset.label"]]
+
+
+# ------------------------------------------------------------ bad link values
+
+#: (parameter, value from the URL)
+BAD_VALUES = [
+    ("gamma", "abc"),
+    ("gamma", "9"),
+    ("gamma", "nan"),
+    ("p", "-1"),
+    ("y", "2"),
+    ("lang", "fr"),
+    ("present", "maybe"),
+    ("balance", HOSTILE[0]),
+    ("alpha", HOSTILE[1]),
+    ("hard", "7"),
+    ("easy", HOSTILE[0]),
+]
+
+
+def bad_ids(cases: list[tuple[str, str]]) -> list[str]:
+    return [f"{key}={raw[:8]}" for key, raw in cases]
+
+
+@pytest.mark.parametrize(("key", "raw"), BAD_VALUES, ids=bad_ids(BAD_VALUES))
+def test_bad_value_falls_back_to_default(key: str, raw: str) -> None:
+    at = app(**{key: raw})
+    assert widget_values(at)[key] == BY_KEY[key].default
+    assert_explorer(at, DEFAULTS)
+    # numbers and short codes ("9", "fr") occur in the page's own text
+    echo = raw if raw in HOSTILE or raw in ("abc", "maybe") else "<"
+    for text in visible_texts(at):
+        assert echo not in text
+
+
+@pytest.mark.parametrize(("key", "raw"), BAD_VALUES, ids=bad_ids(BAD_VALUES))
+def test_bad_value_notice_until_the_control_moves(key: str, raw: str) -> None:
+    at = app(**{key: raw})
+    notices = [w.value for w in at.warning]
+    assert len(notices) == 1
+    param = BY_KEY[key]
+    expected = EN["notice.bad_param"].format(
+        name=key, default=param.format(param.default)
+    )
+    assert notices == [expected]  # names the key and default, never the value
+
+    moved = {"slider": 0.5, "toggle": True}.get(param.kind) or param.options[-1]
+    set_control(at, key, moved)
+    assert at.warning.len == 0
+    run(at)
+    assert at.warning.len == 0
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        pytest.param({"hard": "abc", "easy": HOSTILE[1]}, id="page-params"),
+        pytest.param({"gamma": "abc", "p": HOSTILE[0]}, id="shared"),
+        pytest.param({"y": "maybe", "easy": "abc"}, id="mixed"),
+    ],
+)
+def test_two_bad_values_two_notices(query: dict[str, str]) -> None:
+    at = app(**query)
+    notices = sorted(w.value for w in at.warning)
+    expected = [
+        EN["notice.bad_param"].format(name=key, default=BY_KEY[key].format(default))
+        for key, default in DEFAULTS.items()
+        if key in query
+    ]
+    assert notices == sorted(expected)
+    for text in visible_texts(at):
+        assert all(raw not in text for raw in query.values())
+
+
+def test_notice_in_chinese() -> None:
+    at = app(lang="zh", hard="abc")
+    assert [w.value for w in at.warning] == [
+        ZH["notice.bad_param"].format(name="hard", default="0.1")
+    ]
+
+
+# ---------------------------------------------------------- the document table
+
+
+def test_table_highlights_the_documents_misprints() -> None:
+    at = app()
+    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
+    lines = table.splitlines()
+    assert len(lines) == 2 + 4 + 1
+    for printed in ("1.863", "0.0088", "1.0304"):
+        assert f":orange-background[**{printed}**]" in table
+    assert ":orange-background[**0.0011**]" not in table  # right at its precision
+    current = lines[-1]
+    row = focal.table_row(0.9, 1, 2.0)
+    assert current.startswith(f"| **{EN['table.current']}** |")
+    for value in (row.ce, row.modulating, row.fl):
+        assert f" {number(value)} " in current
+    assert EN["table.errata"] in [c.value for c in at.caption]
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == [EN[f"table.download_{fmt}"] for fmt, _, _ in DOWNLOADS]
+
+    set_control(at, "p", 0.3)
+    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
+    assert f" {number(focal.focal_loss(0.3, 1, 2.0))} " in table.splitlines()[-1]
+    set_control(at, "gamma", 3.0)
+    captions = [c.value for c in at.caption]
+    assert EN["table.other_gamma"].format(gamma="3") in captions
+    assert EN["table.errata"] not in captions
+
+
+# ------------------------------------------------- regressions of fixed bugs
+
+
+def test_reduction_sentence_matches_the_numbers_shown_with_alpha() -> None:
+    at = app(balance="true")
+    fl = focal.focal_loss(0.9, 1, 2.0, 0.25)
+    ce = focal.cross_entropy(0.9, 1)
+    assert [i.value for i in at.info] == [
+        EN["numbers.smaller"].format(times=times(ce / fl))
+    ]
+
+
+def test_reduction_sentence_without_alpha() -> None:
+    at = app(p="0.2")
+    reduction = focal.focal_reduction(0.2, 1, 2.0)
+    assert [i.value for i in at.info] == [
+        EN["numbers.smaller"].format(times=times(reduction))
+    ]
+
+
+def test_deep_link_on_fresh_server() -> None:
+    at = app(gamma="3")
+    switch(at, GRADIENTS)
+    assert at.slider(key="gamma").value == 3.0
