@@ -15,8 +15,13 @@ What it measures, in one run:
      together, with torch's default thread count.
 
    The candidates are interleaved within each repetition (core, textbook,
-   torch, core, ...) so machine noise hits all of them alike. The target is
-   ``core / textbook <= 1.0`` and ``core / torch <= 1.0`` (ratio of medians).
+   torch, core, ...) so machine noise hits all of them alike, and a ratio is
+   the median over repetitions of the two times taken in the same repetition.
+   The target is ``core / textbook <= 1.0`` and ``core / torch <= 1.0``.
+   A short pause precedes each timed sample: without it the candidate that
+   runs right after torch (in round-robin, the core) is slowed by torch's
+   worker threads. torch runs on several threads, so a busy machine slows it
+   more than the single-threaded NumPy candidates; the load average is printed.
 
 2. Accuracy of each candidate's loss and gradient against the core on logits
    that include saturated values (±20, ±40, ±100, ±800 and a uniform spread
@@ -67,6 +72,7 @@ except ImportError:  # the bench runs without torch, minus that candidate
 ALPHA = 0.25
 GAMMA = 2.0
 DEFAULT_SIZES = (10**4, 10**6, 10**7)
+DEFAULT_PAUSE_S = 0.05  # before each timed sample; lets torch's threads go idle
 SATURATED = (20.0, 40.0, 100.0, 800.0)
 
 Arrays = tuple[np.ndarray, np.ndarray]
@@ -185,7 +191,7 @@ def inner_loop(n: int) -> int:
 
 
 def time_interleaved(
-    runs: dict[str, Candidate], reps: int, inner: int
+    runs: dict[str, Candidate], reps: int, inner: int, pause: float
 ) -> dict[str, list[float]]:
     """Seconds per call of each candidate, round-robin within each repetition."""
     for run in runs.values():  # warm-up: caches, lazy imports, torch's allocator
@@ -193,6 +199,7 @@ def time_interleaved(
     samples: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(reps):
         for name, run in runs.items():
+            time.sleep(pause)
             start = time.perf_counter()
             for _ in range(inner):
                 run()
@@ -200,12 +207,13 @@ def time_interleaved(
     return samples
 
 
-def time_size(n: int, reps: int, rng: np.random.Generator) -> list[Timing]:
+def time_size(
+    n: int, reps: int, pause: float, rng: np.random.Generator
+) -> list[Timing]:
     x, y = random_input(n, rng)
     inner = inner_loop(n)
     gc.collect()
-    samples = time_interleaved(candidates(x, y), reps, inner)
-    core_median = statistics.median(samples["core"])
+    samples = time_interleaved(candidates(x, y), reps, inner, pause)
     timings = []
     for name, seconds in samples.items():
         median = statistics.median(seconds)
@@ -217,7 +225,9 @@ def time_size(n: int, reps: int, rng: np.random.Generator) -> list[Timing]:
                 inner=inner,
                 median_ms=1e3 * median,
                 min_ms=1e3 * min(seconds),
-                core_over_this=core_median / median,
+                core_over_this=statistics.median(
+                    c / s for c, s in zip(samples["core"], seconds, strict=True)
+                ),
             )
         )
     return timings
@@ -265,7 +275,7 @@ def measure_accuracy(spread: int) -> list[Accuracy]:
             ("loss", loss, exact_loss),
             ("grad", grad, exact_grad),
         ):
-            got = np.array(got, dtype=np.float64)  # a copy: torch reuses nothing
+            got = np.array(got, dtype=np.float64)  # a copy, off torch's storage
             results.append(Accuracy(name, quantity, *compare(got, exact)))
     return results
 
@@ -314,6 +324,11 @@ def measure_memory(n: int, rng: np.random.Generator) -> list[Memory]:
 # --- report --------------------------------------------------------------------
 
 
+def load_average() -> float | None:
+    """The 1-minute load average, where the platform has one."""
+    return round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
+
+
 def environment() -> dict[str, Any]:
     env: dict[str, Any] = {
         "python": platform.python_version(),
@@ -325,6 +340,7 @@ def environment() -> dict[str, Any]:
         if hasattr(os, "sched_getaffinity")
         else None,
         "machine": platform.machine(),
+        "load_average_before": load_average(),
     }
     return env
 
@@ -337,13 +353,17 @@ def print_environment(env: dict[str, Any]) -> None:
         print(f"torch {env['torch']} (CPU, {env['torch_threads']} threads)")
     print(
         f"CPUs: {env['cpu_count']} (usable: {env['cpus_usable']}), "
-        f"{env['machine']}; NumPy ufuncs run on one thread"
+        f"{env['machine']}; NumPy ufuncs run on one thread;"
+        f" 1-minute load average {env['load_average_before']}"
     )
     print(f"alpha = {ALPHA}, gamma = {GAMMA}, float64\n")
 
 
 def print_timings(timings: list[Timing]) -> None:
-    print("Time of loss + gradient (per call; ratio of medians)")
+    print(
+        "Time of loss + gradient per call; ratios are medians of the ratios"
+        " within a repetition"
+    )
     header = (
         f"{'size':>10}  {'candidate':<9} {'reps':>4} {'inner':>5}"
         f" {'median ms':>11} {'min ms':>11} {'x core':>7} {'core/this':>9}"
@@ -433,6 +453,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--quick", action="store_true", help="sizes 1e4 and 1e6, 3 repetitions"
     )
+    parser.add_argument(
+        "--pause",
+        type=float,
+        default=DEFAULT_PAUSE_S,
+        help=f"seconds of pause before each timed sample (default {DEFAULT_PAUSE_S})",
+    )
     parser.add_argument("--seed", type=int, default=0, help="random seed")
     parser.add_argument(
         "--json", type=Path, default=None, metavar="PATH", help="write results here"
@@ -451,8 +477,10 @@ def main(argv: list[str] | None = None) -> int:
     timings: list[Timing] = []
     for n in sizes:
         reps = args.reps or (3 if args.quick else default_reps(n))
-        timings += time_size(n, reps, rng)
+        timings += time_size(n, reps, args.pause, rng)
+    env["load_average_after"] = load_average()
     print_timings(timings)
+    print(f"1-minute load average after the timings: {env['load_average_after']}\n")
 
     spread = 10**4 if args.quick else 10**5 + 1
     accuracy = measure_accuracy(spread)

@@ -16,8 +16,8 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from focal import _validate as check
+from focal._kernels import blockwise, grad_focal_loss_kernel, sigmoid_terms
 from focal._validate import FloatArray
-from focal.losses import _alpha_t, _sigmoid_terms, _weighted
 
 
 def _sign(y: FloatArray) -> FloatArray:
@@ -41,7 +41,7 @@ def grad_cross_entropy(x: ArrayLike, y: ArrayLike) -> FloatArray | float:
     """
     x_ = check.logit("x", x)
     y_ = check.label("y", y)
-    _, q, _ = _sigmoid_terms(x_, y_)
+    _, q, _ = sigmoid_terms(x_, y_)
     return check.result(0.0 - _sign(y_) * q, x, y)
 
 
@@ -75,18 +75,7 @@ def grad_focal_loss(
     y_ = check.label("y", y)
     gamma_ = check.gamma("gamma", gamma)
     alpha_ = check.alpha("alpha", alpha)
-    p_t, q, ce = _sigmoid_terms(x_, y_)
-    # p_t log(p_t) -> 0 as p_t -> 0; only x_t = -inf reaches 0 * inf here.
-    np.multiply(p_t, ce, out=ce, where=p_t > 0.0)
-    ce[p_t == 0.0] = 0.0
-    bracket = np.multiply(gamma_, ce)
-    bracket += q
-    grad = np.power(q, gamma_, out=q) if gamma_.ndim == 0 else np.power(q, gamma_)
-    grad *= bracket
-    grad *= -_sign(y_)
-    grad += 0.0  # a vanishing gradient reads 0, not -0
-    if alpha_ is not None:
-        grad = _weighted(_alpha_t(alpha_, y_), grad)
+    grad = blockwise(grad_focal_loss_kernel, x_, y_, gamma_, alpha_)
     return check.result(grad, x, y, gamma, alpha)
 
 

@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from focal import _validate as check
+from focal._kernels import blockwise, focal_loss_kernel, sigmoid_terms
 from focal._validate import FloatArray
 
 
@@ -44,30 +45,6 @@ def _logit(p: FloatArray) -> FloatArray:
 
 def _alpha_t(alpha: FloatArray, y: FloatArray) -> FloatArray:
     return np.where(y == 1.0, alpha, 1.0 - alpha)
-
-
-def _sigmoid_terms(
-    x: FloatArray, y: FloatArray
-) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """Return ``(p_t, 1 - p_t, CE)`` from a logit, each to full relative precision.
-
-    With ``x_t = x`` for positives and ``-x`` for negatives, ``p_t = sigmoid(x_t)``,
-    ``1 - p_t = sigmoid(-x_t)`` and ``CE = softplus(-x_t)``, all built from the
-    single ``exp(-|x_t|)``, which never overflows.
-    """
-    x_t = np.where(y == 1.0, x, -x)
-    e = np.exp(-np.abs(x_t))
-    positive = x_t >= 0.0
-    denominator = 1.0 + e
-    p_t = np.where(positive, 1.0, e)
-    p_t /= denominator
-    q = np.where(positive, e, 1.0)
-    q /= denominator
-    del denominator
-    ce = np.log1p(e)
-    ce -= np.minimum(x_t, 0.0)
-    # ufuncs turn 0-d arrays into scalars; callers update these in place
-    return np.asarray(p_t), np.asarray(q), np.asarray(ce)
 
 
 def p_t(p: ArrayLike, y: ArrayLike) -> FloatArray | float:
@@ -221,7 +198,7 @@ def cross_entropy_from_logits(x: ArrayLike, y: ArrayLike) -> FloatArray | float:
     """
     x_ = check.logit("x", x)
     y_ = check.label("y", y)
-    return check.result(_sigmoid_terms(x_, y_)[2], x, y)
+    return check.result(sigmoid_terms(x_, y_)[2], x, y)
 
 
 def focal_loss_from_logits(
@@ -254,12 +231,7 @@ def focal_loss_from_logits(
     y_ = check.label("y", y)
     gamma_ = check.gamma("gamma", gamma)
     alpha_ = check.alpha("alpha", alpha)
-    _, q, ce = _sigmoid_terms(x_, y_)
-    # In place when gamma is a scalar: a large batch keeps few temporaries.
-    loss = np.power(q, gamma_, out=q) if gamma_.ndim == 0 else np.power(q, gamma_)
-    loss *= ce
-    if alpha_ is not None:
-        loss = _weighted(_alpha_t(alpha_, y_), loss)
+    loss = blockwise(focal_loss_kernel, x_, y_, gamma_, alpha_)
     return check.result(loss, x, y, gamma, alpha)
 
 
@@ -379,4 +351,4 @@ def sigmoid(x: ArrayLike) -> FloatArray | float:
         ``p`` in [0, 1], to full relative precision (also for very negative ``x``).
     """
     x_ = check.logit("x", x)
-    return check.result(_sigmoid_terms(x_, np.ones_like(x_))[0], x)
+    return check.result(sigmoid_terms(x_, np.ones_like(x_))[0], x)
