@@ -46,7 +46,7 @@ class Look:
     @classmethod
     def of(cls, presenter: bool) -> Look:
         if presenter:
-            return cls(font=22, line=4.5, bold=7.0, marker=18, height=520)
+            return cls(font=22, line=4.5, bold=7.0, marker=18, height=470)
         return cls(font=14, line=2.5, bold=4.5, marker=11, height=420)
 
 
@@ -55,58 +55,126 @@ def _hover(name: str, x_name: str, x_format: str = ".4f") -> str:
     return f"{name}<br>{x_name} = %{{x:{x_format}}}: %{{y:.6g}}<extra></extra>"
 
 
-def _finite_or_none(values: np.ndarray) -> list[float | None]:
-    # JSON has no infinity: an infinite loss is a gap in the line
-    return [float(v) if np.isfinite(v) else None for v in np.asarray(values)]
+def _gaps(values: np.ndarray) -> np.ndarray:
+    """The values as float64, an infinite loss as NaN: a gap in the line."""
+    values = np.array(values, dtype=np.float64)
+    values[~np.isfinite(values)] = np.nan
+    return values
 
 
-def _layout(fig: go.Figure, look: Look, title: str, x_title: str, y_title: str) -> None:
-    fig.update_layout(
-        title={"text": title, "x": 0.01, "xanchor": "left"},
-        font={"size": look.font, "family": FONT_FAMILY},
-        height=look.height,
-        margin={"l": 10, "r": 10, "t": 60 + look.font, "b": 10},
-        legend={
+def _figure(
+    data: list[dict], layout: dict, frames: list[dict] | None = None
+) -> go.Figure:
+    # Specs are built as plain dicts and not validated again: Plotly's validation
+    # of every trace and frame costs far more than the numbers themselves.
+    spec = {"data": data, "layout": layout, "frames": frames or []}
+    return go.Figure(spec, _validate=False)
+
+
+_AXIS = {
+    "automargin": True,
+    "gridcolor": "#e6ebf1",
+    "linecolor": "#c9d1db",
+    "zerolinecolor": "#d5dce4",
+    "showline": True,
+}
+
+
+def _layout(look: Look, title: str, x_title: str, y_title: str) -> dict:
+    return {
+        "title": {"text": title, "x": 0.01, "xanchor": "left"},
+        "font": {"size": look.font, "family": FONT_FAMILY, "color": "#1b2a3a"},
+        "height": look.height,
+        "margin": {"l": 10, "r": 10, "t": 60 + look.font, "b": 10},
+        "legend": {
             "orientation": "h",
             "yanchor": "bottom",
             "y": 1.0,
             "xanchor": "right",
             "x": 1.0,
         },
-        hovermode="closest",
-        template="plotly_white",
-        xaxis={"title": {"text": x_title}, "automargin": True},
-        yaxis={"title": {"text": y_title}, "automargin": True},
+        "hovermode": "closest",
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "xaxis": {"title": {"text": x_title}, **_AXIS},
+        "yaxis": {"title": {"text": y_title}, **_AXIS},
+        "shapes": [],
+        "annotations": [],
+    }
+
+
+def _line(
+    x: np.ndarray, y: np.ndarray, name: str, color: str, width: float, hover: str
+) -> dict:
+    return {
+        "type": "scatter",
+        "x": np.asarray(x, dtype=np.float64),
+        "y": _gaps(y),
+        "mode": "lines",
+        "name": name,
+        "line": {"color": color, "width": width},
+        "hovertemplate": hover,
+    }
+
+
+def _shade(layout: dict, x0: float, x1: float, text: str, look: Look) -> None:
+    """Shade ``x0 <= x <= x1`` behind the curves, with a label at its top."""
+    layout["shapes"].append(
+        {
+            "type": "rect",
+            "xref": "x",
+            "yref": "paper",
+            "x0": x0,
+            "x1": x1,
+            "y0": 0.0,
+            "y1": 1.0,
+            "fillcolor": COLORS["shade"],
+            "line": {"width": 0},
+            "layer": "below",
+        }
+    )
+    left = x0 == 0.5
+    layout["annotations"].append(
+        {
+            "text": text,
+            "xref": "x",
+            "yref": "paper",
+            "x": x0 if left else x1,
+            "y": 1.0,
+            "xanchor": "left" if left else "right",
+            "yanchor": "top",
+            "showarrow": False,
+            "font": {"size": look.font - 2},
+        }
     )
 
 
 def _point_marker(
-    fig: go.Figure, x: float, value: float, color: str, name: str, look: Look, log: bool
-) -> None:
+    x: float, value: float, color: str, name: str, look: Look, log: bool
+) -> dict:
     """Mark the current point; an infinite value sits at the top edge, read "∞"."""
     top = 10 ** LOG_LOSS_RANGE[1] if log else LINEAR_LOSS_RANGE[1]
     infinite = not np.isfinite(value)
     shown = top if infinite or value > top else value
-    fig.add_trace(
-        go.Scatter(
-            x=[x],
-            y=[shown],
-            mode="markers+text" if infinite else "markers",
-            text=["∞"] if infinite else None,
-            textposition="bottom center",
-            marker={
-                "size": look.marker,
-                "color": color,
-                "symbol": "triangle-up" if infinite or value > top else "circle",
-                "line": {"width": 2, "color": "white"},
-            },
-            name=name,
-            showlegend=False,
-            hovertemplate=f"{name}<br>%{{x:.4g}}: {'∞' if infinite else f'{value:.6g}'}"
-            "<extra></extra>",
-            cliponaxis=False,
-        )
-    )
+    return {
+        "type": "scatter",
+        "x": [x],
+        "y": [shown],
+        "mode": "markers+text" if infinite else "markers",
+        "text": ["∞"] if infinite else None,
+        "textposition": "bottom center",
+        "marker": {
+            "size": look.marker,
+            "color": color,
+            "symbol": "triangle-up" if infinite or value > top else "circle",
+            "line": {"width": 2, "color": "white"},
+        },
+        "name": name,
+        "showlegend": False,
+        "hovertemplate": f"{name}<br>%{{x:.4g}}: {'∞' if infinite else f'{value:.6g}'}"
+        "<extra></extra>",
+        "cliponaxis": False,
+    }
 
 
 def loss_figure(
@@ -145,50 +213,39 @@ def loss_figure(
     -------
     go.Figure
         Traces, in order: CE, FL, [α-balanced CE], then one marker per curve.
+        Infinite losses are NaN, a gap in the line.
     """
     look = Look.of(presenter)
     x = curves.p if axis == "p" else curves.p_t
     x_name = "p" if axis == "p" else "p_t"
-    fig = go.Figure()
     series = [("ce", curves.ce), ("fl", curves.fl)]
     if curves.ce_balanced is not None:
         series.append(("ce_balanced", curves.ce_balanced))
+    data = []
     for key, values in series:
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=_finite_or_none(values),
-                mode="lines",
-                name=labels[key],
-                line={
-                    "color": COLORS[key],
-                    "width": look.bold if key == "fl" else look.line,
-                    "dash": "dot" if key == "ce_balanced" else "solid",
-                },
-                hovertemplate=_hover(labels[key], x_name),
-            )
+        width = look.bold if key == "fl" else look.line
+        trace = _line(
+            x, values, labels[key], COLORS[key], width, _hover(labels[key], x_name)
         )
-    for key, _ in series:
-        _point_marker(fig, point["x"], point[key], COLORS[key], labels[key], look, log)
-    well = (0.5, 1.0) if axis == "p_t" or y == 1 else (0.0, 0.5)
-    fig.add_vrect(
-        x0=well[0],
-        x1=well[1],
-        fillcolor=COLORS["shade"],
-        line_width=0,
-        layer="below",
-        annotation_text=labels["well_classified"],
-        annotation_position="top left" if well[0] == 0.5 else "top right",
-        annotation_font_size=look.font - 2,
-    )
+        if key == "ce_balanced":
+            trace["line"]["dash"] = "dot"
+        data.append(trace)
+    data += [
+        _point_marker(point["x"], point[key], COLORS[key], labels[key], look, log)
+        for key, _ in series
+    ]
     x_title = labels["x_p"] if axis == "p" else labels["x_p_t"]
-    _layout(fig, look, labels["title"], x_title, labels["y"])
-    fig.update_xaxes(range=[0.0, 1.0])
+    layout = _layout(look, labels["title"], x_title, labels["y"])
+    well = (0.5, 1.0) if axis == "p_t" or y == 1 else (0.0, 0.5)
+    _shade(layout, *well, labels["well_classified"], look)
+    layout["xaxis"]["range"] = [0.0, 1.0]
     if log:
-        fig.update_yaxes(type="log", range=list(LOG_LOSS_RANGE), exponentformat="power")
+        layout["yaxis"].update(
+            type="log", range=list(LOG_LOSS_RANGE), exponentformat="power"
+        )
     else:
-        fig.update_yaxes(range=list(LINEAR_LOSS_RANGE))
-    return fig
+        layout["yaxis"]["range"] = list(LINEAR_LOSS_RANGE)
+    return _figure(data, layout)
 
 
 def ratio_figure(
@@ -217,31 +274,45 @@ def ratio_figure(
         Traces, in order: CE ratio, FL ratio.
     """
     look = Look.of(presenter)
-    fig = go.Figure()
-    for key, values in (("ce", curves.ce_ratio), ("fl", curves.fl_ratio)):
-        fig.add_trace(
-            go.Scatter(
-                x=curves.gamma,
-                y=_finite_or_none(values),
-                mode="lines",
-                name=labels[key],
-                line={
-                    "color": COLORS[key],
-                    "width": look.bold if key == "fl" else look.line,
-                },
-                hovertemplate=_hover(labels[key], "γ", ".1f"),
-            )
+    data = [
+        _line(
+            curves.gamma,
+            values,
+            labels[key],
+            COLORS[key],
+            look.bold if key == "fl" else look.line,
+            _hover(labels[key], "γ", ".1f"),
         )
-    fig.add_vline(
-        x=gamma,
-        line={"color": COLORS["point"], "width": look.line, "dash": "dash"},
-        annotation_text=labels["current"],
-        annotation_position="top right",
-        annotation_font_size=look.font - 2,
+        for key, values in (("ce", curves.ce_ratio), ("fl", curves.fl_ratio))
+    ]
+    layout = _layout(look, labels["title"], labels["x"], labels["y"])
+    layout["shapes"].append(
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "paper",
+            "x0": gamma,
+            "x1": gamma,
+            "y0": 0.0,
+            "y1": 1.0,
+            "line": {"color": COLORS["point"], "width": look.line, "dash": "dash"},
+        }
     )
-    _layout(fig, look, labels["title"], labels["x"], labels["y"])
-    fig.update_yaxes(type="log", exponentformat="power", dtick=1)
-    return fig
+    layout["annotations"].append(
+        {
+            "text": labels["current"],
+            "xref": "x",
+            "yref": "paper",
+            "x": gamma,
+            "y": 1.0,
+            "xanchor": "left",
+            "yanchor": "top",
+            "showarrow": False,
+            "font": {"size": look.font - 2},
+        }
+    )
+    layout["yaxis"].update(type="log", exponentformat="power", dtick=1)
+    return _figure(data, layout)
 
 
 def _is_slider_stop(gamma: float) -> bool:
@@ -290,119 +361,90 @@ def family_figure(
         one the frames animate).
     """
     look = Look.of(presenter)
-    fig = go.Figure()
-    for g, values in zip(gammas, family, strict=True):
-        fig.add_trace(
-            go.Scatter(
-                x=p_t,
-                y=_finite_or_none(values),
-                mode="lines",
-                name=labels["gamma"].format(gamma=f"{g:g}"),
-                line={"color": COLORS["family"], "width": look.line},
-                hovertemplate=_hover(f"γ = {g:g}", "p_t"),
-            )
+    data = [
+        _line(
+            p_t,
+            values,
+            labels["gamma"].format(gamma=f"{g:g}"),
+            COLORS["family"],
+            look.line,
+            _hover(f"γ = {g:g}", "p_t"),
         )
+        for g, values in zip(gammas, family, strict=True)
+    ]
     bold_name = labels["current"].format(gamma=f"{gamma:g}")
-    fig.add_trace(
-        go.Scatter(
-            x=p_t,
-            y=_finite_or_none(current),
-            mode="lines",
-            name=bold_name,
-            line={"color": COLORS["fl"], "width": look.bold},
-            hovertemplate=_hover(bold_name, "p_t"),
+    data.append(
+        _line(
+            p_t, current, bold_name, COLORS["fl"], look.bold, _hover(bold_name, "p_t")
         )
     )
     bold = len(gammas)
     frame_gammas, frame_values = frames
-    slider_stops = np.array([g for g in frame_gammas if _is_slider_stop(g)])
-    fig.frames = [
-        go.Frame(
-            name=f"{g:g}",
-            traces=[bold],
-            data=[
-                go.Scatter(
-                    y=_finite_or_none(values),
-                    name=labels["current"].format(gamma=f"{g:g}"),
-                )
+    animation_frames = [
+        {
+            "name": f"{g:g}",
+            "traces": [bold],
+            "data": [
+                {"y": _gaps(values), "name": labels["current"].format(gamma=f"{g:g}")}
             ],
-        )
+        }
         for g, values in zip(frame_gammas, frame_values, strict=True)
     ]
+    slider_stops = np.array([g for g in frame_gammas if _is_slider_stop(g)])
     play = {
         "frame": {"duration": 80, "redraw": False},
         "fromcurrent": True,
         "transition": {"duration": 0},
     }
-    fig.update_layout(
-        updatemenus=[
-            {
-                "type": "buttons",
-                "direction": "left",
-                "x": 0.0,
-                "y": -0.18,
-                "xanchor": "left",
-                "yanchor": "top",
-                "showactive": False,
-                "buttons": [
-                    {
-                        "label": "▶ " + labels["play"],
-                        "method": "animate",
-                        "args": [None, play],
-                    },
-                    {
-                        "label": "⏸ " + labels["pause"],
-                        "method": "animate",
-                        "args": [
-                            [None],
-                            {"mode": "immediate", "frame": {"duration": 0}},
-                        ],
-                    },
-                ],
-            }
-        ],
-        sliders=[
-            {
-                "active": int(np.argmin(np.abs(slider_stops - gamma))),
-                "x": 0.25,
-                "len": 0.75,
-                "y": -0.12,
-                "yanchor": "top",
-                "currentvalue": {"prefix": "γ = "},
-                "steps": [
-                    {
-                        "label": f"{g:g}",
-                        "method": "animate",
-                        "args": [
-                            [f"{g:g}"],
-                            {
-                                "mode": "immediate",
-                                "frame": {"duration": 0, "redraw": False},
-                                "transition": {"duration": 0},
-                            },
-                        ],
-                    }
-                    for g in frame_gammas
-                    if _is_slider_stop(g)
-                ],
-            }
-        ],
-    )
-    fig.add_vrect(
-        x0=0.5,
-        x1=1.0,
-        fillcolor=COLORS["shade"],
-        line_width=0,
-        layer="below",
-        annotation_text=labels["well_classified"],
-        annotation_position="top left",
-        annotation_font_size=look.font - 2,
-    )
-    _layout(fig, look, labels["title"], labels["x"], labels["y"])
-    fig.update_layout(height=look.height + 90, margin={"b": 120 + 2 * look.font})
-    fig.update_xaxes(range=[0.0, 1.0])
-    fig.update_yaxes(range=list(LINEAR_LOSS_RANGE))
-    return fig
+    jump = {
+        "mode": "immediate",
+        "frame": {"duration": 0, "redraw": False},
+        "transition": {"duration": 0},
+    }
+    layout = _layout(look, labels["title"], labels["x"], labels["y"])
+    layout["updatemenus"] = [
+        {
+            "type": "buttons",
+            "direction": "left",
+            "x": 0.0,
+            "y": -0.18,
+            "xanchor": "left",
+            "yanchor": "top",
+            "showactive": False,
+            "buttons": [
+                {
+                    "label": "▶ " + labels["play"],
+                    "method": "animate",
+                    "args": [None, play],
+                },
+                {
+                    "label": "■ " + labels["pause"],
+                    "method": "animate",
+                    "args": [[None], jump],
+                },
+            ],
+        }
+    ]
+    layout["sliders"] = [
+        {
+            "active": int(np.argmin(np.abs(slider_stops - gamma))),
+            "x": 0.25,
+            "len": 0.75,
+            "y": -0.12,
+            "yanchor": "top",
+            "currentvalue": {"prefix": "γ = "},
+            "steps": [
+                {"label": f"{g:g}", "method": "animate", "args": [[f"{g:g}"], jump]}
+                for g in slider_stops
+            ],
+        }
+    ]
+    _shade(layout, 0.5, 1.0, labels["well_classified"], look)
+    layout["height"] = look.height + 90
+    layout["margin"]["b"] = 120 + 2 * look.font
+    layout["xaxis"]["range"] = [0.0, 1.0]
+    layout["yaxis"]["range"] = list(LINEAR_LOSS_RANGE)
+    return _figure(data, layout, animation_frames)
 
 
 def gradient_figure(
@@ -434,41 +476,37 @@ def gradient_figure(
     Returns
     -------
     go.Figure
-        One line per series, then one marker per series when ``current_x_t``
+        One line per series, then one marker per series when ``current_x``
         is finite.
     """
     look = Look.of(presenter)
-    fig = go.Figure()
-    for key, values in series.items():
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=values,
-                mode="lines",
-                name=labels[key],
-                line={
-                    "color": COLORS[key],
-                    "width": look.bold if key == "fl" else look.line,
-                },
-                hovertemplate=_hover(labels[key], "x", ".3f"),
-            )
+    data = [
+        _line(
+            x,
+            values,
+            labels[key],
+            COLORS[key],
+            look.bold if key == "fl" else look.line,
+            _hover(labels[key], "x", ".3f"),
         )
+        for key, values in series.items()
+    ]
     if np.isfinite(current_x) and abs(current_x) <= abs(x).max():
-        for key in series:
-            fig.add_trace(
-                go.Scatter(
-                    x=[current_x],
-                    y=[current[key]],
-                    mode="markers",
-                    marker={
-                        "size": look.marker,
-                        "color": COLORS[key],
-                        "line": {"width": 2, "color": "white"},
-                    },
-                    showlegend=False,
-                    name=labels[key],
-                    hovertemplate=_hover(labels[key], "x", ".4g"),
-                )
-            )
-    _layout(fig, look, labels["title"], labels["x"], labels["y"])
-    return fig
+        data += [
+            {
+                "type": "scatter",
+                "x": [current_x],
+                "y": [current[key]],
+                "mode": "markers",
+                "marker": {
+                    "size": look.marker,
+                    "color": COLORS[key],
+                    "line": {"width": 2, "color": "white"},
+                },
+                "showlegend": False,
+                "name": labels[key],
+                "hovertemplate": _hover(labels[key], "x", ".4g"),
+            }
+            for key in series
+        ]
+    return _figure(data, _layout(look, labels["title"], labels["x"], labels["y"]))

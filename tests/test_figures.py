@@ -59,23 +59,15 @@ GRADIENT_LABELS = {
 }
 
 
-def gaps(values: np.ndarray) -> list[float | None]:
-    """What the figure should carry: the core's values, infinity as None."""
-    return [float(v) if np.isfinite(v) else None for v in values]
-
-
 def assert_series(actual: object, expected: np.ndarray) -> None:
-    """Trace data (a tuple with None for gaps) equals the core's array."""
-    actual_list = list(actual)  # type: ignore[call-overload]
-    assert len(actual_list) == len(expected)
-    assert [v is None for v in actual_list] == [not np.isfinite(v) for v in expected], (
+    """Trace data (NaN for gaps) equals the core's array."""
+    actual_array = np.asarray(actual, dtype=float)
+    assert actual_array.shape == expected.shape
+    assert (np.isnan(actual_array) == ~np.isfinite(expected)).all(), (
         "gaps must be exactly where the core's value is infinite"
     )
     finite = np.isfinite(expected)
-    np.testing.assert_array_equal(
-        np.array([v for v in actual_list if v is not None], dtype=float),
-        expected[finite],
-    )
+    np.testing.assert_array_equal(actual_array[finite], expected[finite])
 
 
 def assert_strict_json(fig: go.Figure) -> None:
@@ -214,13 +206,11 @@ def test_loss_figure_axis_p_t_plots_against_p_t() -> None:
 def test_loss_figure_infinite_losses_are_gaps() -> None:
     fig = make_loss(y=1)
     # p = 0 is the only point where CE and FL are infinite for y = 1
-    assert fig.data[0].y[0] is None
-    assert fig.data[1].y[0] is None
-    assert all(v is not None for v in fig.data[0].y[1:])
-    spec = json.loads(fig.to_json())
-    assert spec["data"][0]["y"][0] is None
+    assert np.isnan(fig.data[0].y[0])
+    assert np.isnan(fig.data[1].y[0])
+    assert not np.isnan(fig.data[0].y[1:]).any()
     fig0 = make_loss(y=0)
-    assert fig0.data[0].y[-1] is None
+    assert np.isnan(fig0.data[0].y[-1])
     assert fig0.data[0].y[0] == 0.0
     assert_strict_json(fig)
     assert_strict_json(fig0)
@@ -361,14 +351,14 @@ def test_ratio_figure_traces_equal_core(hard: float, easy: float) -> None:
 
 def test_ratio_figure_infinite_ratio_is_a_gap() -> None:
     fig = make_ratio(0.5, 1.0)
-    assert all(v is None for v in fig.data[0].y)
-    assert all(v is None for v in fig.data[1].y)
+    assert np.isnan(fig.data[0].y).all()
+    assert np.isnan(fig.data[1].y).all()
     assert_strict_json(fig)
 
 
 def test_ratio_figure_nan_ratio_is_a_gap() -> None:
     fig = make_ratio(1.0, 1.0)  # 0 / 0
-    assert all(v is None for v in fig.data[0].y)
+    assert np.isnan(fig.data[0].y).all()
     assert_strict_json(fig)
 
 
@@ -454,8 +444,9 @@ def test_family_figure_json_is_strict() -> None:
     text = make_family(2.0).to_json()
     assert "NaN" not in text
     assert "Infinity" not in text
-    spec = json.loads(text)
-    assert spec["frames"][0]["data"][0]["y"][0] is None  # p_t = 0: gap
+    json.loads(text)
+    frame = make_family(2.0).frames[0]
+    assert np.isnan(frame.data[0].y[0])  # p_t = 0: a gap, binary-encoded in JSON
 
 
 # --------------------------------------------------------------- gradient figure

@@ -131,16 +131,17 @@ ratio_column.plotly_chart(
 # 4 · The paper's Figure 1, with a γ sweep played in the browser
 st.header(text["family.header"], divider="gray")
 st.write(text["family.explain"])
-p_t_grid = curves.probability_grid()
+FIGURE1_POINTS = 201  # 51 frames of this many points travel to the browser
+p_t_grid = curves.probability_grid(FIGURE1_POINTS)
 frame_gammas = curves.gamma_grid()
 st.plotly_chart(
     family_figure(
         p_t_grid,
         curves.FIGURE1_GAMMAS,
-        curves.focal_family(curves.FIGURE1_GAMMAS),
+        curves.focal_family(curves.FIGURE1_GAMMAS, FIGURE1_POINTS),
         gamma,
-        curves.focal_family((gamma,))[0],
-        (frame_gammas, curves.focal_family(frame_gammas)),
+        curves.focal_family((gamma,), FIGURE1_POINTS)[0],
+        (frame_gammas, curves.focal_family(frame_gammas, FIGURE1_POINTS)),
         labels={
             "title": text["family.title"],
             "x": text["family.x"],

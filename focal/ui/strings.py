@@ -87,10 +87,11 @@ EN: dict[str, str] = {
     "numbers.formula": "Focal loss with the current values substituted:",
     # explorer: section 3
     "ratio.header": "3 · Hard versus easy examples",
-    "ratio.explain": "A hard example (low p_t) and an easy one (high p_t). Focal loss "
-    "raises the ratio of their losses by ((1 − p_t,hard) / (1 − p_t,easy))^γ.",
-    "ratio.ce": "CE ratio hard / easy",
-    "ratio.fl": "FL ratio hard / easy",
+    "ratio.explain": "A hard example (low p_t) and an easy one (high p_t); each ratio "
+    "is the hard example's loss over the easy one's. Focal loss raises it by "
+    "((1 − p_t,hard) / (1 − p_t,easy))^γ, the amplification.",
+    "ratio.ce": "CE ratio",
+    "ratio.fl": "FL ratio",
     "ratio.amplification": "Amplification",
     "ratio.title": "Hard / easy loss ratio against γ",
     "ratio.x": "γ",
@@ -214,10 +215,11 @@ ZH: dict[str, str] = {
     "numbers.both_zero": "此处两种损失都为 0：预测完全正确且确定。",
     "numbers.formula": "代入当前数值的 Focal Loss：",
     "ratio.header": "3 · 困难样本与简单样本",
-    "ratio.explain": "一个困难样本（p_t 低）和一个简单样本（p_t 高）。Focal Loss "
-    "把两者损失之比放大 ((1 − p_t,困难) / (1 − p_t,简单))^γ 倍。",
-    "ratio.ce": "CE 之比 困难 / 简单",
-    "ratio.fl": "FL 之比 困难 / 简单",
+    "ratio.explain": "一个困难样本（p_t 低）和一个简单样本（p_t 高）；"
+    "“之比”均为困难样本的损失除以简单样本的损失。Focal Loss 把这个比值放大 "
+    "((1 − p_t,困难) / (1 − p_t,简单))^γ 倍，即放大倍数。",
+    "ratio.ce": "CE 之比",
+    "ratio.fl": "FL 之比",
     "ratio.amplification": "放大倍数",
     "ratio.title": "困难 / 简单 损失之比随 γ 的变化",
     "ratio.x": "γ",

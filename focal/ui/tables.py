@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from focal.document import PRINTED_COLUMNS, TableRow
+from focal.document import DOCUMENT_GAMMA, PRINTED_COLUMNS, TableRow
 from focal.ui.display import number
 
 #: Column headers: formulas, the same in every language.
@@ -28,7 +28,8 @@ def markdown_table(
 
     Each printed column of the document is followed by the value the document
     printed; a printed value that differs from the exact one at its precision is
-    highlighted.
+    highlighted (at a γ other than the document's, only in the columns that do
+    not depend on γ).
 
     Parameters
     ----------
@@ -72,7 +73,11 @@ def _cell(row: TableRow, key: str, name: str) -> str:
         printed = row.printed.get(column)
         if printed is None:
             return ""
-        return f":orange-background[**{printed}**]" if row.differs[column] else printed
+        # at another γ the document's (1 - p_t)^γ and FL are for γ = 2: not errata
+        comparable = row.gamma == DOCUMENT_GAMMA or column in ("p_t", "ce")
+        if row.differs[column] and comparable:
+            return f":orange-background[**{printed}**]"
+        return printed
     if key == "y":
         return str(row.y)
     return number(getattr(row, key))

@@ -237,6 +237,21 @@ def browser(chromium: str) -> Iterator[Browser]:
             launched.close()
 
 
+@pytest.fixture
+def fresh_app_base() -> Iterator[str]:
+    """Base URL of a new ``streamlit run app.py`` that no browser has opened yet.
+
+    For what only a first visitor sees: before any session has run the entry
+    script, Streamlit routes by the legacy ``pages/`` directory.
+    """
+    process, base, log = start_streamlit("app.py")
+    try:
+        yield base
+    finally:
+        stop(process)
+        log.unlink(missing_ok=True)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     report = yield
@@ -253,18 +268,21 @@ def open_app(
 ) -> Iterator[OpenApp]:
     """Open a path of the app in a fresh context; ``open_app(path, width, height)``.
 
-    The returned :class:`Watched` has navigated to the path; waiting for the
-    app to render is the test's business (see ``test_app.settle``).
+    The returned :class:`Watched` has navigated to the path (on ``base`` when
+    given, else on the session's server); waiting for the app to render is the
+    test's business (see ``test_app.settle``).
     """
     opened: list[tuple[Watched, object]] = []
 
-    def open_(path: str = "/", width: int = 1400, height: int = 1000) -> Watched:
+    def open_(
+        path: str = "/", width: int = 1400, height: int = 1000, base: str | None = None
+    ) -> Watched:
         context = browser.new_context(
             viewport={"width": width, "height": height}, locale="en-US"
         )
         context.set_default_timeout(TIMEOUT_MS)
         page = context.new_page()
-        watched = Watched(page, app_base)
+        watched = Watched(page, base or app_base)
         page.on("console", lambda message: _on_console(watched, message))
         page.on("pageerror", lambda error: watched.page_errors.append(str(error)))
         page.on("dialog", lambda dialog: _on_dialog(watched, dialog))

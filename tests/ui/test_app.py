@@ -117,20 +117,12 @@ def visible_texts(at: AppTest) -> list[str]:
 
 
 def assert_series(actual: Any, expected: np.ndarray) -> None:
-    """Figure data equals the core's array; infinite values are gaps (None)."""
-    if isinstance(actual, np.ndarray):
-        assert np.all(np.isfinite(expected)), "infinite values must be gaps"
-        np.testing.assert_array_equal(actual, expected)
-        return
-    assert len(actual) == len(expected)
-    assert [v is None for v in actual] == [not np.isfinite(v) for v in expected]
+    """Figure data equals the core's array; infinite values are gaps (NaN)."""
+    actual = np.asarray(actual, dtype=float)
+    assert actual.shape == expected.shape
+    assert (np.isnan(actual) == ~np.isfinite(expected)).all(), "gaps where infinite"
     finite = np.isfinite(expected)
-    np.testing.assert_allclose(
-        np.array([v for v in actual if v is not None], dtype=float),
-        expected[finite],
-        rtol=1e-14,
-        atol=0,
-    )
+    np.testing.assert_array_equal(actual[finite], expected[finite])
 
 
 def alpha_of(state: Mapping[str, Value]) -> float | None:
@@ -195,7 +187,8 @@ def assert_explorer(at: AppTest, state: Mapping[str, Value]) -> None:
     # 4 · Figure 1: the bold curve is FL at the current γ
     family = figs["family_chart"]
     assert len(family["data"]) == len(curves.FIGURE1_GAMMAS) + 1
-    assert_series(family["data"][-1]["y"], focal.focal_loss(grid, 1, gamma))
+    family_grid = curves.probability_grid(len(family["data"][-1]["x"]))
+    assert_series(family["data"][-1]["y"], focal.focal_loss(family_grid, 1, gamma))
     assert len(family["frames"]) == len(gammas)
 
 

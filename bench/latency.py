@@ -1,0 +1,540 @@
+"""Latency of the Explorer against the floor Streamlit itself sets, in one run.
+
+The floor is ``bench/minimal_app.py``: one ``st.slider`` (key ``gamma``, same
+range and step as the Explorer's γ) and one ``st.plotly_chart`` of a 501-point
+NumPy curve that depends on it. Every measurement alternates between the two
+apps, so the noise of this shared machine falls on both alike, and the result
+is a ratio Explorer / minimal.
+
+(a) Browser: keypress to changed chart data
+    Both apps run under ``streamlit run`` on free local ports; one headless
+    system Chromium opens each in its own context. Each round presses a key on
+    the γ slider's thumb in both pages (the order alternates every round; the
+    direction alternates ArrowRight / ArrowLeft so γ stays at 2.0 / 2.1).
+    Method, identical for both apps and all in the page: before the press, a
+    script reads the JSON of the traces' ``y`` of the first and of the last
+    chart on the page (``.js-plotly-plot`` ``.data``, which Plotly keeps on the
+    element) and listens for ``keydown`` in the capture phase. The press is
+    dispatched from Python; the listener takes ``performance.now()`` when the
+    key event reaches the page, then looks at both charts once per animation
+    frame (comparing the JSON only when the element holds a new ``data``
+    array); the first frame in which a chart's data differs gives its time. So a
+    sample is key event -> the frame in which the new data is on the chart,
+    including the websocket round trip, the script rerun on the server (up to
+    that chart) and Plotly's redraw, excluding Playwright's own protocol
+    overhead, with a resolution of one frame (about 17 ms).
+    "first chart" is the loss chart at the top of the Explorer; "last chart" is
+    Figure 1, drawn near the end of the Explorer's script, so it shows the
+    whole rerun. The minimal app has one chart: first = last.
+    Before the next press the page must be idle: no status widget, no stale
+    element, and no DOM change for ``QUIET_MS``. Two warm-up presses per app
+    are not counted. Reported: p50 and p95 (inclusive quantiles) over
+    ``--presses`` samples.
+
+(b) Server: script rerun with ``streamlit.testing.v1.AppTest``
+    ``at.slider(key="gamma").set_value(v).run()`` timed with
+    ``time.perf_counter``, v alternating 2.1 / 2.0, apps alternating, after one
+    first run and two warm-up reruns each. Reported: median over ``--reruns``.
+
+(c) Cold start: from ``subprocess.Popen(["streamlit", "run", ...])`` to the
+    first chart drawn with data in a new browser context (health polled every
+    50 ms), ``--cold-starts`` times per app, alternating. Reported: median.
+
+Targets: Explorer / minimal <= 1.25x in the browser (p50, first and last chart),
+<= 2x on the server (median).
+
+Run it from the repository root::
+
+    .venv/bin/python bench/latency.py
+    .venv/bin/python bench/latency.py --presses 40 --json bench/results/latency.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import shlex
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+# AppTest runs the scripts in this process: they import ``focal`` from the root.
+sys.path.insert(0, str(ROOT))
+
+APPS: dict[str, Path] = {
+    "explorer": ROOT / "app.py",
+    "minimal": ROOT / "bench" / "minimal_app.py",
+}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+    # two pages measured in turn: neither may be throttled as "in background"
+    "--disable-background-timer-throttling",
+    "--disable-renderer-backgrounding",
+    "--disable-backgrounding-occluded-windows",
+]
+WARMUP = 2
+QUIET_MS = 300
+TIMEOUT_MS = 60_000
+HEALTH_POLL_S = 0.05
+HEALTH_ATTEMPTS = 1200  # a minute at 50 ms
+TARGETS = {"browser": 1.25, "server": 2.0}
+
+# Arm the measurement of the next keypress (see the module docstring, (a)).
+ARM = """() => {
+  const chart = (which) => {
+    const charts = document.querySelectorAll('.js-plotly-plot');
+    return which === 'first' ? charts[0] : charts[charts.length - 1];
+  };
+  const json = (data) => JSON.stringify(data.map(t => t.y));
+  // the JSON is compared only when the chart holds a new data array, so the
+  // per-frame cost is the same small constant for both apps
+  const seen = {}, before = {};
+  for (const which of ['first', 'last']) {
+    const c = chart(which);
+    if (!c || !Array.isArray(c.data)) return false;
+    seen[which] = c.data;
+    before[which] = json(c.data);
+  }
+  const state = window.__latency = {start: null, first: null, last: null};
+  const onKey = () => {
+    window.removeEventListener('keydown', onKey, true);
+    state.start = performance.now();
+    const tick = () => {
+      for (const which of ['first', 'last']) {
+        if (state[which] !== null) continue;
+        const c = chart(which);
+        if (!c || !Array.isArray(c.data) || c.data === seen[which]) continue;
+        seen[which] = c.data;
+        if (json(c.data) !== before[which]) {
+          state[which] = performance.now() - state.start;
+        }
+      }
+      if (state.first === null || state.last === null) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  };
+  window.addEventListener('keydown', onKey, true);
+  return true;
+}"""
+
+# Record the time of the last DOM change (for the quiet period between presses).
+WATCH_MUTATIONS = """() => {
+  if (window.__lastMutation !== undefined) return;
+  window.__lastMutation = performance.now();
+  new MutationObserver(() => { window.__lastMutation = performance.now(); })
+    .observe(document.body, {subtree: true, childList: true, attributes: true,
+                             characterData: true});
+}"""
+
+IDLE = f"""() => {{
+  const charts = [...document.querySelectorAll('.js-plotly-plot')];
+  return charts.length > 0
+    && charts.every(c => Array.isArray(c.data) && c.data.length > 0)
+    && !document.querySelector('[data-testid="stStatusWidget"]')
+    && !document.querySelector('[data-stale="true"]')
+    && performance.now() - window.__lastMutation > {QUIET_MS};
+}}"""
+
+STATE = """() => ({
+  url: location.href,
+  running: !!document.querySelector('[data-testid="stStatusWidget"]'),
+  stale: document.querySelectorAll('[data-stale="true"]').length,
+  quietMs: performance.now() - window.__lastMutation,
+  exceptions: [...document.querySelectorAll('[data-testid="stException"]')]
+    .map(e => e.innerText.slice(0, 300)),
+})"""
+
+FIRST_CHART = """() => {
+  const chart = document.querySelector('.js-plotly-plot');
+  return !!chart && Array.isArray(chart.data) && chart.data.length > 0;
+}"""
+
+
+# --- servers -------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2.0) as response:
+            return response.read().strip() == b"ok"
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return False
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen
+    base: str
+    log: Path
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.log.unlink(missing_ok=True)
+
+
+def start_server(script: Path) -> Server:
+    """``streamlit run script`` on a free port, returned once it is healthy."""
+    port = free_port()
+    log = Path(tempfile.mkstemp(prefix="latency-", suffix=".log")[1])
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(script),
+                "--server.port",
+                str(port),
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+                # measure the app, not the reloader: no watching of source files
+                "--server.fileWatcherType",
+                "none",
+            ],
+            cwd=ROOT,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+    server = Server(process, f"http://127.0.0.1:{port}", log)
+    for _ in range(HEALTH_ATTEMPTS):
+        if _healthy(f"{server.base}/_stcore/health"):
+            return server
+        try:
+            process.wait(timeout=HEALTH_POLL_S)
+        except subprocess.TimeoutExpired:
+            continue
+        text = log.read_text()
+        server.stop()
+        raise RuntimeError(f"{script.name}: streamlit exited early:\n{text}")
+    text = log.read_text()
+    server.stop()
+    raise RuntimeError(f"{script.name}: streamlit never became healthy:\n{text}")
+
+
+@contextlib.contextmanager
+def servers(names: list[str]) -> Iterator[dict[str, Server]]:
+    started: dict[str, Server] = {}
+    try:
+        for name in names:
+            started[name] = start_server(APPS[name])
+        yield started
+    finally:
+        for server in started.values():
+            server.stop()
+
+
+# --- statistics ----------------------------------------------------------------
+
+
+def percentile(samples: list[float], q: int) -> float:
+    """The q-th percentile (inclusive method, as ``statistics.quantiles``)."""
+    if len(samples) == 1:
+        return samples[0]
+    return statistics.quantiles(samples, n=100, method="inclusive")[q - 1]
+
+
+def orders(rounds: int, names: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """Round numbers with the apps' order, reversed every other round."""
+    for index in range(rounds):
+        yield index, names if index % 2 == 0 else names[::-1]
+
+
+# --- (a) browser -----------------------------------------------------------------
+
+
+@dataclass
+class BrowserPage:
+    page: Any
+    presses: int = 0
+    first: list[float] = field(default_factory=list)
+    last: list[float] = field(default_factory=list)
+
+    def thumb(self) -> Any:
+        box = self.page.locator('[data-testid="stSlider"]').filter(has_text="γ")
+        return box.first.get_by_role("slider")
+
+    def press(self) -> tuple[float, float]:
+        """Press the next key on the γ thumb; in-page ms to first and last chart."""
+        key = "ArrowRight" if self.presses % 2 == 0 else "ArrowLeft"
+        self.presses += 1
+        try:
+            self.page.wait_for_function(IDLE)
+        except PlaywrightTimeoutError:
+            state = self.page.evaluate(STATE)
+            raise RuntimeError(f"the page never became idle: {state}") from None
+        self.thumb().focus()
+        if not self.page.evaluate(ARM):
+            raise RuntimeError("no chart with data to watch")
+        self.page.keyboard.press(key)
+        self.page.wait_for_function(
+            "() => window.__latency.first !== null && window.__latency.last !== null"
+        )
+        first, last = self.page.evaluate(
+            "() => [window.__latency.first, window.__latency.last]"
+        )
+        return float(first), float(last)
+
+
+def measure_browser(
+    browser: Any, presses: int
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Samples (ms) per app: keypress to first chart, keypress to last chart."""
+    names = list(APPS)
+    with servers(names) as running:
+        pages: dict[str, BrowserPage] = {}
+        for name in names:
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            context.set_default_timeout(TIMEOUT_MS)
+            page = context.new_page()
+            page.goto(running[name].base + "/")
+            page.wait_for_function(FIRST_CHART)
+            page.evaluate(WATCH_MUTATIONS)
+            pages[name] = BrowserPage(page)
+        for _, order in orders(WARMUP, names):
+            for name in order:
+                pages[name].press()
+        for _, order in orders(presses, names):
+            for name in order:
+                first, last = pages[name].press()
+                pages[name].first.append(first)
+                pages[name].last.append(last)
+        for entry in pages.values():
+            entry.page.context.close()
+    return (
+        {name: entry.first for name, entry in pages.items()},
+        {name: entry.last for name, entry in pages.items()},
+    )
+
+
+# --- (b) server ------------------------------------------------------------------
+
+
+def measure_server(reruns: int) -> dict[str, list[float]]:
+    from streamlit.testing.v1 import AppTest
+
+    names = list(APPS)
+    tests = {}
+    for name in names:
+        at = AppTest.from_file(str(APPS[name]), default_timeout=120)
+        at.run()
+        if at.exception:
+            raise RuntimeError(f"{name}: {at.exception[0].message}")
+        tests[name] = at
+    samples: dict[str, list[float]] = {name: [] for name in names}
+    for index, order in orders(WARMUP + reruns, names):
+        value = 2.1 if index % 2 == 0 else 2.0
+        for name in order:
+            at = tests[name]
+            start = time.perf_counter()
+            at.slider(key="gamma").set_value(value).run()
+            elapsed = (time.perf_counter() - start) * 1000
+            if at.exception:
+                raise RuntimeError(f"{name}: {at.exception[0].message}")
+            if index >= WARMUP:
+                samples[name].append(elapsed)
+    return samples
+
+
+# --- (c) cold start ----------------------------------------------------------------
+
+
+def measure_cold(browser: Any, starts: int) -> dict[str, list[float]]:
+    names = list(APPS)
+    samples: dict[str, list[float]] = {name: [] for name in names}
+    for _, order in orders(starts, names):
+        for name in order:
+            start = time.perf_counter()
+            server = start_server(APPS[name])
+            try:
+                context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                context.set_default_timeout(TIMEOUT_MS)
+                page = context.new_page()
+                page.goto(server.base + "/")
+                page.wait_for_function(FIRST_CHART)
+                samples[name].append((time.perf_counter() - start) * 1000)
+                context.close()
+            finally:
+                server.stop()
+    return samples
+
+
+# --- report ----------------------------------------------------------------------
+
+
+def chromium_path() -> str:
+    found = shutil.which("chromium") or (
+        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+    )
+    if found is None:
+        sys.exit("the system Chromium is missing (apt-get install chromium)")
+    return found
+
+
+def machine(browser_version: str) -> dict[str, Any]:
+    import plotly
+    import streamlit
+
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    return {
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "streamlit": streamlit.__version__,
+        "plotly": plotly.__version__,
+        "chromium": browser_version,
+        "load_average": load,
+    }
+
+
+def summarise(results: dict[str, dict[str, list[float]]]) -> list[dict[str, Any]]:
+    rows = []
+    for kind, label, stat, target in (
+        ("browser", "keypress -> first chart, p50", 50, TARGETS["browser"]),
+        ("browser", "keypress -> first chart, p95", 95, None),
+        ("browser_last", "keypress -> last chart, p50", 50, TARGETS["browser"]),
+        ("browser_last", "keypress -> last chart, p95", 95, None),
+        ("server", "server rerun (AppTest), median", 50, TARGETS["server"]),
+        ("cold", "cold start -> first chart, median", 50, None),
+    ):
+        values = {
+            name: percentile(samples, stat) for name, samples in results[kind].items()
+        }
+        ratio = values["explorer"] / values["minimal"]
+        rows.append(
+            {
+                "measure": label,
+                "explorer_ms": values["explorer"],
+                "minimal_ms": values["minimal"],
+                "ratio": ratio,
+                "target": target,
+                "met": None if target is None else ratio <= target,
+                "samples": len(results[kind]["explorer"]),
+            }
+        )
+    return rows
+
+
+def print_report(rows: list[dict[str, Any]], info: dict[str, Any], command: str):
+    print("Focal latency: Explorer (app.py) against bench/minimal_app.py")
+    load = info["load_average"]
+    load_text = " / ".join(f"{x:.2f}" for x in load) if load else "n/a"
+    print(
+        f"machine: {info['cpus']} CPUs, {info['platform']}, load {load_text}\n"
+        f"versions: Python {info['python']}, Streamlit {info['streamlit']}, "
+        f"Plotly {info['plotly']}, Chromium {info['chromium']}"
+    )
+    print()
+    header = (
+        f"{'measure':36} {'n':>3} {'explorer':>11} {'minimal':>11} {'ratio':>7}  target"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        target = (
+            "-"
+            if row["target"] is None
+            else f"<= {row['target']:g}x {'met' if row['met'] else 'NOT met'}"
+        )
+        print(
+            f"{row['measure']:36} {row['samples']:>3} "
+            f"{row['explorer_ms']:>8.1f} ms {row['minimal_ms']:>8.1f} ms "
+            f"{row['ratio']:>6.3g}x  {target}"
+        )
+    print()
+    print(f"reproduce: {command}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--presses", type=int, default=30, help="keypresses per app (>= 20)"
+    )
+    parser.add_argument("--reruns", type=int, default=30, help="AppTest reruns per app")
+    parser.add_argument(
+        "--cold-starts", type=int, default=3, help="cold starts per app"
+    )
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args(argv)
+    if args.presses < 20:
+        parser.error("--presses must be at least 20 for a meaningful p95")
+
+    command = shlex.join(
+        [os.path.relpath(sys.executable, ROOT), "bench/latency.py", *sys.argv[1:]]
+    )
+    results: dict[str, dict[str, list[float]]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            print(f"(a) browser: {args.presses} presses per app ...", flush=True)
+            results["browser"], results["browser_last"] = measure_browser(
+                browser, args.presses
+            )
+            print(f"(b) server: {args.reruns} AppTest reruns per app ...", flush=True)
+            results["server"] = measure_server(args.reruns)
+            print(f"(c) cold start: {args.cold_starts} per app ...", flush=True)
+            results["cold"] = measure_cold(browser, args.cold_starts)
+            info = machine(browser.version)
+        finally:
+            browser.close()
+    print()
+    rows = summarise(results)
+    print_report(rows, info, command)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(
+            json.dumps(
+                {
+                    "machine": info,
+                    "command": command,
+                    "summary": rows,
+                    "samples_ms": results,
+                },
+                indent=2,
+            )
+        )
+        print(f"results: {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,384 @@
+"""What a person sees in the browser: charts, links, keyboard, languages, modes.
+
+Each test opens the app in a fresh browser context (see ``conftest.open_app``),
+which fails the test on console errors, page errors, dialogs, requests to other
+hosts and Streamlit exception boxes. Waiting is always for a condition in the
+page (``wait_for_function``, locator assertions), never for a timer.
+Screenshots go to ``artifacts/screenshots/``; look at them after a run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+
+TITLE_EN = "Focal loss explorer"
+TITLE_ZH = "Focal Loss 探索"
+GRADIENTS_TITLE_EN = "Gradients with respect to the logit"
+EXPLORER_CHARTS = 3
+GRADIENTS_CHARTS = 1
+FULL_WIDTH = 1400
+FULL_HEIGHT = 4300
+HOSTILE = "<script>alert(1)</script>"
+
+# Every chart drawn with data, fonts loaded, and Streamlit idle: no status
+# widget (Streamlit mounts it once a run has lasted 500 ms) and no element still
+# marked stale (from the moment a rerun is requested until the run reaches it).
+# Right after an interaction that is not proof enough that the rerun happened:
+# tests first wait for its visible effect, then settle.
+SETTLED = """(minCharts) => {
+  const charts = [...document.querySelectorAll('.js-plotly-plot')];
+  return charts.length >= minCharts
+    && charts.every(c => Array.isArray(c.data) && c.data.length > 0
+                         && c._fullLayout && c.querySelector('.main-svg'))
+    && document.fonts.status === 'loaded'
+    && !document.querySelector('[data-testid="stStatusWidget"]')
+    && !document.querySelector('[data-stale="true"]');
+}"""
+
+# The y values of the first chart's FL trace (the Explorer's loss chart: CE, FL,
+# ...), or of all its traces, as JSON, read from the chart Plotly drew.
+CHART_JSON = """(part) => {
+  const chart = document.querySelectorAll('.js-plotly-plot')[0];
+  if (!chart || !chart.data) return null;
+  if (part === 'fl') return JSON.stringify(chart.data[1] && chart.data[1].y);
+  return JSON.stringify(chart.data.map(t => [t.x, t.y]));
+}"""
+
+CHART_CHANGED = f"""([part, before, fragment]) => {{
+  const now = ({CHART_JSON})(part);
+  return now !== null && now !== before && location.search.includes(fragment);
+}}"""
+
+# Rendered font sizes of each chart: the layout's base size and, per kind of
+# text, the largest size drawn (log axes also draw smaller minor labels).
+CHART_FONTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(c => {
+  const largest = sel => Math.max(0, ...[...c.querySelectorAll(sel)]
+      .map(t => parseFloat(getComputedStyle(t).fontSize)));
+  return {
+    layout: c._fullLayout.font.size,
+    title: largest('.gtitle'), xtitle: largest('.xtitle'),
+    ytitle: largest('.ytitle'), xtick: largest('.xtick text'),
+    ytick: largest('.ytick text'), legend: largest('.legendtext'),
+  };
+})"""
+
+PRESENTER_FONTS = f"""(count) => {{
+  const sizes = ({CHART_FONTS})();
+  return sizes.length === count
+    && sizes.every(s => Object.values(s).every(px => px === 0 || px >= 20));
+}}"""
+
+# Whether the sidebar takes room on screen (absent, collapsed off-screen,
+# hidden and zero-width all count as not shown).
+SIDEBAR_SHOWN = """() => {
+  const bar = document.querySelector('[data-testid="stSidebar"]');
+  if (!bar) return false;
+  const style = getComputedStyle(bar);
+  const box = bar.getBoundingClientRect();
+  return style.display !== 'none' && style.visibility !== 'hidden'
+    && bar.getAttribute('aria-expanded') !== 'false'
+    && box.width > 1 && box.right > 1;
+}"""
+
+# Height of the app's content, which scrolls inside its own container.
+CONTENT_HEIGHT = """() => {
+  const block = document.querySelector('[data-testid="stMainBlockContainer"]');
+  return block ? Math.ceil(block.getBoundingClientRect().bottom) : 0;
+}"""
+
+
+# What SETTLED looks at, for the message of a test that waited in vain.
+PAGE_STATE = """() => ({
+  url: location.href,
+  charts: [...document.querySelectorAll('.js-plotly-plot')]
+    .map(c => Array.isArray(c.data) ? c.data.length : null),
+  fonts: document.fonts.status,
+  running: !!document.querySelector('[data-testid="stStatusWidget"]'),
+  stale: document.querySelectorAll('[data-stale="true"]').length,
+  exceptions: [...document.querySelectorAll('[data-testid="stException"]')]
+    .map(e => e.innerText.slice(0, 300)),
+  headings: [...document.querySelectorAll('h1')].map(h => h.innerText),
+})"""
+
+
+def wait_until(page: Page, condition: str, arg=None, what: str = "") -> None:
+    """``wait_for_function``; on timeout, fail with the page's state."""
+    try:
+        page.wait_for_function(condition, arg=arg)
+    except PlaywrightTimeoutError:
+        state = page.evaluate(PAGE_STATE)
+        pytest.fail(f"timed out waiting for {what or condition}; page: {state}")
+
+
+def settle(page: Page, min_charts: int = 1) -> None:
+    """Wait until the charts are drawn and Streamlit has finished its run."""
+    wait_until(page, SETTLED, min_charts, f"{min_charts}+ charts drawn and idle")
+
+
+def chart_json(page: Page, part: str) -> str:
+    value = page.evaluate(CHART_JSON, part)
+    assert value is not None, "no chart with data on the page"
+    return value
+
+
+def press_and_wait(page: Page, thumb: Locator, key: str, fragment: str, part: str):
+    """Press ``key`` on a slider thumb; wait for new chart data and the URL."""
+    before = chart_json(page, part)
+    thumb.focus()
+    page.keyboard.press(key)
+    page.wait_for_function(CHART_CHANGED, arg=[part, before, fragment])
+    settle(page)
+
+
+def heading(page: Page) -> Locator:
+    return page.get_by_role("heading", level=1).first
+
+
+def slider(page: Page, name: str) -> Locator:
+    """The ``stSlider`` whose label starts with ``name`` (then a space or end)."""
+    thumb = page.get_by_role("slider", name=re.compile(rf"^{re.escape(name)}(\s|$)"))
+    return page.locator('[data-testid="stSlider"]').filter(has=thumb)
+
+
+def thumb(page: Page, name: str) -> Locator:
+    """The keyboard-focusable thumb of a slider (an ARIA ``slider``).
+
+    Streamlit 1.67 draws it as ``<input type="range">``, whose role is implicit:
+    CSS ``[role="slider"]`` finds nothing, ``get_by_role("slider")`` finds it.
+    """
+    return slider(page, name).get_by_role("slider")
+
+
+def expect_slider_value(page: Page, name: str, shown: str) -> None:
+    box = slider(page, name)
+    expect(box).to_have_count(1)
+    expect(box.locator('[data-testid="stSliderThumbValue"]')).to_have_text(shown)
+
+
+def shoot(page: Page, name: str, *, full: bool, min_charts: int) -> Path:
+    """Save a screenshot; ``full`` sizes the viewport to the content's height.
+
+    Streamlit scrolls an inner container, so Playwright's ``full_page`` would
+    stop at the viewport: a tall viewport shows every section instead.
+    """
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    if full:
+        width = page.viewport_size["width"] if page.viewport_size else FULL_WIDTH
+        page.set_viewport_size({"width": width, "height": FULL_HEIGHT})
+        settle(page, min_charts)
+        needed = max(page.evaluate(CONTENT_HEIGHT) + 40, 720)
+        page.set_viewport_size({"width": width, "height": needed})
+    settle(page, min_charts)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
+
+
+def open_settled(open_app, path: str, min_charts: int = EXPLORER_CHARTS, **size):
+    app = open_app(path, **size)
+    settle(app.page, min_charts)
+    return app
+
+
+def test_home_draws_the_charts(open_app) -> None:
+    app = open_settled(open_app, "/", width=FULL_WIDTH, height=FULL_HEIGHT)
+    page = app.page
+    expect(heading(page)).to_have_text(TITLE_EN)
+    expect(page.locator(".js-plotly-plot")).to_have_count(EXPLORER_CHARTS)
+    traces = page.evaluate(
+        "() => document.querySelectorAll('.js-plotly-plot')[0].data"
+        ".map(t => [t.name, (t.y || []).length])"
+    )
+    names = [name for name, _ in traces]
+    assert names[:2] == ["CE", "FL (γ = 2)"], names
+    assert all(length > 100 for _, length in traces[:2]), traces
+    fl = json.loads(chart_json(page, "fl"))
+    assert fl[-1] == 0.0, "FL at p = 1 (y = 1) is 0"
+    expect_slider_value(page, "γ", "2.0")
+    expect_slider_value(page, "p", "0.90")
+    shoot(page, "explorer-en", full=True, min_charts=EXPLORER_CHARTS)
+    app.assert_clean()
+
+
+def test_seeded_link_opens_that_state_in_chinese(open_app) -> None:
+    app = open_settled(
+        open_app, "/?gamma=3&p=0.2&y=0&lang=zh", width=FULL_WIDTH, height=FULL_HEIGHT
+    )
+    page = app.page
+    expect(heading(page)).to_have_text(TITLE_ZH)
+    expect_slider_value(page, "γ", "3.0")
+    expect_slider_value(page, "p", "0.20")
+    fl_name = page.evaluate(
+        "() => document.querySelectorAll('.js-plotly-plot')[0].data[1].name"
+    )
+    assert fl_name == "FL（γ = 3）"
+    expect(page).to_have_title(re.compile("图解"))
+    shoot(page, "explorer-zh", full=True, min_charts=EXPLORER_CHARTS)
+    app.assert_clean()
+
+
+def test_keyboard_moves_sliders_charts_and_url(open_app) -> None:
+    app = open_settled(open_app, "/")
+    page = app.page
+    press_and_wait(page, thumb(page, "γ"), "ArrowRight", "gamma=2.1", part="fl")
+    expect_slider_value(page, "γ", "2.1")
+    assert "gamma=2.1" in page.url
+    # p moves the marked point, not the curves: wait for any change in the data
+    press_and_wait(page, thumb(page, "p"), "ArrowLeft", "p=0.89", part="all")
+    expect_slider_value(page, "p", "0.89")
+    assert "p=0.89" in page.url and "gamma=2.1" in page.url
+    app.assert_clean()
+
+
+def test_language_switch_to_chinese(open_app) -> None:
+    app = open_settled(open_app, "/")
+    page = app.page
+    expect(heading(page)).to_have_text(TITLE_EN)
+    language = page.locator('[data-testid="stRadio"]').filter(
+        has=page.get_by_role("radiogroup", name=re.compile("Language"))
+    )
+    language.locator('[data-testid="stRadioOption"]').filter(
+        has_text=re.compile(r"^zh|中文")
+    ).click()
+    expect(heading(page)).to_have_text(TITLE_ZH)
+    page.wait_for_function("() => location.search.includes('lang=zh')")
+    settle(page, EXPLORER_CHARTS)
+    app.assert_clean()
+
+
+def test_presenter_mode_is_legible(open_app) -> None:
+    app = open_settled(open_app, "/", width=1280, height=720)
+    page = app.page
+    assert page.evaluate(SIDEBAR_SHOWN), "the sidebar should show outside presenter"
+    toggle = page.locator('[data-testid="stCheckbox"]').filter(
+        has_text="Presenter mode"
+    )
+    toggle.locator("label").first.click()
+    page.wait_for_function("() => location.search.includes('present=true')")
+    settle(page, EXPLORER_CHARTS)
+    wait_until(page, f"() => !({SIDEBAR_SHOWN})()", what="the sidebar to go")
+    # Plotly redraws after the rerun's data arrive: wait for the new sizes, then
+    # assert (a timeout here means some text never reached 20 px)
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(PRESENTER_FONTS, arg=EXPLORER_CHARTS)
+    fonts = page.evaluate(CHART_FONTS)
+    assert len(fonts) == EXPLORER_CHARTS
+    for index, sizes in enumerate(fonts):
+        small = {kind: px for kind, px in sizes.items() if 0 < px < 20}
+        assert not small, f"chart {index}: text under 20 px in presenter mode: {sizes}"
+    # the controls are still there, above the charts
+    expect_slider_value(page, "γ", "2.0")
+    shoot(page, "presenter-1280x720", full=False, min_charts=EXPLORER_CHARTS)
+    shoot(page, "presenter-full", full=True, min_charts=EXPLORER_CHARTS)
+    app.assert_clean()
+
+
+def test_presenter_mode_can_still_switch_pages(open_app) -> None:
+    # On a projector the lecturer must reach the Gradients page too.
+    app = open_settled(open_app, "/?present=true", width=1280, height=720)
+    page = app.page
+    link = page.get_by_role("link", name=re.compile("Gradients"))
+    expect(link.first).to_be_visible()
+    link.first.click()
+    expect(heading(page)).to_have_text(GRADIENTS_TITLE_EN)
+    settle(page, GRADIENTS_CHARTS)
+    assert "present=true" in page.url
+    app.assert_clean()
+
+
+def test_switching_pages_keeps_the_values(open_app) -> None:
+    app = open_settled(open_app, "/")
+    page = app.page
+    press_and_wait(page, thumb(page, "γ"), "ArrowRight", "gamma=2.1", part="fl")
+
+    page.get_by_role("link", name=re.compile("Gradients")).first.click()
+    expect(heading(page)).to_have_text(GRADIENTS_TITLE_EN)
+    page.wait_for_function("() => location.pathname.endsWith('/gradients')")
+    settle(page, GRADIENTS_CHARTS)
+    assert "gamma=2.1" in page.url
+    expect_slider_value(page, "γ", "2.1")
+    names = page.evaluate(
+        "() => document.querySelectorAll('.js-plotly-plot')[0].data.map(t => t.name)"
+    )
+    assert any("γ = 2.1" in str(name) for name in names), names
+    shoot(page, "gradients", full=True, min_charts=GRADIENTS_CHARTS)
+
+    page.get_by_role("link", name=re.compile("Explorer")).first.click()
+    expect(heading(page)).to_have_text(TITLE_EN)
+    page.wait_for_function("() => !location.pathname.endsWith('/gradients')")
+    settle(page, EXPLORER_CHARTS)
+    assert "gamma=2.1" in page.url
+    expect_slider_value(page, "γ", "2.1")
+    fl_name = page.evaluate(
+        "() => document.querySelectorAll('.js-plotly-plot')[0].data[1].name"
+    )
+    assert fl_name == "FL (γ = 2.1)"
+    app.assert_clean()
+
+
+def test_hostile_link_is_refused_with_a_notice(open_app) -> None:
+    app = open_settled(open_app, f"/?gamma={HOSTILE}&lang=fr", width=1400, height=1000)
+    page = app.page
+    shoot(page, "hostile-link-notice", full=False, min_charts=EXPLORER_CHARTS)
+    assert not app.dialogs, app.dialogs
+    expect_slider_value(page, "γ", "2.0")
+    expect(heading(page)).to_have_text(TITLE_EN)
+    injected = page.evaluate(
+        "() => [...document.querySelectorAll('script')]"
+        ".filter(s => s.textContent.includes('alert(1)')).length"
+    )
+    assert injected == 0
+    assert HOSTILE not in page.content()
+    notices = " ".join(page.locator('[data-testid="stAlert"]').all_inner_texts())
+    assert "gamma" in notices and "lang" in notices, (
+        f"no notice names the refused parameters; alerts on the page: {notices!r}"
+    )
+    app.assert_clean()
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "charts"),
+    [
+        ("/explorer?gamma=3", TITLE_EN, EXPLORER_CHARTS),
+        ("/gradients?gamma=3", GRADIENTS_TITLE_EN, GRADIENTS_CHARTS),
+    ],
+    ids=["explorer", "gradients"],
+)
+def test_deep_link_is_the_first_visit(
+    open_app, fresh_app_base: str, path: str, title: str, charts: int
+) -> None:
+    # The first visitor of a freshly started server, arriving by a page's own
+    # URL: the page must come inside the app's frame (controls, navigation)
+    # with the link's values, as it does once "/" has been opened.
+    app = open_app(path, base=fresh_app_base)
+    page = app.page
+    settle(page, charts)
+    expect(heading(page)).to_have_text(title)
+    expect(page.locator(".js-plotly-plot")).to_have_count(charts)
+    expect(page.get_by_role("heading", name="Controls")).to_be_visible()
+    for name in ("Explorer", "Gradients"):
+        expect(page.get_by_role("link", name=re.compile(name)).first).to_be_visible()
+    expect_slider_value(page, "γ", "3.0")
+    app.assert_clean()
+
+
+def test_explorer_path_serves_the_explorer(open_app) -> None:
+    # the session's server, after "/" has been opened (a returning visitor)
+    open_settled(open_app, "/")
+    app = open_settled(open_app, "/explorer?gamma=3")
+    page = app.page
+    expect(heading(page)).to_have_text(TITLE_EN)
+    expect(page.locator(".js-plotly-plot")).to_have_count(EXPLORER_CHARTS)
+    expect_slider_value(page, "γ", "3.0")
+    app.assert_clean()
