@@ -46,7 +46,7 @@ class Look:
     @classmethod
     def of(cls, presenter: bool) -> Look:
         if presenter:
-            return cls(font=22, line=4.5, bold=7.0, marker=18, height=470)
+            return cls(font=22, line=4.5, bold=7.0, marker=18, height=440)
         return cls(font=14, line=2.5, bold=4.5, marker=11, height=420)
 
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-# Larger type everywhere, no toolbar or decorations (the header keeps the
+# Larger type everywhere, no menu or decorations (the header keeps the page
 # navigation), tighter top margin.
 _PRESENTER_CSS = """
 <style>
 html { font-size: 20px; }
-[data-testid="stToolbar"], [data-testid="stDecoration"], footer {
-  display: none !important;
-}
-.block-container, [data-testid="stMainBlockContainer"] { padding-top: 1rem !important; }
+[data-testid="stMainMenu"], [data-testid="stAppDeployButton"],
+[data-testid="stDecoration"], footer { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 3.5rem !important; }
 [data-testid="stMetricValue"] { font-size: 1.9rem !important; }
 [data-testid="stMetricLabel"] p { font-size: 1.1rem !important; }
 .katex { font-size: 1.45em !important; }

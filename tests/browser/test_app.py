@@ -48,11 +48,15 @@ SETTLED = """(minCharts) => {
 
 # The y values of the first chart's FL trace (the Explorer's loss chart: CE, FL,
 # ...), or of all its traces, as JSON, read from the chart Plotly drew.
+# Trace values as Plotly.js decoded them (the figure sends binary typed arrays;
+# ``_fullData`` holds them decoded), as JSON text for comparison.
 CHART_JSON = """(part) => {
   const chart = document.querySelectorAll('.js-plotly-plot')[0];
-  if (!chart || !chart.data) return null;
-  if (part === 'fl') return JSON.stringify(chart.data[1] && chart.data[1].y);
-  return JSON.stringify(chart.data.map(t => [t.x, t.y]));
+  if (!chart || !chart._fullData) return null;
+  const data = chart._fullData;
+  const values = (a) => (a ? Array.from(a) : null);
+  if (part === 'fl') return JSON.stringify(values(data[1] && data[1].y));
+  return JSON.stringify(data.map(t => [values(t.x), values(t.y)]));
 }"""
 
 CHART_CHANGED = f"""([part, before, fragment]) => {{
@@ -197,7 +201,7 @@ def test_home_draws_the_charts(open_app) -> None:
     expect(heading(page)).to_have_text(TITLE_EN)
     expect(page.locator(".js-plotly-plot")).to_have_count(EXPLORER_CHARTS)
     traces = page.evaluate(
-        "() => document.querySelectorAll('.js-plotly-plot')[0].data"
+        "() => document.querySelectorAll('.js-plotly-plot')[0]._fullData"
         ".map(t => [t.name, (t.y || []).length])"
     )
     names = [name for name, _ in traces]
