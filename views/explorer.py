@@ -81,7 +81,8 @@ metrics[1].metric(
 metrics[2].metric(text["numbers.modulating"], number(row.modulating))
 metrics = numbers_column.columns(2)
 metrics[0].metric(text["numbers.ce"], number(row.ce))
-metrics[1].metric(text["numbers.fl"], number(point["fl"]))
+fl_metric = "numbers.fl" if alpha is None else "numbers.fl_balanced"
+metrics[1].metric(text[fl_metric], number(point["fl"]))
 reduction = focal.focal_reduction(p, y, gamma, alpha)
 if row.ce == 0.0:
     numbers_column.info(text["numbers.both_zero"])

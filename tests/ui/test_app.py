@@ -165,7 +165,8 @@ def assert_explorer(at: AppTest, state: Mapping[str, Value]) -> None:
     assert shown[text["numbers.modulating"]] == number(
         focal.modulating_factor(p, y, gamma)
     )
-    assert shown[text["numbers.fl"]] == number(focal.focal_loss(p, y, gamma, alpha))
+    fl_label = text["numbers.fl" if alpha is None else "numbers.fl_balanced"]
+    assert shown[fl_label] == number(focal.focal_loss(p, y, gamma, alpha))
     assert shown[text["numbers.alpha_t"]] == (
         text["numbers.off"] if alpha is None else number(focal.alpha_t(alpha, y))
     )
