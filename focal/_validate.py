@@ -6,7 +6,6 @@ a bad value is reported once, with the argument's name and its allowed range.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
@@ -93,12 +92,3 @@ def result(array: FloatArray, *inputs: Any) -> FloatArray | float:
     if is_scalar(*inputs):
         return float(array)
     return array
-
-
-def number(name: str, value: Any, low: float, high: float) -> float:
-    """A single finite number in [low, high] (used by the command line)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"{name} must be a number in [{low}, {high}]")
-    if not math.isfinite(value) or not low <= value <= high:
-        raise ValueError(f"{name} must be in [{low}, {high}]")
-    return float(value)

@@ -342,30 +342,3 @@ def test_result_is_a_float_only_when_every_input_is_a_scalar() -> None:
     assert isinstance(check.result(np.array([0.5]), 1.0, [2.0]), np.ndarray)
     assert check.is_scalar(1.0, None, np.array(2.0))
     assert not check.is_scalar(1.0, [1.0])
-
-
-@pytest.mark.parametrize(
-    ("value", "ok"),
-    [
-        (0.5, True),
-        (3, True),
-        (0.0, True),
-        (1.0, True),
-        (True, False),
-        ("0.5", False),
-        (None, False),
-        (math.nan, False),
-        (math.inf, False),
-        (1.5, False),
-        (-0.1, False),
-    ],
-)
-def test_number_for_the_command_line(value: Any, ok: bool) -> None:
-    high = 5.0 if value == 3 else 1.0
-    if ok:
-        result = check.number("gamma", value, 0.0, high)
-        assert type(result) is float
-        assert result == value
-    else:
-        with pytest.raises(ValueError, match=r"^gamma must be (a number )?in \[0.0, "):
-            check.number("gamma", value, 0.0, high)
