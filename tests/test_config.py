@@ -1,0 +1,18 @@
+"""The app's Streamlit settings keep it private and offline."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+CONFIG = Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml"
+
+
+def test_private_and_offline_settings() -> None:
+    config = tomllib.loads(CONFIG.read_text(encoding="utf-8"))
+    assert config["browser"]["gatherUsageStats"] is False
+    # a named address: a headless start does not look up the external IP online
+    assert config["browser"]["serverAddress"] == "localhost"
+    assert config["server"]["enableXsrfProtection"] is True
+    assert config["client"]["toolbarMode"] == "viewer"
+    assert config["theme"]["base"] == "light"
