@@ -289,9 +289,9 @@ def loss_from_logit(
 ) -> dict[str, Value]:
     """Every intermediate of one example given by its logit ``x``.
 
-    CE, FL and the derivatives come from the fused logit functions of the core.
-    ``p`` is ``sigmoid(x)``; ``p_t`` and the modulating factor are computed from
-    it, so beyond ``|x|`` of about 37 they show what float64 ``p`` rounds to.
+    Everything comes from the fused logit functions of the core, so the
+    modulating factor and FL keep their tiny values where ``p = sigmoid(x)``
+    itself rounds to 1.
 
     Parameters
     ----------
@@ -321,8 +321,8 @@ def loss_from_logit(
         "dfl_dx": focal.grad_focal_loss(x, y, gamma),
     }
     p = focal.sigmoid(x)
-    values["p_t"] = focal.p_t(p, y)
-    values["modulating"] = focal.modulating_factor(p, y, gamma)
+    values["p_t"] = focal.p_t_from_logits(x, y)
+    values["modulating"] = focal.modulating_factor_from_logits(x, y, gamma)
     if alpha is not None:
         values["alpha_t"] = focal.alpha_t(alpha, y)
         values["fl_alpha"] = focal.focal_loss_from_logits(x, y, gamma, alpha)

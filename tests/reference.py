@@ -134,6 +134,18 @@ def sigmoid(x: float) -> mpf:
 
 
 @_precise
+def p_t_from_logits(x: float, y: Any) -> mpf:
+    """``p_t = sigmoid(x_t)``."""
+    return sigmoid_terms(x, y)[0]
+
+
+@_precise
+def modulating_factor_from_logits(x: float, y: Any, gamma: float) -> mpf:
+    """``(1 - p_t)**gamma = sigmoid(-x_t)**gamma``."""
+    return _pow(sigmoid_terms(x, y)[1], gamma)
+
+
+@_precise
 def cross_entropy_from_logits(x: float, y: Any) -> mpf:
     """``CE(sigmoid(x), y)``."""
     return sigmoid_terms(x, y)[2]

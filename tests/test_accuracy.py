@@ -119,6 +119,22 @@ def test_cross_entropy_from_logits(x: float, y: int) -> None:
 
 
 @PROPERTY
+@given(logits, labels)
+def test_p_t_from_logits(x: float, y: int) -> None:
+    assert_accurate(focal.p_t_from_logits(x, y), ref.p_t_from_logits(x, y))
+
+
+@PROPERTY
+@given(logits, labels, gammas)
+@example(40.0, 1, 2.0)  # about 1.8e-35, where (1 - sigmoid(40))**2 is 0
+def test_modulating_factor_from_logits(x: float, y: int, g: float) -> None:
+    assert_accurate(
+        focal.modulating_factor_from_logits(x, y, g),
+        ref.modulating_factor_from_logits(x, y, g),
+    )
+
+
+@PROPERTY
 @given(logits, labels, gammas, alphas)
 @example(40.0, 1, 2.0, None)
 @example(-1e4, 1, 10.0, 0.25)

@@ -29,6 +29,11 @@ GOOD: dict[str, tuple[Callable[..., Any], dict[str, Any]]] = {
         F.focal_loss_from_logits,
         {"x": 0.5, "y": 1, "gamma": 2.0, "alpha": 0.25},
     ),
+    "p_t_from_logits": (F.p_t_from_logits, {"x": 0.5, "y": 1}),
+    "modulating_factor_from_logits": (
+        F.modulating_factor_from_logits,
+        {"x": 0.5, "y": 1, "gamma": 2.0},
+    ),
     "grad_cross_entropy": (F.grad_cross_entropy, {"x": 0.5, "y": 1}),
     "grad_focal_loss": (
         F.grad_focal_loss,
