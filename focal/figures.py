@@ -402,12 +402,19 @@ def family_figure(
         "transition": {"duration": 0},
     }
     layout = _layout(look, labels["title"], labels["x"], labels["y"])
+    # Buttons and slider go under the tick labels and the x-axis title, whose
+    # heights grow with the font; Plotly places them in fractions of the plot.
+    layout["height"] = look.height + 90
+    layout["margin"]["b"] = 110 + 3 * look.font
+    plot_height = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    below = (3 * look.font + 12) / plot_height
+    layout["xaxis"].update(automargin=False, title={"text": labels["x"], "standoff": 6})
     layout["updatemenus"] = [
         {
             "type": "buttons",
             "direction": "left",
             "x": 0.0,
-            "y": -0.18,
+            "y": -below - 0.04,
             "xanchor": "left",
             "yanchor": "top",
             "showactive": False,
@@ -430,7 +437,7 @@ def family_figure(
             "active": int(np.argmin(np.abs(slider_stops - gamma))),
             "x": 0.25,
             "len": 0.75,
-            "y": -0.12,
+            "y": -below,
             "yanchor": "top",
             "currentvalue": {"prefix": "γ = "},
             "steps": [
@@ -440,8 +447,6 @@ def family_figure(
         }
     ]
     _shade(layout, 0.5, 1.0, labels["well_classified"], look)
-    layout["height"] = look.height + 90
-    layout["margin"]["b"] = 120 + 2 * look.font
     layout["xaxis"]["range"] = [0.0, 1.0]
     layout["yaxis"]["range"] = list(LINEAR_LOSS_RANGE)
     return _figure(data, layout, animation_frames)
