@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from functools import cache
 
@@ -57,6 +58,12 @@ GRADIENT_LABELS = {
     "fl": "dFL",
     "fl_star": "dFL*",
 }
+
+
+def typed(values: object) -> np.ndarray:
+    """Frame data: Plotly's typed-array spec decoded, as the browser does."""
+    assert isinstance(values, dict) and values["dtype"] == "f8"
+    return np.frombuffer(base64.b64decode(values["bdata"]), "<f8")
 
 
 def assert_series(actual: object, expected: np.ndarray) -> None:
@@ -400,11 +407,11 @@ def test_family_figure_frames_sweep_the_bold_trace() -> None:
         assert frame.traces == (bold,)
         assert len(frame.data) == 1
         assert frame.data[0].name == f"now={g:g}"
-        assert_series(frame.data[0].y, values)
+        assert_series(typed(frame.data[0].y), values)
     # frame at γ = 2 draws the same curve as the bold trace drawn at γ = 2
     at_two = fig.frames[int(np.flatnonzero(frame_gammas == 2.0)[0])]
     np.testing.assert_allclose(
-        np.array(at_two.data[0].y[1:], dtype=float),
+        typed(at_two.data[0].y)[1:],
         np.array(fig.data[bold].y[1:], dtype=float),
         rtol=1e-14,
     )
@@ -446,7 +453,7 @@ def test_family_figure_json_is_strict() -> None:
     assert "Infinity" not in text
     json.loads(text)
     frame = make_family(2.0).frames[0]
-    assert np.isnan(frame.data[0].y[0])  # p_t = 0: a gap, binary-encoded in JSON
+    assert np.isnan(typed(frame.data[0].y)[0])  # p_t = 0: a gap, binary in JSON
 
 
 # --------------------------------------------------------------- gradient figure
