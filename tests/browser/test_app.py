@@ -386,3 +386,32 @@ def test_explorer_path_serves_the_explorer(open_app) -> None:
     expect(page.locator(".js-plotly-plot")).to_have_count(EXPLORER_CHARTS)
     expect_slider_value(page, "γ", "3.0")
     app.assert_clean()
+
+
+# The bold Figure 1 curve (after the five reference curves), by name and values.
+FIGURE1_BOLD = """() => {
+  const chart = document.querySelectorAll('.js-plotly-plot')[2];
+  const bold = chart && chart._fullData && chart._fullData[5];
+  return bold ? [bold.name, Array.from(bold.y).slice(90, 110)] : null;
+}"""
+
+
+def test_play_sweeps_gamma_in_the_browser(open_app) -> None:
+    # The γ sweep is a Plotly animation: the bold curve changes with no rerun.
+    app = open_settled(open_app, "/", width=FULL_WIDTH, height=FULL_HEIGHT)
+    page = app.page
+    before = page.evaluate(FIGURE1_BOLD)
+    assert before is not None and before[0].endswith("γ = 2"), before
+    figure1 = page.locator(".js-plotly-plot").nth(2)
+    figure1.locator(".updatemenu-button").filter(has_text="Play").click()
+    moved = f"""(before) => {{ const now = ({FIGURE1_BOLD})();
+        return now && now[0] !== before[0]
+          && JSON.stringify(now[1]) !== JSON.stringify(before[1]); }}"""
+    wait_until(
+        page,
+        moved,
+        arg=before,
+        what="the bold Figure 1 curve to follow the animation",
+    )
+    assert "gamma=" not in page.url  # the browser played it; γ itself is unchanged
+    app.assert_clean()
