@@ -57,15 +57,9 @@ import json
 import os
 import platform
 import shlex
-import shutil
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,6 +67,8 @@ from typing import Any
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
+from streamlit_server import CHROMIUM_ARGS, Server, start_server
+from streamlit_server import chromium_path as system_chromium
 
 ROOT = Path(__file__).resolve().parents[1]
 # AppTest runs the scripts in this process: they import ``focal`` from the root.
@@ -82,15 +78,9 @@ APPS: dict[str, Path] = {
     "explorer": ROOT / "app.py",
     "minimal": ROOT / "bench" / "minimal_app.py",
 }
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-    # two pages measured in turn: neither may be throttled as "in background"
+# two pages measured in turn: neither may be throttled as "in background"
+BROWSER_ARGS = [
+    *CHROMIUM_ARGS,
     "--disable-background-timer-throttling",
     "--disable-renderer-backgrounding",
     "--disable-backgrounding-occluded-windows",
@@ -98,8 +88,6 @@ CHROMIUM_ARGS = [
 WARMUP = 2
 QUIET_MS = 300
 TIMEOUT_MS = 60_000
-HEALTH_POLL_S = 0.05
-HEALTH_ATTEMPTS = 1200  # a minute at 50 ms
 TARGETS = {"browser": 1.25, "server": 2.0}
 
 # Arm the measurement of the next keypress (see the module docstring, (a)).
@@ -176,77 +164,9 @@ FIRST_CHART = """() => {
 # --- servers -------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2.0) as response:
-            return response.read().strip() == b"ok"
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return False
-
-
-@dataclass
-class Server:
-    process: subprocess.Popen
-    base: str
-    log: Path
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-        self.log.unlink(missing_ok=True)
-
-
-def start_server(script: Path) -> Server:
-    """``streamlit run script`` on a free port, returned once it is healthy."""
-    port = free_port()
-    log = Path(tempfile.mkstemp(prefix="latency-", suffix=".log")[1])
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(script),
-                "--server.port",
-                str(port),
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-                # measure the app, not the reloader: no watching of source files
-                "--server.fileWatcherType",
-                "none",
-            ],
-            cwd=ROOT,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-    server = Server(process, f"http://127.0.0.1:{port}", log)
-    for _ in range(HEALTH_ATTEMPTS):
-        if _healthy(f"{server.base}/_stcore/health"):
-            return server
-        try:
-            process.wait(timeout=HEALTH_POLL_S)
-        except subprocess.TimeoutExpired:
-            continue
-        text = log.read_text()
-        server.stop()
-        raise RuntimeError(f"{script.name}: streamlit exited early:\n{text}")
-    text = log.read_text()
-    server.stop()
-    raise RuntimeError(f"{script.name}: streamlit never became healthy:\n{text}")
+def launch(script: Path) -> Server:
+    # measure the app, not the reloader: no watching of source files
+    return start_server(script, "--server.fileWatcherType", "none")
 
 
 @contextlib.contextmanager
@@ -254,7 +174,7 @@ def servers(names: list[str]) -> Iterator[dict[str, Server]]:
     started: dict[str, Server] = {}
     try:
         for name in names:
-            started[name] = start_server(APPS[name])
+            started[name] = launch(APPS[name])
         yield started
     finally:
         for server in started.values():
@@ -382,7 +302,7 @@ def measure_cold(browser: Any, starts: int) -> dict[str, list[float]]:
     for _, order in orders(starts, names):
         for name in order:
             start = time.perf_counter()
-            server = start_server(APPS[name])
+            server = launch(APPS[name])
             try:
                 context = browser.new_context(viewport={"width": 1400, "height": 1000})
                 context.set_default_timeout(TIMEOUT_MS)
@@ -400,9 +320,7 @@ def measure_cold(browser: Any, starts: int) -> dict[str, list[float]]:
 
 
 def chromium_path() -> str:
-    found = shutil.which("chromium") or (
-        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-    )
+    found = system_chromium()
     if found is None:
         sys.exit("the system Chromium is missing (apt-get install chromium)")
     return found
@@ -502,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict[str, list[float]]] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
+            executable_path=chromium_path(), headless=True, args=BROWSER_ARGS
         )
         try:
             print(f"(a) browser: {args.presses} presses per app ...", flush=True)

@@ -13,13 +13,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import tempfile
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,25 +28,12 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from bench.streamlit_server import CHROMIUM_ARGS, chromium_path, start_server
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
-
-# Health polling: bounded attempts; the interval is a wait on the process itself,
-# so a server that dies is noticed at once instead of after the last attempt.
-HEALTH_ATTEMPTS = 240
-HEALTH_INTERVAL_S = 0.25
-HEALTH_TIMEOUT_S = 2.0
 
 # Default Playwright timeouts (ms): generous, since the machine is shared.
 TIMEOUT_MS = 30_000
@@ -63,85 +43,6 @@ TIMEOUT_MS = 30_000
 # falls back to /_stcore/...; the browser logs each 404 as a console error.
 # Exactly those two requests are tolerated, nothing else.
 _KNOWN_404 = re.compile(r"^/[^/]+/_stcore/(health|host-config)$")
-
-
-def chromium_path() -> str | None:
-    """The system Chromium, or None."""
-    found = shutil.which("chromium")
-    if found:
-        return found
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
-
-def free_port() -> int:
-    """A TCP port that was free a moment ago (bind to port 0, read, release)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=HEALTH_TIMEOUT_S) as response:
-            return response.status == 200 and response.read().strip() == b"ok"
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return False
-
-
-def start_streamlit(
-    script: str | Path, cwd: Path = ROOT
-) -> tuple[subprocess.Popen, str, Path]:
-    """Start ``streamlit run script`` on a free port; return it, its URL and log.
-
-    Returns once ``/_stcore/health`` answers "ok". Raises ``RuntimeError`` when
-    the server exits or never becomes healthy (the log is in the message).
-    """
-    port = free_port()
-    log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(script),
-                "--server.port",
-                str(port),
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
-            cwd=cwd,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(HEALTH_ATTEMPTS):
-        if _healthy(f"{base}/_stcore/health"):
-            return process, base, log
-        try:
-            code = process.wait(timeout=HEALTH_INTERVAL_S)
-        except subprocess.TimeoutExpired:
-            continue
-        raise RuntimeError(
-            f"streamlit exited with {code} before it was healthy:\n{log.read_text()}"
-        )
-    stop(process)
-    raise RuntimeError(f"streamlit never became healthy:\n{log.read_text()}")
-
-
-def stop(process: subprocess.Popen) -> None:
-    """Terminate a server started here (kill it if it does not stop)."""
-    if process.poll() is not None:
-        return
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
 
 
 @dataclass
@@ -217,12 +118,11 @@ def chromium() -> str:
 @pytest.fixture(scope="session")
 def app_base() -> Iterator[str]:
     """Base URL of ``streamlit run app.py``, running for the whole session."""
-    process, base, log = start_streamlit("app.py")
+    server = start_server("app.py")
     try:
-        yield base
+        yield server.base
     finally:
-        stop(process)
-        log.unlink(missing_ok=True)
+        server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -242,14 +142,13 @@ def fresh_app_base() -> Iterator[str]:
     """Base URL of a new ``streamlit run app.py`` that no browser has opened yet.
 
     For what only a first visitor sees: before any session has run the entry
-    script, Streamlit routes by the legacy ``pages/`` directory.
+    script, Streamlit would route by a legacy ``pages/`` directory, were there one.
     """
-    process, base, log = start_streamlit("app.py")
+    server = start_server("app.py")
     try:
-        yield base
+        yield server.base
     finally:
-        stop(process)
-        log.unlink(missing_ok=True)
+        server.stop()
 
 
 @pytest.hookimpl(wrapper=True)

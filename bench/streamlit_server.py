@@ -1,0 +1,109 @@
+"""``streamlit run`` on a free local port, and the system Chromium to drive it.
+
+Shared by the browser tests (``tests/browser/conftest.py``) and the latency
+benchmark (``bench/latency.py``), so both start and probe the app the same way.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: Headless Chromium as root on a machine with no network beyond the registries.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+# Health polling: bounded attempts; the interval is a wait on the process itself,
+# so a server that dies is noticed at once instead of after the last attempt.
+HEALTH_ATTEMPTS = 600
+HEALTH_INTERVAL_S = 0.1
+HEALTH_TIMEOUT_S = 2.0
+
+
+def chromium_path() -> str | None:
+    """The system Chromium, or None."""
+    found = shutil.which("chromium")
+    if found:
+        return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+def free_port() -> int:
+    """A TCP port that was free a moment ago (bind to port 0, read, release)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=HEALTH_TIMEOUT_S) as response:
+            return response.status == 200 and response.read().strip() == b"ok"
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return False
+
+
+@dataclass
+class Server:
+    """A running ``streamlit run``: its process, base URL and log file."""
+
+    process: subprocess.Popen
+    base: str
+    log: Path
+
+    def stop(self) -> None:
+        """Terminate it (kill it if it does not stop) and remove its log."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.log.unlink(missing_ok=True)
+
+
+def start_server(script: str | Path, *options: str) -> Server:
+    """Start ``streamlit run script`` from the project root on a free port.
+
+    Returns once ``/_stcore/health`` answers "ok". Raises ``RuntimeError`` when
+    the server exits or never becomes healthy (the log is in the message).
+    ``options`` are passed on, e.g. ``"--server.fileWatcherType", "none"``.
+    """
+    port = free_port()
+    log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
+    command = [sys.executable, "-m", "streamlit", "run", str(script)]
+    command += ["--server.port", str(port), "--server.headless", "true"]
+    command += ["--browser.gatherUsageStats", "false", *options]
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            command, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT
+        )
+    server = Server(process, f"http://127.0.0.1:{port}", log)
+    for _ in range(HEALTH_ATTEMPTS):
+        if _healthy(f"{server.base}/_stcore/health"):
+            return server
+        try:
+            process.wait(timeout=HEALTH_INTERVAL_S)
+        except subprocess.TimeoutExpired:
+            continue
+        break
+    text = log.read_text()
+    server.stop()
+    raise RuntimeError(f"{script}: streamlit did not become healthy:\n{text}")
