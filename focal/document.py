@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from focal import _validate as check
-from focal.losses import _alpha_t, _cross_entropy, _one_minus_p_t
+from focal.losses import alpha_t, cross_entropy, focal_loss, modulating_factor, p_t
 
 #: The examples (y, p) of the document's table, in its order.
 DOCUMENT_EXAMPLES: tuple[tuple[int, float], ...] = (
@@ -128,22 +126,23 @@ def table_row(
     for name, value in (("p", p_), ("y", y_), ("gamma", gamma_), ("alpha", alpha_)):
         if value is not None and value.ndim != 0:
             raise ValueError(f"{name} must be a single number for a table row")
-    one_minus = _one_minus_p_t(p_, y_)
-    ce = float(_cross_entropy(p_, y_))
-    modulating = float(np.power(one_minus, gamma_))
-    fl = modulating * ce
+    exact = {
+        "p_t": p_t(p_, y_),
+        "ce": cross_entropy(p_, y_),
+        "modulating": modulating_factor(p_, y_, gamma_),
+        "fl": focal_loss(p_, y_, gamma_),
+    }
     weighted: dict[str, float | None] = {
         "alpha": None,
         "alpha_t": None,
         "fl_alpha": None,
     }
     if alpha_ is not None:
-        a_t = float(_alpha_t(alpha_, y_))
-        # alpha_t = 0 switches the class off, even where FL is infinite
-        fl_alpha = a_t * fl if a_t else 0.0
-        weighted = {"alpha": float(alpha_), "alpha_t": a_t, "fl_alpha": fl_alpha}
-    p_t = float(p_) if y_ == 1.0 else float(1.0 - p_)
-    exact = {"p_t": p_t, "ce": ce, "modulating": modulating, "fl": fl}
+        weighted = {
+            "alpha": float(alpha_),
+            "alpha_t": alpha_t(alpha_, y_),
+            "fl_alpha": focal_loss(p_, y_, gamma_, alpha_),
+        }
     printed = dict(printed or {})
     return TableRow(
         y=int(y_),

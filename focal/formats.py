@@ -61,15 +61,21 @@ _COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("gamma", "γ", r"$\gamma$"),
     ("p", "p", "$p$"),
     ("p_t", "p_t", "$p_t$"),
-    ("ce", "CE", "CE"),
+    ("ce", "CE", r"$\mathrm{CE}$"),
     ("modulating", "(1-p_t)^γ", r"$(1-p_t)^\gamma$"),
-    ("fl", "FL", "FL"),
+    ("fl", "FL", r"$\mathrm{FL}$"),
 )
 _ALPHA_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("alpha", "α", r"$\alpha$"),
     ("alpha_t", "α_t", r"$\alpha_t$"),
-    ("fl_alpha", "α_t·FL", r"$\alpha_t\,$FL"),
+    ("fl_alpha", "α_t·FL", r"$\alpha_t\,\mathrm{FL}$"),
 )
+
+#: Each column's header as TeX math, the same in every language (also used by
+#: the app's table).
+LATEX_HEADERS: dict[str, str] = {
+    key: latex for key, _, latex in (*_COLUMNS, *_ALPHA_COLUMNS)
+}
 
 
 def _columns(rows: list[TableRow], printed: bool) -> list[tuple[str, str, str]]:

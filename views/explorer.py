@@ -1,7 +1,5 @@
 """Explorer: CE against FL, the numbers at one point, hard/easy, Figure 1, the table."""
 
-import math
-
 import streamlit as st
 
 import focal
@@ -108,9 +106,8 @@ for column, key, ratio_value in (
     (metrics[1], "ratio.fl", ratio.fl_ratio),
     (metrics[2], "ratio.amplification", ratio.amplification),
 ):
-    finite = not math.isnan(ratio_value)
-    suffix = "×" if key == "ratio.amplification" and finite else ""
-    column.metric(text[key], times(ratio_value) + suffix)
+    unit = "×" if key == "ratio.amplification" else ""
+    column.metric(text[key], times(ratio_value, unit))
 ratio_column.plotly_chart(
     ratio_figure(
         curves.ratio_curves(hard, easy),

@@ -34,13 +34,18 @@ def number(value: float, digits: int = 6) -> str:
     return text.replace("-", "−")
 
 
-def times(value: float) -> str:
+def times(value: float, unit: str = "") -> str:
     """Format a ratio such as "FL is N× smaller": 5 significant digits, thousands
-    separated, powers of ten beyond a million."""
-    if math.isinf(value) or math.isnan(value):
+    separated, powers of ten beyond a million; ``unit`` (e.g. "×") follows a
+    number but not "—", which stands for an undefined ratio."""
+    if math.isnan(value):
         return number(value)
-    if value >= 1e6 or 0 < value < 1e-3:
-        return number(value, 4)
-    if value >= 1e4:
-        return f"{value:,.0f}"
-    return f"{value:,.5g}"
+    if math.isinf(value):
+        text = number(value)
+    elif value >= 1e6 or 0 < value < 1e-3:
+        text = number(value, 4)
+    elif value >= 1e4:
+        text = f"{value:,.0f}"
+    else:
+        text = f"{value:,.5g}"
+    return text + unit

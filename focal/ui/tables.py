@@ -5,20 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from focal.document import DOCUMENT_GAMMA, PRINTED_COLUMNS, TableRow
+from focal.formats import LATEX_HEADERS
 from focal.ui.display import number
-
-#: Column headers: formulas, the same in every language.
-_HEADERS: dict[str, str] = {
-    "y": "$y$",
-    "gamma": r"$\gamma$",
-    "p": "$p$",
-    "p_t": "$p_t$",
-    "ce": r"$\mathrm{CE}$",
-    "modulating": r"$(1-p_t)^\gamma$",
-    "fl": r"$\mathrm{FL}$",
-    "alpha_t": r"$\alpha_t$",
-    "fl_alpha": r"$\alpha_t\,\mathrm{FL}$",
-}
 
 
 def markdown_table(
@@ -47,12 +35,12 @@ def markdown_table(
     """
     balanced = current.alpha_t is not None
     columns: list[tuple[str, str]] = [("row", text["table.row"])]
-    columns += [(key, _HEADERS[key]) for key in ("y", "gamma", "p")]
+    columns += [(key, LATEX_HEADERS[key]) for key in ("y", "gamma", "p")]
     for key in PRINTED_COLUMNS:
-        columns.append((key, _HEADERS[key]))
+        columns.append((key, LATEX_HEADERS[key]))
         columns.append((f"printed:{key}", f"*{text['table.printed']}*"))
     if balanced:
-        columns += [(key, _HEADERS[key]) for key in ("alpha_t", "fl_alpha")]
+        columns += [(key, LATEX_HEADERS[key]) for key in ("alpha_t", "fl_alpha")]
     lines = [
         "| " + " | ".join(title for _, title in columns) + " |",
         "|" + "|".join(":---:" if key == "row" else "---:" for key, _ in columns) + "|",
