@@ -92,10 +92,21 @@ PARAMS: tuple[Param, ...] = (
     Param("alpha", "slider", 0.25, 0.0, 1.0, 0.01),
     Param("lang", "choice", "en", options=("en", "zh")),
     Param("present", "toggle", False),
+    # explorer
     Param("axis", "choice", "p", options=("p", "p_t"), shared=False),
     Param("log", "toggle", False, shared=False),
     Param("hard", "slider", 0.1, 0.0, 1.0, 0.01, shared=False),
     Param("easy", "slider", 0.9, 0.0, 1.0, 0.01, shared=False),
+    # gradients
+    #
+    # walkthrough
+    #
+    # imbalance
+    #
+    # training
+    #
+    # variants
+    #
 )
 
 BY_KEY: dict[str, Param] = {param.key: param for param in PARAMS}

@@ -2,11 +2,17 @@
 
 Formulas and numbers are the same in both languages; only words change. A test
 fails when a key is missing from either table or a format field differs.
+The words of each further page live in their own module in :mod:`focal.ui.text`
+and are merged in here.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Mapping
+
+from focal.ui import text as text_package
 
 LANGUAGES: tuple[str, ...] = ("en", "zh")
 
@@ -267,6 +273,24 @@ ZH: dict[str, str] = {
     "gradients.prior": "先验初始化（§3.3）：偏置取 {bias}，使每个锚框一开始的 "
     "p = 0.01，大量简单负样本就不会在训练初期占据主导。",
 }
+
+
+def _merge_page_tables() -> None:
+    """Add the tables of every module in :mod:`focal.ui.text` (one per page).
+
+    Each module defines ``EN`` and ``ZH`` for its own page; keys are prefixed
+    with the page's name, so no two modules (and not this one) share a key.
+    """
+    for module in pkgutil.iter_modules(text_package.__path__):
+        page = importlib.import_module(f"{text_package.__name__}.{module.name}")
+        for table, extra in ((EN, page.EN), (ZH, page.ZH)):
+            clash = set(table) & set(extra)
+            if clash:
+                raise KeyError(f"string keys defined twice: {sorted(clash)}")
+            table.update(extra)
+
+
+_merge_page_tables()
 
 TABLES: dict[str, dict[str, str]] = {"en": EN, "zh": ZH}
 

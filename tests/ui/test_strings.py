@@ -104,7 +104,12 @@ def test_language_names_are_in_their_own_language() -> None:
 
 def source_keys() -> set[str]:
     """Literal keys the app looks up: text["..."] in pages and focal/ui."""
-    files = [ROOT / "app.py", *ROOT.glob("views/*.py"), *ROOT.glob("focal/ui/*.py")]
+    files = [
+        ROOT / "app.py",
+        *ROOT.glob("views/*.py"),
+        *ROOT.glob("focal/ui/*.py"),
+        *ROOT.glob("focal/ui/**/*.py"),
+    ]
     pattern = re.compile(r"""text\[\s*["']([a-z_]+\.[a-z_.]+)["']\s*\]""")
     found: set[str] = set()
     for path in files:

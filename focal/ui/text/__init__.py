@@ -1,0 +1,1 @@
+"""String tables of single pages: each module has ``EN`` and ``ZH`` dicts."""
