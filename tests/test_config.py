@@ -16,3 +16,14 @@ def test_private_and_offline_settings() -> None:
     assert config["server"]["enableXsrfProtection"] is True
     assert config["client"]["toolbarMode"] == "viewer"
     assert config["theme"]["base"] == "light"
+
+
+def test_tuned_for_a_lecture_hall() -> None:
+    config = tomllib.loads(CONFIG.read_text(encoding="utf-8"))
+    # make run binds to this machine only; a room is served on purpose
+    assert config["server"]["address"] == "localhost"
+    assert config["server"]["enableCORS"] is True
+    # no reloader work and no full collection on every rerun (bench/load.py)
+    assert config["server"]["fileWatcherType"] == "none"
+    assert config["server"]["runOnSave"] is False
+    assert config["runner"]["postScriptGC"] is False

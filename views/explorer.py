@@ -3,9 +3,8 @@
 import streamlit as st
 
 import focal
-from focal import curves
-from focal.figures import family_figure, loss_figure, ratio_figure
 from focal.formats import DOWNLOADS, format_table
+from focal.ui.charts import figure_1, loss_chart, ratio_chart
 from focal.ui.controls import render, value
 from focal.ui.display import number, times
 from focal.ui.latex import focal_formula
@@ -13,7 +12,8 @@ from focal.ui.params import BY_KEY
 from focal.ui.strings import strings
 from focal.ui.tables import markdown_table
 
-text = strings(str(value("lang")))
+lang = str(value("lang"))
+text = strings(lang)
 present = bool(value("present"))
 y = int(value("y"))
 p = float(value("p"))
@@ -29,39 +29,13 @@ if not present:
 # 1 · CE and FL against p (or p_t), the current point marked
 st.header(text["curves.header"], divider="gray")
 row = focal.table_row(p, y, gamma, alpha)
-alpha_text = f"{alpha:g}" if alpha is not None else ""
 chart_column, numbers_column = st.columns([3, 2])
 chart_slot = chart_column.container()
 axis_column, log_column = chart_column.columns(2)
 axis = render(BY_KEY["axis"], text, axis_column)
 log = render(BY_KEY["log"], text, log_column)
-point = {
-    "x": row.p if axis == "p" else row.p_t,
-    "ce": row.ce,
-    "fl": row.fl if alpha is None else row.fl_alpha,
-    "ce_balanced": focal.focal_loss(p, y, 0.0, alpha) if alpha is not None else 0.0,
-}
-fl_label = "curves.fl" if alpha is None else "curves.fl_balanced"
-loss_labels = {
-    "title": text["curves.title"].format(y=y),
-    "x_p": text["curves.x_p"],
-    "x_p_t": text["curves.x_p_t"],
-    "y": text["curves.y"],
-    "ce": text["curves.ce"],
-    "fl": text[fl_label].format(gamma=f"{gamma:g}", alpha=alpha_text),
-    "ce_balanced": text["curves.ce_balanced"].format(alpha=alpha_text),
-    "well_classified": text["curves.well_classified"],
-}
 chart_slot.plotly_chart(
-    loss_figure(
-        curves.loss_curves(y, gamma, alpha),
-        point,
-        y=y,
-        axis=axis,
-        log=bool(log),
-        labels=loss_labels,
-        presenter=present,
-    ),
+    loss_chart(p, y, gamma, alpha, str(axis), bool(log), lang, present),
     key="loss_chart",
     **chart,
 )
@@ -80,7 +54,7 @@ metrics[2].metric(text["numbers.modulating"], number(row.modulating))
 metrics = numbers_column.columns(2)
 metrics[0].metric(text["numbers.ce"], number(row.ce))
 fl_metric = "numbers.fl" if alpha is None else "numbers.fl_balanced"
-metrics[1].metric(text[fl_metric], number(point["fl"]))
+metrics[1].metric(text[fl_metric], number(row.fl if alpha is None else row.fl_alpha))
 reduction = focal.focal_reduction(p, y, gamma, alpha)
 if row.ce == 0.0:
     numbers_column.info(text["numbers.both_zero"])
@@ -109,52 +83,13 @@ for column, key, ratio_value in (
     unit = "×" if key == "ratio.amplification" else ""
     column.metric(text[key], times(ratio_value, unit))
 ratio_column.plotly_chart(
-    ratio_figure(
-        curves.ratio_curves(hard, easy),
-        gamma,
-        labels={
-            "title": text["ratio.title"],
-            "x": text["ratio.x"],
-            "y": text["ratio.y"],
-            "ce": text["ratio.ce_line"],
-            "fl": text["ratio.fl_line"],
-            "current": text["ratio.current"].format(gamma=f"{gamma:g}"),
-        },
-        presenter=present,
-    ),
-    key="ratio_chart",
-    **chart,
+    ratio_chart(hard, easy, gamma, lang, present), key="ratio_chart", **chart
 )
 
 # 4 · The paper's Figure 1, with a γ sweep played in the browser
 st.header(text["family.header"], divider="gray")
 st.write(text["family.explain"])
-FIGURE1_POINTS = 201  # 51 frames of this many points travel to the browser
-p_t_grid = curves.probability_grid(FIGURE1_POINTS)
-frame_gammas = curves.gamma_grid()
-st.plotly_chart(
-    family_figure(
-        p_t_grid,
-        curves.FIGURE1_GAMMAS,
-        curves.focal_family(curves.FIGURE1_GAMMAS, FIGURE1_POINTS),
-        gamma,
-        curves.focal_family((gamma,), FIGURE1_POINTS)[0],
-        (frame_gammas, curves.focal_family(frame_gammas, FIGURE1_POINTS)),
-        labels={
-            "title": text["family.title"],
-            "x": text["family.x"],
-            "y": text["family.y"],
-            "gamma": text["family.gamma"],
-            "current": text["family.current"],
-            "play": text["family.play"],
-            "pause": text["family.pause"],
-            "well_classified": text["curves.well_classified"],
-        },
-        presenter=present,
-    ),
-    key="family_chart",
-    **chart,
-)
+st.plotly_chart(figure_1(gamma, lang, present), key="family_chart", **chart)
 
 # 5 · The document's table, regenerated, beside its printed values
 st.header(text["table.header"], divider="gray")

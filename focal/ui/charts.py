@@ -1,0 +1,141 @@
+"""The Explorer's figures, built once per distinct state and shared by sessions.
+
+In a lecture most students look at the lecturer's state, and moving one slider
+leaves most charts as they were: each figure is cached on exactly the values it
+depends on (``st.cache_resource``: the same object, no copy, for every session).
+Streamlit never changes a figure it is given, so sharing one is safe.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+import focal
+from focal import curves
+from focal.figures import family_figure, loss_figure, ratio_figure
+from focal.ui.strings import strings
+
+_ENTRIES = 1024
+
+
+class SharedFigure(go.Figure):
+    """A finished figure shared by sessions: its dict is made once, not per rerun.
+
+    ``st.plotly_chart`` asks every figure for ``to_dict()``, a deep copy with a
+    walk over all arrays; for a figure nobody changes any more, the first copy
+    serves every later call. Do not update a SharedFigure after it is built.
+    """
+
+    def to_dict(self) -> dict:
+        if not hasattr(self, "_finished"):
+            self._finished = super().to_dict()
+        return self._finished
+
+
+def _shared(build: Callable[..., go.Figure]) -> Callable[..., SharedFigure]:
+    """``build``, cached on its arguments, returning a :class:`SharedFigure`."""
+
+    @functools.wraps(build)
+    def shared(*args: Any) -> SharedFigure:
+        return SharedFigure(build(*args).to_dict(), _validate=False)
+
+    return st.cache_resource(max_entries=_ENTRIES, show_spinner=False)(shared)
+
+
+#: Points per curve of Figure 1; 51 animation frames of this many travel along.
+FIGURE1_POINTS = 201
+
+
+@_shared
+def loss_chart(
+    p: float,
+    y: int,
+    gamma: float,
+    alpha: float | None,
+    axis: str,
+    log: bool,
+    lang: str,
+    present: bool,
+) -> go.Figure:
+    """CE and FL against ``p`` (or ``p_t``), the current point marked."""
+    text = strings(lang)
+    row = focal.table_row(p, y, gamma, alpha)
+    alpha_text = f"{alpha:g}" if alpha is not None else ""
+    point = {
+        "x": row.p if axis == "p" else row.p_t,
+        "ce": row.ce,
+        "fl": row.fl if alpha is None else row.fl_alpha,
+        "ce_balanced": focal.focal_loss(p, y, 0.0, alpha) if alpha is not None else 0.0,
+    }
+    fl_label = "curves.fl" if alpha is None else "curves.fl_balanced"
+    labels = {
+        "title": text["curves.title"].format(y=y),
+        "x_p": text["curves.x_p"],
+        "x_p_t": text["curves.x_p_t"],
+        "y": text["curves.y"],
+        "ce": text["curves.ce"],
+        "fl": text[fl_label].format(gamma=f"{gamma:g}", alpha=alpha_text),
+        "ce_balanced": text["curves.ce_balanced"].format(alpha=alpha_text),
+        "well_classified": text["curves.well_classified"],
+    }
+    return loss_figure(
+        curves.loss_curves(y, gamma, alpha),
+        point,
+        y=y,
+        axis=axis,
+        log=log,
+        labels=labels,
+        presenter=present,
+    )
+
+
+@_shared
+def ratio_chart(
+    hard: float, easy: float, gamma: float, lang: str, present: bool
+) -> go.Figure:
+    """Hard/easy loss ratios under CE and FL against γ, the current γ marked."""
+    text = strings(lang)
+    return ratio_figure(
+        curves.ratio_curves(hard, easy),
+        gamma,
+        labels={
+            "title": text["ratio.title"],
+            "x": text["ratio.x"],
+            "y": text["ratio.y"],
+            "ce": text["ratio.ce_line"],
+            "fl": text["ratio.fl_line"],
+            "current": text["ratio.current"].format(gamma=f"{gamma:g}"),
+        },
+        presenter=present,
+    )
+
+
+@_shared
+def figure_1(gamma: float, lang: str, present: bool) -> go.Figure:
+    """The paper's Figure 1 with the current γ bold and the γ sweep's frames."""
+    text = strings(lang)
+    frame_gammas = curves.gamma_grid()
+    return family_figure(
+        curves.probability_grid(FIGURE1_POINTS),
+        curves.FIGURE1_GAMMAS,
+        curves.focal_family(curves.FIGURE1_GAMMAS, FIGURE1_POINTS),
+        gamma,
+        curves.focal_family((gamma,), FIGURE1_POINTS)[0],
+        (frame_gammas, curves.focal_family(frame_gammas, FIGURE1_POINTS)),
+        labels={
+            "title": text["family.title"],
+            "x": text["family.x"],
+            "y": text["family.y"],
+            "gamma": text["family.gamma"],
+            "current": text["family.current"],
+            "play": text["family.play"],
+            "pause": text["family.pause"],
+            "well_classified": text["curves.well_classified"],
+        },
+        presenter=present,
+    )
