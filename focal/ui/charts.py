@@ -24,16 +24,25 @@ _ENTRIES = 1024
 
 
 class SharedFigure(go.Figure):
-    """A finished figure shared by sessions: its dict is made once, not per rerun.
+    """A finished figure, shared by sessions: only its dict is kept.
 
     ``st.plotly_chart`` asks every figure for ``to_dict()``, a deep copy with a
-    walk over all arrays; for a figure nobody changes any more, the first copy
-    serves every later call. Do not update a SharedFigure after it is built.
+    walk over all arrays; a figure nobody changes any more needs that copy only
+    once. Every way out of a figure (``to_dict``, ``to_json``, ``show``) goes
+    through ``to_dict``; the object itself holds no traces, so it cannot be
+    updated, and the figure builders' tests look at the builders' own figures.
+
+    Parameters
+    ----------
+    finished : dict
+        ``to_dict()`` of the figure to show.
     """
 
+    def __init__(self, finished: dict) -> None:
+        super().__init__()
+        self._finished = finished
+
     def to_dict(self) -> dict:
-        if not hasattr(self, "_finished"):
-            self._finished = super().to_dict()
         return self._finished
 
 
@@ -42,7 +51,7 @@ def _shared(build: Callable[..., go.Figure]) -> Callable[..., SharedFigure]:
 
     @functools.wraps(build)
     def shared(*args: Any) -> SharedFigure:
-        return SharedFigure(build(*args).to_dict(), _validate=False)
+        return SharedFigure(build(*args).to_dict())
 
     return st.cache_resource(max_entries=_ENTRIES, show_spinner=False)(shared)
 
