@@ -189,6 +189,7 @@ class SessionStats:
     sent: int = 0
     finished: int = 0
     errors: list[str] = field(default_factory=list)
+    moved: dict[str, int] = field(default_factory=dict)
 
 
 def _loopback(host: str) -> bool:
@@ -224,6 +225,8 @@ class Student:
         self.max_age = DEFAULT_MAX_MESSAGE_AGE
         self.stats = SessionStats()
         self.ws = None
+        #: The text of the code blocks the last run drew (e.g. a share link).
+        self.code: list[str] = []
 
     # -- HTTP, as the browser does before opening the websocket
 
@@ -292,6 +295,7 @@ class Student:
         data = self._client_state(widgets).SerializeToString()
         start = time.perf_counter()
         self.stats.sent += 1
+        self.code = []
         try:
             await self.ws.send(data)
             async with asyncio.timeout(self.timeout_s):
@@ -355,6 +359,9 @@ class Student:
                 f"exception: {exception.type}: {exception.message}"[:300]
             )
             return
+        if kind == "code":
+            self.code.append(element.code.code_text)
+            return
         if kind not in ("slider", "radio"):
             return
         widget = getattr(element, kind)
@@ -387,13 +394,14 @@ class Student:
             control.value = known.value  # what this student last set wins
         self.controls[key] = control
 
-    async def move(self) -> float:
-        """Move one control to a random new value; the rerun's latency."""
+    async def move(self, key: str | None = None, value: float | str | None = None):
+        """Move a control (random one, random new value); the rerun's latency."""
         if not self.controls:
             raise SessionError("the page shows none of the controls " + str(CONTROLS))
-        key = self.rng.choice(sorted(self.controls))
+        key = key or self.rng.choice(sorted(self.controls))
         control = self.controls[key]
-        control.value = control.new_value(self.rng)
+        control.value = control.new_value(self.rng) if value is None else value
+        self.stats.moved[key] = self.stats.moved.get(key, 0) + 1
         # Bound widgets: the frontend writes the new value into the URL.
         query = dict(urllib.parse.parse_qsl(self.query, keep_blank_values=True))
         query[key] = (
@@ -452,6 +460,7 @@ class LoadResult:
     round: int
     sessions: int
     duration_s: float
+    opened: int
     reruns: int
     sent: int
     finished: int
@@ -461,10 +470,12 @@ class LoadResult:
     max_ms: float | None
     open_p50_ms: float | None
     open_max_ms: float | None
+    client_cpu_s: float | None = None
     peak_rss_mb: float | None = None
     rss_closed_mb: float | None = None
     rss_after_ttl_mb: float | None = None
     error_samples: list[str] = field(default_factory=list)
+    moves: dict[str, int] = field(default_factory=dict)
 
     @property
     def all_finished(self) -> bool:
@@ -515,15 +526,22 @@ def run_load(
         ]
         return await asyncio.gather(*tasks)
 
+    cpu = time.process_time()
     stats = asyncio.run(main())
+    client_cpu_s = round(time.process_time() - cpu, 1)
     latencies = [value for one in stats for value in one.latencies_s]
     opens = [one.open_s for one in stats if one.open_s is not None]
     errors = [error for one in stats for error in one.errors]
+    moves: dict[str, int] = {}
+    for one in stats:
+        for key, count in one.moved.items():
+            moves[key] = moves.get(key, 0) + count
     return LoadResult(
         target=target,
         round=round_,
         sessions=sessions,
         duration_s=duration_s,
+        opened=len(opens),
         reruns=len(latencies),
         sent=sum(one.sent for one in stats),
         finished=sum(one.finished for one in stats),
@@ -533,7 +551,9 @@ def run_load(
         max_ms=_ms(max(latencies, default=None)),
         open_p50_ms=_ms(percentile(opens, 50)),
         open_max_ms=_ms(max(opens, default=None)),
+        client_cpu_s=client_cpu_s,
         error_samples=sorted(set(errors))[:10],
+        moves=dict(sorted(moves.items())),
     )
 
 
@@ -645,6 +665,7 @@ COLUMNS = (
     ("peak RSS MB", "peak_rss_mb", "{:.0f}"),
     ("RSS closed", "rss_closed_mb", "{:.0f}"),
     ("RSS after TTL", "rss_after_ttl_mb", "{:.0f}"),
+    ("client CPU s", "client_cpu_s", "{:.1f}"),
 )
 
 
