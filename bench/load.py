@@ -113,11 +113,17 @@ def rss_mb(pid: int) -> float | None:
     return None
 
 
-class RssMonitor:
-    """Polls a process's RSS in a thread (so a busy event loop cannot starve it)."""
+def total_rss_mb(pids: Sequence[int]) -> float | None:
+    """The summed RSS of ``pids`` in MiB; None when one of them is gone."""
+    values = [rss_mb(pid) for pid in pids]
+    return None if None in values else sum(values)
 
-    def __init__(self, pid: int, interval_s: float = 0.1) -> None:
-        self.pid = pid
+
+class RssMonitor:
+    """Polls the summed RSS of processes in a thread (a busy loop cannot starve it)."""
+
+    def __init__(self, pids: Sequence[int], interval_s: float = 0.1) -> None:
+        self.pids = list(pids)
         self.interval_s = interval_s
         self.peak_mb = 0.0
         self._stop = threading.Event()
@@ -125,7 +131,7 @@ class RssMonitor:
 
     def _poll(self) -> None:
         while True:
-            value = rss_mb(self.pid)
+            value = total_rss_mb(self.pids)
             if value is not None:
                 self.peak_mb = max(self.peak_mb, value)
             if self._stop.wait(self.interval_s):
@@ -443,6 +449,16 @@ async def _student(
     return student.stats
 
 
+def check_bounds(sessions: int, duration_s: float, rounds: int) -> None:
+    """Raise ValueError unless the load stays within the bounds of this tool."""
+    if not 1 <= sessions <= MAX_SESSIONS:
+        raise ValueError(f"sessions must be in [1, {MAX_SESSIONS}], got {sessions}")
+    if not 0 < duration_s <= MAX_DURATION_S:
+        raise ValueError(f"duration must be in (0, {MAX_DURATION_S:g}] s")
+    if not 1 <= rounds <= MAX_ROUNDS:
+        raise ValueError(f"rounds must be in [1, {MAX_ROUNDS}], got {rounds}")
+
+
 def percentile(values: Sequence[float], q: float) -> float | None:
     """Nearest-rank percentile (q in [0, 100]); None for no values."""
     if not values:
@@ -505,10 +521,7 @@ def run_load(
     duration, at most 5 s), each from one of :data:`SHARE_LINKS`, then move a
     control every ``think_s`` seconds on average until the duration is over.
     """
-    if not 1 <= sessions <= MAX_SESSIONS:
-        raise ValueError(f"sessions must be in [1, {MAX_SESSIONS}], got {sessions}")
-    if not 0 < duration_s <= MAX_DURATION_S:
-        raise ValueError(f"duration must be in (0, {MAX_DURATION_S:g}] s")
+    check_bounds(sessions, duration_s, 1)
     host = urllib.parse.urlsplit(base).hostname or ""
     if not _loopback(host):
         raise ValueError(f"loopback addresses only, got {host!r}")
@@ -608,8 +621,7 @@ def measure(
     log=print,
 ) -> list[LoadResult]:
     """Run the load on each target in turn, ``rounds`` times; RSS after each."""
-    if not 1 <= rounds <= MAX_ROUNDS:
-        raise ValueError(f"rounds must be in [1, {MAX_ROUNDS}], got {rounds}")
+    check_bounds(sessions, duration_s, rounds)
     wait_ttl = rounds > 1 if ttl_wait is None else ttl_wait
     results: list[LoadResult] = []
     with targets(names) as started:
@@ -618,7 +630,7 @@ def measure(
             for target in started:
                 pid = target.server.process.pid
                 log(f"round {round_}: {target.name}, {sessions} × {duration_s:g} s")
-                with RssMonitor(pid) as monitor:
+                with RssMonitor([pid]) as monitor:
                     result = run_load(
                         target.server.base,
                         sessions,
@@ -733,6 +745,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=None,
         help="wait for the session TTL after each round (default: with --rounds > 1)",
     )
+    parser.add_argument(
+        "--pid",
+        type=int,
+        action="append",
+        default=[],
+        help="with --url-base: a server process whose RSS to poll (repeatable; "
+        "the RSS columns are then the sum over these processes)",
+    )
     parser.add_argument("--json", type=Path, help="write the results here")
     args = parser.parse_args(argv)
 
@@ -740,11 +760,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(text, file=sys.stderr, flush=True)
 
     try:
+        check_bounds(args.sessions, args.duration, args.rounds)
         if args.url_base:
             results = []
             for round_ in range(1, args.rounds + 1):
-                results.append(
-                    run_load(
+                with RssMonitor(args.pid) as monitor:
+                    result = run_load(
                         args.url_base,
                         args.sessions,
                         args.duration,
@@ -754,7 +775,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                         timeout_s=args.timeout,
                         round_=round_,
                     )
-                )
+                    time.sleep(3.0)
+                if args.pid:
+                    result.peak_rss_mb = round(monitor.peak_mb, 1)
+                    closed = total_rss_mb(args.pid)
+                    result.rss_closed_mb = None if closed is None else round(closed, 1)
+                results.append(result)
         else:
             names = ("app", "stock") if args.target == "both" else (args.target,)
             results = measure(

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bench.load import CONTROLS, Student, run_load
+from bench.load import CONTROLS, Control, Student, percentile, run_load
 from bench.streamlit_server import start_server
 
 pytestmark = pytest.mark.load
@@ -69,3 +69,26 @@ def test_ten_students_for_ten_seconds(app_base: str) -> None:
     assert result.opened == SESSIONS
     assert result.sent == result.finished
     assert result.reruns > 0
+
+
+def test_new_values_stay_on_the_slider_grid_and_change() -> None:
+    rng = random.Random(3)
+    gamma = Control("gamma", "id", "slider", 0.0, 5.0, 0.1, value=2.0)
+    y = Control("y", "id", "radio", options=("1", "0"), value="1")
+    for _ in range(200):
+        new = gamma.new_value(rng)
+        assert new != gamma.value
+        assert 0.0 <= new <= 5.0
+        assert abs(new * 10 - round(new * 10)) < 1e-9
+        gamma.value = new
+    assert y.new_value(rng) == "0"
+
+
+def test_percentile_and_bounds() -> None:
+    assert percentile([], 50) is None
+    assert percentile([3.0, 1.0, 2.0], 50) == 2.0
+    assert percentile([float(i) for i in range(1, 101)], 95) == 95.0
+    with pytest.raises(ValueError, match="loopback"):
+        run_load("http://192.0.2.1:8501", 1, 1.0)
+    with pytest.raises(ValueError, match="sessions"):
+        run_load("http://127.0.0.1:9", 10_000, 1.0)
