@@ -79,12 +79,17 @@ class Server:
         self.log.unlink(missing_ok=True)
 
 
-def start_server(script: str | Path, *options: str) -> Server:
+def start_server(
+    script: str | Path, *options: str, cwd: str | Path | None = None
+) -> Server:
     """Start ``streamlit run script`` from the project root on a free port.
 
     Returns once ``/_stcore/health`` answers "ok". Raises ``RuntimeError`` when
     the server exits or never becomes healthy (the log is in the message).
     ``options`` are passed on, e.g. ``"--server.fileWatcherType", "none"``.
+    ``cwd`` replaces the project root as the working directory: Streamlit reads
+    ``.streamlit/config.toml`` from there, so a folder without one gives the
+    default configuration (``script`` should then be an absolute path).
     """
     port = free_port()
     log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
@@ -93,7 +98,7 @@ def start_server(script: str | Path, *options: str) -> Server:
     command += ["--browser.gatherUsageStats", "false", *options]
     with log.open("wb") as sink:
         process = subprocess.Popen(
-            command, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT
+            command, cwd=cwd or ROOT, stdout=sink, stderr=subprocess.STDOUT
         )
     server = Server(process, f"http://127.0.0.1:{port}", log)
     for _ in range(HEALTH_ATTEMPTS):

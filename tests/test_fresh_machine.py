@@ -1,0 +1,158 @@
+"""A fresh machine: clone the repository and run the README's two commands.
+
+The clone is of this checkout's HEAD (what is committed, nothing else) into a
+temporary folder, with no ``.venv``: ``make test`` must create the environment
+from the package index and pass, and ``make run`` must then serve a page that
+Chromium loads with a chart in it. Runs in CI (``CI=true``); elsewhere only with
+``FOCAL_SLOW=1``, since it installs everything and runs the whole suite again.
+The inner ``make test`` runs with ``FOCAL_FRESH_INNER=1``, which skips this test
+there (no recursion).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bench.streamlit_server import CHROMIUM_ARGS, chromium_path, free_port
+
+ROOT = Path(__file__).resolve().parents[1]
+
+INSTALL_AND_TEST_TIMEOUT_S = 3600
+SERVE_TIMEOUT_MS = 180_000
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        bool(os.environ.get("FOCAL_FRESH_INNER")),
+        reason="inside the fresh-machine test's own make test",
+    ),
+    pytest.mark.skipif(
+        not (os.environ.get("CI") or os.environ.get("FOCAL_SLOW")),
+        reason="slow: runs in CI, or with FOCAL_SLOW=1",
+    ),
+]
+
+
+def _clean_env(**extra: str) -> dict[str, str]:
+    """This environment minus the traces of the outer venv and make."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"VIRTUAL_ENV", "PYTHONPATH", "MAKEFLAGS", "MFLAGS", "MAKELEVEL"}
+    }
+    venv_bin = str(ROOT / ".venv" / "bin")
+    env["PATH"] = os.pathsep.join(
+        part for part in env.get("PATH", "").split(os.pathsep) if part != venv_bin
+    )
+    env.update(extra)
+    return env
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This checkout's HEAD, cloned into an empty folder."""
+    head = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    target = tmp_path_factory.mktemp("fresh") / "focal"
+    subprocess.run(
+        ["git", "clone", "--quiet", "--no-checkout", str(ROOT), str(target)],
+        check=True,
+        timeout=300,
+    )
+    subprocess.run(["git", "-C", str(target), "checkout", "--quiet", head], check=True)
+    assert not (target / ".venv").exists()
+    return target
+
+
+@pytest.fixture(scope="module")
+def tested(clone: Path) -> Path:
+    """``make test`` in the clone; the clone once it passed."""
+    log = clone.parent / "make-test.log"
+    with log.open("wb") as sink:
+        done = subprocess.run(
+            ["make", "test"],
+            cwd=clone,
+            env=_clean_env(FOCAL_FRESH_INNER="1"),
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            timeout=INSTALL_AND_TEST_TIMEOUT_S,
+        )
+    tail = log.read_text(errors="replace")[-6000:]
+    assert done.returncode == 0, f"make test failed in a fresh clone:\n{tail}"
+    return clone
+
+
+def test_make_test_passes_from_nothing(tested: Path) -> None:
+    assert (tested / ".venv" / "bin" / "python").exists()
+    assert (tested / ".venv" / ".dev").exists()
+
+
+@pytest.fixture
+def served(tested: Path) -> Iterator[str]:
+    """``make run`` in the clone on a free port; its base URL."""
+    port = free_port()
+    log = tested.parent / "make-run.log"
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            ["make", "run", f"PORT={port}"],
+            cwd=tested,
+            env=_clean_env(),
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # make and streamlit in one group, ended below
+        )
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=15)
+
+
+def test_make_run_serves_a_page_with_a_chart(served: str, tested: Path) -> None:
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    chromium = chromium_path()
+    if chromium is None:
+        message = "the system Chromium is not installed (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            # make run may still be starting: retry the first load until it answers.
+            deadline = time.monotonic() + SERVE_TIMEOUT_MS / 1000
+            while True:
+                try:
+                    page.goto(served + "/?gamma=3", timeout=10_000)
+                    break
+                except PlaywrightError:
+                    if time.monotonic() > deadline:
+                        raise
+                    page.wait_for_timeout(500)
+            page.locator(".js-plotly-plot").first.wait_for(timeout=SERVE_TIMEOUT_MS)
+            assert page.locator('[data-testid="stException"]').count() == 0
+        finally:
+            browser.close()
+    log = (tested.parent / "make-run.log").read_text(errors="replace")
+    assert "Traceback" not in log, log[-4000:]
