@@ -9,6 +9,8 @@ summed loss the background predictions carry.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -162,4 +164,92 @@ def background_loss_share(
     share = np.where(np.isinf(total_background) & np.isfinite(total_object), 1.0, share)
     return check.result(
         share, objects, background, p_object, p_background, gamma, alpha
+    )
+
+
+@dataclass(frozen=True)
+class YoloV3Example:
+    """The walkthrough's illustrative image: counts and the background's share.
+
+    Attributes
+    ----------
+    size : int
+        Input side in pixels.
+    sides : tuple of float
+        Cells per side of each grid, coarse to fine (13, 26, 52 at 416).
+    predictions, objects, background : float
+        All predictions, those matched to an object, and the rest.
+    background_per_object : float
+        Background predictions per object prediction.
+    p_object, p_background : float
+        The predicted probability of "object" for each kind.
+    share_ce, share_fl : float
+        The background's share of the summed cross-entropy and of the summed
+        focal loss at the chosen γ and α.
+    """
+
+    size: int
+    sides: tuple[float, ...]
+    predictions: float
+    objects: float
+    background: float
+    background_per_object: float
+    p_object: float
+    p_background: float
+    share_ce: float
+    share_fl: float
+
+
+def yolo_v3_example(
+    size: int = 416, gamma: float = 2.0, alpha: float | None = None
+) -> YoloV3Example:
+    """The illustrative image of the walkthrough's first step.
+
+    :data:`ILLUSTRATIVE_OBJECTS` object predictions at
+    :data:`ILLUSTRATIVE_P_OBJECT`, every other prediction easy background at
+    :data:`ILLUSTRATIVE_P_BACKGROUND`.
+
+    Parameters
+    ----------
+    size : int, default 416
+        Input side in pixels, a positive multiple of 32.
+    gamma : float, default 2.0
+        Focusing parameter of the focal loss compared with CE, finite and >= 0.
+    alpha : float or None, default None
+        α-balancing weight of that focal loss, or None.
+
+    Returns
+    -------
+    YoloV3Example
+        The counts and both shares.
+    """
+    predictions = float(yolo_v3_predictions(size))
+    objects = float(ILLUSTRATIVE_OBJECTS)
+    background = predictions - objects
+    share_ce = float(
+        background_loss_share(
+            objects, background, ILLUSTRATIVE_P_OBJECT, ILLUSTRATIVE_P_BACKGROUND
+        )
+    )
+    share_fl = float(
+        background_loss_share(
+            objects,
+            background,
+            ILLUSTRATIVE_P_OBJECT,
+            ILLUSTRATIVE_P_BACKGROUND,
+            gamma,
+            alpha,
+        )
+    )
+    return YoloV3Example(
+        size=int(size),
+        sides=tuple(float(yolo_v3_grid(size, stride)) for stride in YOLO_V3_STRIDES),
+        predictions=predictions,
+        objects=objects,
+        background=background,
+        background_per_object=background / objects,
+        p_object=ILLUSTRATIVE_P_OBJECT,
+        p_background=ILLUSTRATIVE_P_BACKGROUND,
+        share_ce=share_ce,
+        share_fl=share_fl,
     )
