@@ -11,7 +11,12 @@ from focal.ui.controls import render, value
 from focal.ui.display import number
 from focal.ui.params import BY_KEY
 from focal.ui.strings import strings
-from focal.ui.walkthrough import NAIVE_CHAIN_RULE, NAN_DEMO_LOGITS, naive_gradient_table
+from focal.ui.walkthrough import (
+    NAIVE_CHAIN_RULE,
+    NAN_DEMO_LOGITS,
+    gradient_text,
+    naive_gradient_table,
+)
 
 text = strings(str(value("lang")))
 present = bool(value("present"))
@@ -107,11 +112,11 @@ demo_x, demo_gamma = 40.0, 0.5
 analytic_column, naive_column = st.columns(2)
 analytic_column.metric(
     text["gradients.nan_demo_analytic"],
-    number(focal.grad_focal_loss(demo_x, 1, demo_gamma)),
+    gradient_text(focal.grad_focal_loss(demo_x, 1, demo_gamma)),
 )
 naive_column.metric(
     text["gradients.nan_demo_naive"],
-    number(focal.grad_focal_loss_autograd_naive(demo_x, 1, demo_gamma)),
+    gradient_text(focal.grad_focal_loss_autograd_naive(demo_x, 1, demo_gamma)),
 )
 alpha_note = (
     text["table.alpha_note"].format(alpha=alpha_text) if alpha is not None else ""

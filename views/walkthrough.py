@@ -41,11 +41,16 @@ if not present:
     st.title(text["walkthrough.title"])
     st.caption(text["walkthrough.intro"])
 
-# Where we are: the step titles, previous/next and progress
-step_key = str(render(BY_KEY["step"], text, st))
+# Where we are: the step titles, previous/next (also PageUp/PageDown, the keys a
+# presentation remote sends) and progress. On a projector: one compact row.
+if present:
+    back, steps_column, forward = st.columns([2, 3, 2], vertical_alignment="bottom")
+    step_key = str(render(BY_KEY["step"], text, steps_column, compact=True))
+else:
+    step_key = str(render(BY_KEY["step"], text))
+    back, progress, forward = st.columns([2, 5, 2], vertical_alignment="center")
 index = STEPS.index(step_key)
 step = index + 1
-back, progress, forward = st.columns([1, 4, 1], vertical_alignment="center")
 back.button(
     text["walkthrough.previous"],
     key="walkthrough_previous",
@@ -54,22 +59,29 @@ back.button(
     args=(STEPS[max(index - 1, 0)],),
     disabled=index == 0,
     width="stretch",
-)
-progress.progress(
-    step / len(STEPS),
-    text=text["walkthrough.progress"].format(step=step, total=len(STEPS)),
+    shortcut="PageUp",
 )
 forward.button(
     text["walkthrough.next"],
     key="walkthrough_next",
     icon=":material/arrow_forward:",
+    icon_position="right",
     on_click=go_to,
     args=(STEPS[min(index + 1, len(STEPS) - 1)],),
     disabled=index == len(STEPS) - 1,
     width="stretch",
+    shortcut="PageDown",
 )
+if not present:
+    progress.progress(
+        step / len(STEPS),
+        text=text["walkthrough.progress"].format(step=step, total=len(STEPS)),
+    )
 
-st.header(text[f"walkthrough.s{step}.title"], divider="gray")
+if present:
+    st.subheader(text[f"walkthrough.s{step}.title"])
+else:
+    st.header(text[f"walkthrough.s{step}.title"], divider="gray")
 words, figure = st.columns([2, 3], gap="large")
 words.latex(STEP_FORMULAS[step])
 if present:
@@ -216,12 +228,10 @@ elif step == 4:
 elif step == 5:
     (_, easy_p), (_, hard_p) = focal.DOCUMENT_EXAMPLES[:2]
     ratio = focal.hard_easy_ratio(hard_p, easy_p, 1, gamma)
-    metrics = words.columns(3)
-    metrics[0].metric(text["walkthrough.s5.ce_ratio"], times(ratio.ce_ratio))
-    metrics[1].metric(text["walkthrough.s5.fl_ratio"], times(ratio.fl_ratio))
-    metrics[2].metric(
-        text["walkthrough.s5.amplification"], times(ratio.amplification, "×")
-    )
+    ratios, amplification = words.columns(2)
+    ratios.metric(text["ratio.ce"], times(ratio.ce_ratio))
+    ratios.metric(text["ratio.fl"], times(ratio.fl_ratio))
+    amplification.metric(text["ratio.amplification"], times(ratio.amplification, "×"))
     words.caption(text["walkthrough.s5.ratio_note"])
     FIGURE1_POINTS = 201
     p_t_grid = curves.probability_grid(FIGURE1_POINTS)
@@ -235,7 +245,7 @@ elif step == 5:
             curves.focal_family((gamma,), FIGURE1_POINTS)[0],
             (frame_gammas, curves.focal_family(frame_gammas, FIGURE1_POINTS)),
             labels={
-                "title": text["family.title"],
+                "title": "",  # the step's header names it
                 "x": text["family.x"],
                 "y": text["family.y"],
                 "gamma": text["family.gamma"],

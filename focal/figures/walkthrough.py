@@ -35,6 +35,18 @@ SERIES_STYLE: dict[str, tuple[str, str]] = {
 SHARE_COLORS: dict[str, str] = {"ce": COLORS["ce"], "fl": COLORS["fl"]}
 
 
+def _legend_below(layout: dict) -> None:
+    """The legend under the plot, so that a narrow chart keeps its title clear."""
+    layout["legend"] = {
+        "orientation": "h",
+        "yref": "container",
+        "y": 0.0,
+        "yanchor": "bottom",
+        "x": 0.0,
+        "xanchor": "left",
+    }
+
+
 def lines_figure(
     series: Mapping[str, tuple[np.ndarray, np.ndarray]],
     point_x: float,
@@ -81,6 +93,7 @@ def lines_figure(
         for key, value in points.items()
     ]
     layout = _layout(look, labels["title"], labels["x"], labels["y"])
+    _legend_below(layout)
     layout["xaxis"]["range"] = [0.0, 1.0]
     layout["yaxis"]["range"] = list(LINEAR_LOSS_RANGE)
     return _figure(data, layout)

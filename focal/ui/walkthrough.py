@@ -13,20 +13,22 @@ from focal.ui.display import number
 #: The formula of each step (KaTeX), in the paper's notation.
 STEP_FORMULAS: dict[int, str] = {
     1: r"L_{\mathrm{conf}} = \sum_{\text{objects}} \mathrm{CE}"
-    r" \;+\; \sum_{\text{background}} \mathrm{CE}",
-    2: r"\mathrm{CE}(p, y) = -\,y \log p \;-\; (1 - y)\log(1 - p)",
-    3: r"p_t = \begin{cases} p & y = 1 \\ 1 - p & y = 0 \end{cases}"
-    r"\qquad \mathrm{CE}(p_t) = -\log p_t",
-    4: r"\mathrm{CE}(p_t) = -\,\alpha_t \log p_t \qquad"
-    r"\alpha_t = \begin{cases} \alpha & y = 1 \\ 1 - \alpha & y = 0 \end{cases}",
+    r" + \sum_{\text{background}} \mathrm{CE}",
+    2: r"\begin{aligned} \mathrm{CE}(p, y) &= -\,y \log p \\"
+    r" &\quad -\,(1 - y)\log(1 - p) \end{aligned}",
+    3: r"\begin{gathered} p_t = \begin{cases} p & y = 1 \\ 1 - p & y = 0"
+    r" \end{cases} \\[4pt] \mathrm{CE}(p_t) = -\log p_t \end{gathered}",
+    4: r"\begin{gathered} \mathrm{CE}(p_t) = -\,\alpha_t \log p_t \\[4pt]"
+    r" \alpha_t = \begin{cases} \alpha & y = 1 \\ 1 - \alpha & y = 0"
+    r" \end{cases} \end{gathered}",
     5: r"\mathrm{FL}(p_t) = -\,(1 - p_t)^{\gamma} \log p_t",
     6: r"\mathrm{FL}(p_t) = -\,\alpha_t\,(1 - p_t)^{\gamma} \log p_t",
 }
 
 #: Step 6 in terms of p and y, as the document writes it at the end.
 FULL_FL_BY_LABEL = (
-    r"\mathrm{FL} = \begin{cases} -\,\alpha\,(1 - p)^{\gamma} \log p & y = 1 \\"
-    r" -\,(1 - \alpha)\,p^{\gamma} \log(1 - p) & y = 0 \end{cases}"
+    r"\begin{aligned} y = 1 &: \quad -\,\alpha\,(1 - p)^{\gamma} \log p \\"
+    r" y = 0 &: \quad -\,(1 - \alpha)\,p^{\gamma} \log(1 - p) \end{aligned}"
 )
 
 #: Why autograd meets 0 · ∞ at p_t = 1 when γ < 1.
@@ -122,12 +124,19 @@ def naive_gradient_table(
     heads = [text[f"gradients.col_{key}"] for key in ("x", "analytic", "naive")]
     lines = ["| " + " | ".join(heads) + " |", "|---:|---:|---:|"]
     for x_value, exact, chain in zip(x, analytic, naive, strict=True):
-        shown = number(float(chain))
-        if shown == "—":  # NaN
+        shown = gradient_text(float(chain))
+        if shown == "NaN":
             shown = ":red-background[**NaN**]"
-        cells = [f"{float(x_value):g}", number(float(exact)), shown]
+        cells = [f"{float(x_value):g}", gradient_text(float(exact)), shown]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def gradient_text(value: float) -> str:
+    """A gradient for display; NaN reads "NaN", as a framework would print it."""
+    if value != value:
+        return "NaN"
+    return number(value)
 
 
 def share_percent(share: float) -> str:

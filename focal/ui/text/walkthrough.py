@@ -21,6 +21,7 @@ EN: dict[str, str] = {
     "whether α-balancing is switched on or not.",
     # controls of this page
     "param.step": "Step",
+    "short.step": "Step",
     "help.step": "Each step has its own link: the URL keeps ?step=….",
     "option.step.1": "Imbalance",
     "option.step.2": "Cross-entropy",
@@ -50,7 +51,7 @@ EN: dict[str, str] = {
     "walkthrough.s1.per_object": "Background per object",
     "walkthrough.s1.share_ce": "Background's share of CE",
     "walkthrough.s1.share_fl": "Background's share of FL",
-    "walkthrough.s1.chart_title": "Share of the summed loss that comes from background",
+    "walkthrough.s1.chart_title": "Background's share of the summed loss",
     "walkthrough.s1.chart_y": "share of the total loss",
     "walkthrough.s1.bar_ce": "CE",
     "walkthrough.s1.bar_fl": "FL (γ = {gamma})",
@@ -117,9 +118,6 @@ EN: dict[str, str] = {
     "sets how strongly easy examples are silenced, and γ = 0 is plain "
     "cross-entropy. The table is the document's worked example, recomputed at the "
     "current γ, with the current (p, y) as its last row.",
-    "walkthrough.s5.ce_ratio": "Hard / easy under CE",
-    "walkthrough.s5.fl_ratio": "Hard / easy under FL",
-    "walkthrough.s5.amplification": "Amplification",
     "walkthrough.s5.ratio_note": "Rows 2 and 1 of the table: the hard object "
     "(p = 0.1) against the easy one (p = 0.9).",
     "walkthrough.s5.try": "set γ = 0 and watch FL become CE: the FL column equals "
@@ -145,9 +143,10 @@ ZH: dict[str, str] = {
     "walkthrough.progress": "第 {step} 步，共 {total} 步",
     "walkthrough.previous": "上一步",
     "walkthrough.next": "下一步",
-    "walkthrough.try": "**试一试：**{hint}",
+    "walkthrough.try": "**试一试**：{hint}",
     "walkthrough.alpha_note": "无论是否打开 α 加权，这一步都使用 α 滑块的取值。",
     "param.step": "步骤",
+    "short.step": "步骤",
     "help.step": "每一步都有自己的链接：网址中保留 ?step=…。",
     "option.step.1": "样本不平衡",
     "option.step.2": "交叉熵",
@@ -173,7 +172,7 @@ ZH: dict[str, str] = {
     "walkthrough.s1.per_object": "每个目标对应的背景数",
     "walkthrough.s1.share_ce": "背景在 CE 中的占比",
     "walkthrough.s1.share_fl": "背景在 FL 中的占比",
-    "walkthrough.s1.chart_title": "总损失中来自背景的比例",
+    "walkthrough.s1.chart_title": "背景在总损失中的占比",
     "walkthrough.s1.chart_y": "占总损失的比例",
     "walkthrough.s1.bar_ce": "CE",
     "walkthrough.s1.bar_fl": "FL（γ = {gamma}）",
@@ -225,9 +224,6 @@ ZH: dict[str, str] = {
     "p_t 接近 1，因子接近 0，损失几乎消失；困难样本的因子仍接近 1。γ 决定压低简单"
     "样本的力度，γ = 0 就是普通的交叉熵。下表是原文的算例，按当前 γ 重新计算，最后"
     "一行是当前的 (p, y)。",
-    "walkthrough.s5.ce_ratio": "CE 下 困难 / 简单",
-    "walkthrough.s5.fl_ratio": "FL 下 困难 / 简单",
-    "walkthrough.s5.amplification": "放大倍数",
     "walkthrough.s5.ratio_note": "取表中第 2 行和第 1 行：困难目标（p = 0.1）对简单"
     "目标（p = 0.9）。",
     "walkthrough.s5.try": "把 γ 设为 0，看 FL 变回 CE：FL 一列与 CE 一列相同，放大"
