@@ -24,6 +24,7 @@ from focal.walkthrough import (
     PAPER_ALPHA_CE,
     PAPER_BEST_ALPHA,
     YOLO_V3_SIZES,
+    yolo_v3_example,
 )
 
 # --- YOLO v3's predictions -----------------------------------------------------------
@@ -311,3 +312,45 @@ def test_gradient_curves_take_gamma_star_and_beta(
 def test_gradient_curves_reject_a_bad_gamma_star() -> None:
     with pytest.raises(ValueError, match=r"^gamma must be finite and > 0$"):
         curves.gradient_curves(1, 2.0, gamma_star=0.0)
+
+
+# --- the walkthrough's illustrative image ---------------------------------------------
+
+
+@pytest.mark.parametrize("size", YOLO_V3_SIZES)
+def test_yolo_v3_example_is_built_from_the_core(size: int) -> None:
+    example = yolo_v3_example(size, 2.0, 0.25)
+    assert example.size == size
+    assert example.sides == tuple(
+        focal.yolo_v3_grid(size, stride) for stride in focal.YOLO_V3_STRIDES
+    )
+    assert example.predictions == focal.yolo_v3_predictions(size)
+    assert example.objects + example.background == example.predictions
+    assert example.background_per_object == example.background / example.objects
+    assert example.share_ce == focal.background_loss_share(
+        example.objects, example.background, example.p_object, example.p_background
+    )
+    assert example.share_fl == focal.background_loss_share(
+        example.objects,
+        example.background,
+        example.p_object,
+        example.p_background,
+        2.0,
+        0.25,
+    )
+
+
+def test_yolo_v3_example_at_416() -> None:
+    example = yolo_v3_example()
+    assert (example.predictions, example.objects, example.background) == (
+        10647.0,
+        5.0,
+        10642.0,
+    )
+    assert example.share_ce == pytest.approx(0.968613551, rel=1e-9)
+    assert yolo_v3_example(416, 0.0).share_fl == example.share_ce
+
+
+def test_yolo_v3_example_rejects_a_bad_size() -> None:
+    with pytest.raises(ValueError, match=r"^size must be a positive multiple of 32$"):
+        yolo_v3_example(100)
