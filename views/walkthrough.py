@@ -85,7 +85,7 @@ else:
 words, figure = st.columns([2, 3], gap="large")
 words.latex(STEP_FORMULAS[step])
 if present:
-    words.expander(text[f"walkthrough.s{step}.title"]).write(
+    words.expander(text["walkthrough.explain_label"]).write(
         text[f"walkthrough.s{step}.explain"]
     )
 else:

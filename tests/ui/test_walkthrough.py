@@ -98,6 +98,8 @@ def test_every_step_runs_in_every_language_and_mode(
     if present:
         assert not at.title  # uncluttered: no page title or intro
         assert at.radio(key="step").label == text["short.step"]
+        labels = [expander.label for expander in at.expander]
+        assert text["walkthrough.explain_label"] in labels  # explanation folded away
     else:
         assert [t.value for t in at.title] == [text["walkthrough.title"]]
         progress = text["walkthrough.progress"].format(step=step, total=6)

@@ -17,6 +17,7 @@ EN: dict[str, str] = {
     "walkthrough.previous": "Previous",
     "walkthrough.next": "Next",
     "walkthrough.try": "**Try this:** {hint}",
+    "walkthrough.explain_label": "Explanation",
     "walkthrough.alpha_note": "This step always applies α from the α slider, "
     "whether α-balancing is switched on or not.",
     # controls of this page
@@ -144,6 +145,7 @@ ZH: dict[str, str] = {
     "walkthrough.previous": "上一步",
     "walkthrough.next": "下一步",
     "walkthrough.try": "**试一试**：{hint}",
+    "walkthrough.explain_label": "讲解",
     "walkthrough.alpha_note": "无论是否打开 α 加权，这一步都使用 α 滑块的取值。",
     "param.step": "步骤",
     "short.step": "步骤",
