@@ -91,7 +91,6 @@ if present:
 else:
     words.write(text[f"walkthrough.s{step}.explain"])
 
-p_t_curves = curves.loss_curves(1, 0.0, alpha_slider)  # x = p_t for y = 1
 point_p_t = focal.p_t(p, y)
 
 if step == 1:
@@ -159,6 +158,7 @@ elif step == 2:
     )
 
 elif step == 3:
+    p_t_curves = curves.loss_curves(1, 0.0)  # for y = 1, p is p_t
     ce = focal.cross_entropy(p, y)
     first, second = words.columns(2)
     first.metric(text["numbers.p_t"], number(point_p_t))
@@ -182,6 +182,7 @@ elif step == 3:
     )
 
 elif step == 4:
+    p_t_curves = curves.loss_curves(1, 0.0, alpha_slider)  # for y = 1, p is p_t
     negatives = curves.loss_curves(0, 0.0, alpha_slider)
     first, second = words.columns(2)
     first.metric(
