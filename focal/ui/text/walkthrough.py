@@ -58,7 +58,7 @@ EN: dict[str, str] = {
     "walkthrough.s1.bar_fl": "FL (γ = {gamma})",
     "walkthrough.s1.bar_fl_alpha": "FL (γ = {gamma}, α = {alpha})",
     "walkthrough.s1.try": "set γ = 0. Focal loss becomes cross-entropy and the "
-    "background's share climbs back to about 97 %. Then raise γ a little at a time "
+    "background's share climbs back to about 97%. Then raise γ a little at a time "
     "and watch the share fall. A larger input size only adds background.",
     # step 2
     "walkthrough.s2.title": "2 · Binary cross-entropy",
@@ -180,7 +180,7 @@ ZH: dict[str, str] = {
     "walkthrough.s1.bar_fl": "FL（γ = {gamma}）",
     "walkthrough.s1.bar_fl_alpha": "FL（γ = {gamma}，α = {alpha}）",
     "walkthrough.s1.try": "把 γ 设为 0。Focal Loss 退化为交叉熵，背景的占比回到约 "
-    "97 %。再一点点增大 γ，看这个比例如何下降。增大输入尺寸，多出来的只是背景。",
+    "97%。再一点点增大 γ，看这个比例如何下降。增大输入尺寸，多出来的只是背景。",
     "walkthrough.s2.title": "2 · 二分类交叉熵",
     "walkthrough.s2.explain": "检测器输出 p = σ(x)，即它认为该锚框有目标的概率；"
     "标签 y 表示实际上有没有目标。有目标时交叉熵记 −log p，没有目标时记 "
