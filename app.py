@@ -41,6 +41,12 @@ pages = [
         visibility="hidden",
     ),
     st.Page(
+        HERE / "views" / "walkthrough.py",
+        title=text["walkthrough.nav"],
+        icon=":material/school:",
+        url_path="walkthrough",
+    ),
+    st.Page(
         HERE / "views" / "gradients.py",
         title=text["nav.gradients"],
         icon=":material/trending_down:",

@@ -11,7 +11,13 @@ from focal.document import (
     document_table,
     table_row,
 )
-from focal.gradients import grad_cross_entropy, grad_focal_loss, grad_focal_loss_star
+from focal.gradients import (
+    focal_gradient_ratio,
+    grad_cross_entropy,
+    grad_focal_loss,
+    grad_focal_loss_autograd_naive,
+    grad_focal_loss_star,
+)
 from focal.losses import (
     alpha_t,
     cross_entropy,
@@ -29,22 +35,34 @@ from focal.losses import (
     sigmoid,
 )
 from focal.ratios import HardEasyRatio, hard_easy_ratio
+from focal.walkthrough import (
+    YOLO_V3_ANCHORS,
+    YOLO_V3_STRIDES,
+    background_loss_share,
+    yolo_v3_grid,
+    yolo_v3_predictions,
+)
 
 __all__ = [
     "DOCUMENT_EXAMPLES",
     "DOCUMENT_GAMMA",
+    "YOLO_V3_ANCHORS",
+    "YOLO_V3_STRIDES",
     "HardEasyRatio",
     "TableRow",
     "alpha_t",
+    "background_loss_share",
     "cross_entropy",
     "cross_entropy_from_logits",
     "document_table",
+    "focal_gradient_ratio",
     "focal_loss",
     "focal_loss_from_logits",
     "focal_loss_star",
     "focal_reduction",
     "grad_cross_entropy",
     "grad_focal_loss",
+    "grad_focal_loss_autograd_naive",
     "grad_focal_loss_star",
     "hard_easy_ratio",
     "logit",
@@ -55,4 +73,6 @@ __all__ = [
     "prior_bias",
     "sigmoid",
     "table_row",
+    "yolo_v3_grid",
+    "yolo_v3_predictions",
 ]

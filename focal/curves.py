@@ -12,7 +12,12 @@ import numpy as np
 
 from focal import _validate as check
 from focal._validate import FloatArray
-from focal.gradients import grad_cross_entropy, grad_focal_loss, grad_focal_loss_star
+from focal.gradients import (
+    focal_gradient_ratio,
+    grad_cross_entropy,
+    grad_focal_loss,
+    grad_focal_loss_star,
+)
 from focal.losses import cross_entropy, focal_loss
 from focal.ratios import hard_easy_ratio
 
@@ -189,14 +194,18 @@ class GradientCurves:
     x : ndarray
         The logit grid.
     ce, fl, fl_star : ndarray
-        dCE/dx, dFL/dx (α-balanced when α is given) and dFL*/dx at
-        :data:`FL_STAR_SETTING`, for the chosen label.
+        dCE/dx, dFL/dx (α-balanced when α is given) and dFL*/dx at the chosen
+        (γ*, β), :data:`FL_STAR_SETTING` by default, for the chosen label.
+    ratio : ndarray or None
+        ``(dFL/dx) / (dCE/dx)`` from :func:`focal.gradients.focal_gradient_ratio`
+        (None only when built by hand without it).
     """
 
     x: FloatArray
     ce: FloatArray
     fl: FloatArray
     fl_star: FloatArray
+    ratio: FloatArray | None = None
 
 
 def gradient_curves(
@@ -205,8 +214,11 @@ def gradient_curves(
     alpha: float | None = None,
     span: float = 10.0,
     points: int = 801,
+    *,
+    gamma_star: float = FL_STAR_SETTING[0],
+    beta: float = FL_STAR_SETTING[1],
 ) -> GradientCurves:
-    """dCE/dx, dFL/dx and dFL*/dx for ``x`` in ``[-span, span]``.
+    """dCE/dx, dFL/dx, dFL*/dx and their ratio for ``x`` in ``[-span, span]``.
 
     Parameters
     ----------
@@ -221,17 +233,21 @@ def gradient_curves(
         Half-width of the grid (the paper plots [-10, 10]).
     points : int, default 801
         Grid size.
+    gamma_star : float, default 2.0
+        γ of FL*, finite and > 0 (the paper shows 2 and 4).
+    beta : float, default 1.0
+        β of FL*, finite (the paper shows 1 and 0).
 
     Returns
     -------
     GradientCurves
-        The curves.
+        The curves, ``ratio`` included.
     """
     x = np.linspace(-span, span, points)
-    gamma_star, beta = FL_STAR_SETTING
     return GradientCurves(
         x=x,
         ce=grad_cross_entropy(x, y),
         fl=grad_focal_loss(x, y, gamma, alpha),
         fl_star=grad_focal_loss_star(x, y, gamma_star, beta),
+        ratio=focal_gradient_ratio(x, y, gamma, alpha),
     )

@@ -110,3 +110,107 @@ def grad_focal_loss_star(
         e = np.exp(-np.abs(gamma_ * w))
     one_minus_p_star = np.where(w >= 0.0, e, 1.0) / (1.0 + e)
     return check.result(0.0 - _sign(y_) * one_minus_p_star, x, y, gamma, beta)
+
+
+def focal_gradient_ratio(
+    x: ArrayLike,
+    y: ArrayLike,
+    gamma: ArrayLike = 2.0,
+    alpha: ArrayLike | None = None,
+) -> FloatArray | float:
+    """How much of the cross-entropy gradient focal loss keeps: ``(dFL/dx)/(dCE/dx)``.
+
+    Parameters
+    ----------
+    x : array_like
+        Logit, any real number (``±inf`` allowed).
+    y : array_like
+        Label, 0 or 1.
+    gamma : array_like, default 2.0
+        Focusing parameter, finite and >= 0; ``gamma = 0`` gives ``alpha_t``.
+    alpha : array_like or None, default None
+        ``None`` for no α-balancing, or the positive-class weight in [0, 1].
+
+    Returns
+    -------
+    ndarray or float
+        ``alpha_t (1 - p_t)**gamma (1 + gamma p_t CE / (1 - p_t))``, in
+        ``[0, alpha_t (1 + gamma)]``; computed without dividing the two
+        gradients, so it stays exact where both underflow. ``CE / (1 - p_t)``
+        tends to 1 as ``p_t -> 1`` and ``p_t CE`` to 0 as ``p_t -> 0``.
+    """
+    x_ = check.logit("x", x)
+    y_ = check.label("y", y)
+    gamma_ = check.gamma("gamma", gamma)
+    alpha_ = check.alpha("alpha", alpha)
+    p_t, q, ce = sigmoid_terms(x_, y_)
+    # CE / (1 - p_t) -> 1 where 1 - p_t underflows to 0 (CE with it)
+    ce_over_q = np.divide(ce, q, out=np.ones_like(ce), where=q > 0.0)
+    # p_t CE -> 0 as p_t -> 0; only x_t = -inf would give 0 * inf
+    p_t_ce = np.multiply(p_t, ce_over_q, out=np.zeros_like(ce), where=p_t > 0.0)
+    ratio = np.power(q, gamma_) * (1.0 + gamma_ * p_t_ce)
+    if alpha_ is not None:
+        ratio = ratio * np.where(y_ == 1.0, alpha_, 1.0 - alpha_)
+    return check.result(ratio, x, y, gamma, alpha)
+
+
+def grad_focal_loss_autograd_naive(
+    x: ArrayLike,
+    y: ArrayLike,
+    gamma: ArrayLike = 2.0,
+    alpha: ArrayLike | None = None,
+) -> FloatArray | float:
+    """dFL/dx as reverse-mode autograd evaluates it through ``(1 - p_t)**gamma``.
+
+    A deliberately naive reference for teaching, not a gradient to train with:
+    it rounds ``p = sigmoid(x)`` to float64 first, then applies the chain rule
+    step by step as autograd frameworks do (the derivative of ``u**gamma`` is
+    ``gamma u**(gamma - 1)``, and a zero exponent gives 0, as in PyTorch). Once
+    ``p_t`` rounds to 1 (``x_t`` of about 37 or more) and ``gamma < 1``, the factor
+    ``u**(gamma - 1)`` is infinite while the incoming gradient ``-log(p_t)`` is
+    0, so the product ``0 * inf`` is NaN and the NaN reaches ``dFL/dx``; once
+    ``p_t`` rounds to 0, ``-1/p_t`` is infinite and meets ``dp_t/dx = 0``.
+
+    NaN is the intended output there: it is what training code built on
+    autograd receives. The operations run under a local ``np.errstate`` so no
+    NumPy warning is emitted. Compare :func:`grad_focal_loss`, which is finite
+    everywhere.
+
+    Parameters
+    ----------
+    x : array_like
+        Logit, any real number (``±inf`` allowed).
+    y : array_like
+        Label, 0 or 1.
+    gamma : array_like, default 2.0
+        Focusing parameter, finite and >= 0.
+    alpha : array_like or None, default None
+        ``None`` for no α-balancing, or the positive-class weight in [0, 1].
+
+    Returns
+    -------
+    ndarray or float
+        The chain-rule value; equal to :func:`grad_focal_loss` up to rounding
+        where ``p_t`` is not rounded to 0 or 1, NaN where autograd gives NaN.
+    """
+    x_ = check.logit("x", x)
+    y_ = check.label("y", y)
+    gamma_ = check.gamma("gamma", gamma)
+    alpha_ = check.alpha("alpha", alpha)
+    weight = 1.0 if alpha_ is None else np.where(y_ == 1.0, alpha_, 1.0 - alpha_)
+    with np.errstate(all="ignore"):  # NaN and inf are this function's point
+        # forward, as a framework records it
+        p = 1.0 / (1.0 + np.exp(-x_))
+        p_t = np.where(y_ == 1.0, p, 1.0 - p)
+        u = 1.0 - p_t
+        modulating = np.power(u, gamma_)
+        ce = -np.log(p_t)
+        # backward: loss = weight * modulating * ce
+        d_modulating = weight * ce
+        d_ce = weight * modulating
+        d_u_factor = np.where(gamma_ == 0.0, 0.0, gamma_ * np.power(u, gamma_ - 1.0))
+        d_u = d_modulating * d_u_factor
+        d_p_t = -d_u + d_ce * (-1.0 / p_t)
+        d_p = np.where(y_ == 1.0, d_p_t, -d_p_t)
+        grad = d_p * (p * (1.0 - p))
+    return check.result(grad, x, y, gamma, alpha)

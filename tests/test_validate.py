@@ -53,6 +53,28 @@ GOOD: dict[str, tuple[Callable[..., Any], dict[str, Any]]] = {
     ),
     "table_row": (F.table_row, {"p": 0.3, "y": 1, "gamma": 2.0, "alpha": 0.25}),
     "document_table": (F.document_table, {"gamma": 2.0, "alpha": 0.25}),
+    # walkthrough
+    "focal_gradient_ratio": (
+        F.focal_gradient_ratio,
+        {"x": 0.5, "y": 1, "gamma": 2.0, "alpha": 0.25},
+    ),
+    "grad_focal_loss_autograd_naive": (
+        F.grad_focal_loss_autograd_naive,
+        {"x": 0.5, "y": 1, "gamma": 0.5, "alpha": 0.25},
+    ),
+    "yolo_v3_grid": (F.yolo_v3_grid, {"size": 416, "stride": 32}),
+    "yolo_v3_predictions": (F.yolo_v3_predictions, {"size": 416}),
+    "background_loss_share": (
+        F.background_loss_share,
+        {
+            "objects": 5,
+            "background": 10642,
+            "p_object": 0.5,
+            "p_background": 0.01,
+            "gamma": 2.0,
+            "alpha": 0.25,
+        },
+    ),
 }
 STAR = {"focal_loss_star", "grad_focal_loss_star"}
 

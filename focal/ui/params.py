@@ -98,9 +98,11 @@ PARAMS: tuple[Param, ...] = (
     Param("hard", "slider", 0.1, 0.0, 1.0, 0.01, shared=False),
     Param("easy", "slider", 0.9, 0.0, 1.0, 0.01, shared=False),
     # gradients
-    #
+    Param("gamma_star", "slider", 2.0, 0.5, 5.0, 0.5, shared=False),
+    Param("beta_star", "slider", 1.0, -5.0, 5.0, 0.5, shared=False),
     # walkthrough
-    #
+    Param("step", "choice", "1", options=("1", "2", "3", "4", "5", "6"), shared=False),
+    Param("wt_size", "choice", "416", options=("320", "416", "608"), shared=False),
     # imbalance
     #
     # training

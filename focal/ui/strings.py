@@ -147,7 +147,7 @@ EN: dict[str, str] = {
     "gradients.ce": "dCE/dx",
     "gradients.fl": "dFL/dx (γ = {gamma})",
     "gradients.fl_balanced": "d(α_t FL)/dx (γ = {gamma}, α = {alpha})",
-    "gradients.fl_star": "dFL*/dx (γ = 2, β = 1)",
+    "gradients.fl_star": "dFL*/dx (γ* = {gamma_star}, β = {beta})",
     "gradients.point": "The current example (p, y) has the logit x = {x}.",
     "gradients.prior": "Prior initialisation (§3.3): a bias of {bias} makes every "
     "anchor start at p = 0.01, so the many easy negatives do not swamp the first "
@@ -268,7 +268,7 @@ ZH: dict[str, str] = {
     "gradients.ce": "dCE/dx",
     "gradients.fl": "dFL/dx（γ = {gamma}）",
     "gradients.fl_balanced": "d(α_t FL)/dx（γ = {gamma}，α = {alpha}）",
-    "gradients.fl_star": "dFL*/dx（γ = 2，β = 1）",
+    "gradients.fl_star": "dFL*/dx（γ* = {gamma_star}，β = {beta}）",
     "gradients.point": "当前样本 (p, y) 的 logit 为 x = {x}。",
     "gradients.prior": "先验初始化（§3.3）：偏置取 {bias}，使每个锚框一开始的 "
     "p = 0.01，大量简单负样本就不会在训练初期占据主导。",

@@ -1,0 +1,331 @@
+"""The Walkthrough page, run by Streamlit's AppTest: six steps, previous/next
+bound to ``?step=``, and every step's numbers and chart from the core."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import parse_qsl
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import focal
+from focal import curves
+from focal.ui.display import number, times
+from focal.ui.params import BY_KEY, Value
+from focal.ui.strings import EN, ZH, strings
+from focal.ui.walkthrough import share_percent
+from focal.walkthrough import PAPER_BEST_ALPHA, yolo_v3_example
+
+from .test_app import (
+    DEFAULTS,
+    HOSTILE,
+    app,
+    assert_series,
+    figures,
+    metrics,
+    raw_specs,
+    run,
+    set_control,
+    switch,
+    url,
+    visible_texts,
+)
+
+WALKTHROUGH = "views/walkthrough.py"
+STEPS = BY_KEY["step"].options
+CJK = "\u3400-\u9fff"
+
+
+def walkthrough(**query: str) -> AppTest:
+    """The app opened at ``/walkthrough?…``: the entry runs, then the page."""
+    return switch(app(**query), WALKTHROUGH)
+
+
+def step_shown(at: AppTest) -> int:
+    return int(at.radio(key="step").value)
+
+
+def headings(at: AppTest) -> list[str]:
+    return [h.value for h in at.header] + [h.value for h in at.subheader]
+
+
+def button(at: AppTest, key: str) -> Any:
+    (found,) = [b for b in at.button if b.key == key]
+    return found
+
+
+def link_query(at: AppTest) -> dict[str, str]:
+    (link,) = at.code
+    return dict(parse_qsl(link.value.partition("?")[2]))
+
+
+def chart(at: AppTest) -> dict[str, Any]:
+    return figures(at)["walkthrough_chart"]
+
+
+def assert_step(at: AppTest, step: int, state: Mapping[str, Value]) -> None:
+    """The page shows ``step`` for ``state``: title, formula, hint and chart."""
+    text = strings(str(state["lang"]))
+    assert step_shown(at) == step
+    assert text[f"walkthrough.s{step}.title"] in headings(at)
+    assert at.latex, "every step has its formula"
+    hint = text["walkthrough.try"].format(hint=text[f"walkthrough.s{step}.try"])
+    assert hint in [i.value for i in at.info]
+    assert "walkthrough_chart" in figures(at)
+    assert button(at, "walkthrough_previous").disabled is (step == 1)
+    assert button(at, "walkthrough_next").disabled is (step == len(STEPS))
+
+
+# ------------------------------------------------------- steps, languages, modes
+
+
+@pytest.mark.parametrize("present", [False, True], ids=["laptop", "presenter"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("step", STEPS)
+def test_every_step_runs_in_every_language_and_mode(
+    step: str, lang: str, present: bool
+) -> None:
+    at = walkthrough(**url({"step": step, "lang": lang, "present": present}))
+    state = {**DEFAULTS, "lang": lang, "present": present}
+    assert_step(at, int(step), state)
+    text = strings(lang)
+    size = chart(at)["layout"]["font"]["size"]
+    assert size >= 20 if present else size < 20
+    if present:
+        assert not at.title  # uncluttered: no page title or intro
+        assert at.radio(key="step").label == text["short.step"]
+        labels = [expander.label for expander in at.expander]
+        assert text["walkthrough.explain_label"] in labels  # explanation folded away
+    else:
+        assert [t.value for t in at.title] == [text["walkthrough.title"]]
+        progress = text["walkthrough.progress"].format(step=step, total=6)
+        assert at.get("progress")[0].proto.text == progress
+    if lang == "zh":
+        english_only = set(EN.values()) - set(ZH.values())
+        shown = headings(at) + [m.label for m in at.metric] + [i.value for i in at.info]
+        assert [h for h in shown if h in english_only] == []
+
+
+# ------------------------------------------------------- previous, next, the link
+
+
+def test_next_and_previous_walk_through_every_step_and_the_link_follows() -> None:
+    at = walkthrough()
+    for step in range(1, 7):
+        assert_step(at, step, DEFAULTS)
+        query = link_query(at)
+        assert query == ({} if step == 1 else {"step": str(step)})  # 1 is the default
+        if step < 6:
+            button(at, "walkthrough_next").click()
+            run(at)
+    assert at.query_params["step"] == ["6"] or at.query_params["step"] == "6"
+    for step in range(5, 0, -1):
+        button(at, "walkthrough_previous").click()
+        run(at)
+        assert_step(at, step, DEFAULTS)
+
+
+def test_clicking_a_step_title_jumps_there() -> None:
+    at = walkthrough()
+    at.radio(key="step").set_value("5")
+    run(at)
+    assert_step(at, 5, DEFAULTS)
+    assert link_query(at) == {"step": "5"}
+
+
+def test_url_seeds_the_step_and_the_shared_values() -> None:
+    at = walkthrough(step="6", gamma="3", alpha="0.5", lang="zh")
+    state = {**DEFAULTS, "gamma": 3.0, "alpha": 0.5, "lang": "zh"}
+    assert_step(at, 6, state)
+    assert at.warning.len == 0
+    assert link_query(at) == {"step": "6", "gamma": "3", "alpha": "0.5", "lang": "zh"}
+
+
+@pytest.mark.parametrize(
+    ("key", "raw"),
+    [
+        ("step", "7"),
+        ("step", "0"),
+        ("step", "abc"),
+        ("step", HOSTILE[0]),
+        ("wt_size", "500"),
+        ("wt_size", HOSTILE[1]),
+    ],
+    ids=["step=7", "step=0", "step=abc", "step=script", "size=500", "size=b"],
+)
+def test_bad_link_value_falls_back_with_a_notice(key: str, raw: str) -> None:
+    at = walkthrough(**{key: raw})
+    param = BY_KEY[key]
+    expected = EN["notice.bad_param"].format(
+        name=key, default=param.format(param.default)
+    )
+    assert [w.value for w in at.warning] == [expected]
+    assert_step(at, 1, DEFAULTS)
+    assert at.radio(key=key).value == param.default
+    for text in visible_texts(at):
+        assert raw not in text or raw.isdigit()
+    # moving the control clears the notice
+    at.radio(key=key).set_value(param.options[-1])
+    run(at)
+    assert at.warning.len == 0
+
+
+def test_switching_pages_keeps_the_shared_values() -> None:
+    at = walkthrough(step="5")
+    set_control(at, "gamma", 3.0)
+    switch(at, "views/explorer.py")
+    assert at.slider(key="gamma").value == 3.0
+    switch(at, WALKTHROUGH)
+    assert at.slider(key="gamma").value == 3.0
+
+
+# ----------------------------------------------------- each step reacts, exactly
+
+
+def test_step_1_counts_yolo_v3_and_shares_from_the_core() -> None:
+    at = walkthrough(step="1")
+    shown = metrics(at)
+    example = yolo_v3_example(416, 2.0)
+    assert shown[EN["walkthrough.s1.predictions"]] == "10,647"
+    assert shown[EN["walkthrough.s1.share_ce"]] == share_percent(example.share_ce)
+    assert shown[EN["walkthrough.s1.share_fl"]] == share_percent(example.share_fl)
+    assert shown[EN["walkthrough.s1.per_object"]] == times(
+        example.background_per_object
+    )
+    assert any("13^2 + 26^2 + 52^2" in latex.value for latex in at.latex)
+    bars = chart(at)["data"][0]
+    np.testing.assert_array_equal(bars["y"], [example.share_ce, example.share_fl])
+
+    before = raw_specs(at)["walkthrough_chart"]
+    set_control(at, "gamma", 0.0)  # FL is CE: both bars equal
+    example = yolo_v3_example(416, 0.0)
+    assert example.share_fl == example.share_ce
+    np.testing.assert_array_equal(chart(at)["data"][0]["y"], [example.share_ce] * 2)
+    assert raw_specs(at)["walkthrough_chart"] != before
+
+    set_control(at, "balance", True)
+    example = yolo_v3_example(416, 0.0, 0.25)
+    assert metrics(at)[EN["walkthrough.s1.share_fl"]] == share_percent(example.share_fl)
+
+    at.radio(key="wt_size").set_value("608")
+    run(at)
+    assert metrics(at)[EN["walkthrough.s1.predictions"]] == "22,743"
+    assert any("19^2 + 38^2 + 76^2" in latex.value for latex in at.latex)
+    assert link_query(at)["wt_size"] == "608"
+
+
+@pytest.mark.parametrize(("p", "y"), [(0.9, "1"), (0.2, "0"), (0.0, "1")])
+def test_step_2_marks_the_current_example_on_its_curve(p: float, y: str) -> None:
+    at = walkthrough(step="2", p=f"{p:g}", y=y)
+    label = int(y)
+    assert metrics(at)[EN["walkthrough.s2.metric"]] == number(
+        focal.cross_entropy(p, label)
+    )
+    data = chart(at)["data"]
+    grid = curves.probability_grid()
+    assert_series(data[0]["y"], focal.cross_entropy(grid, 1))
+    assert_series(data[1]["y"], focal.cross_entropy(grid, 0))
+    (marker,) = data[2:]
+    assert marker["name"] == EN[f"walkthrough.s2.ce_y{label}"]
+    assert marker["x"] == [pytest.approx(p)]
+
+
+def test_step_3_moves_the_point_to_p_t_when_the_label_flips() -> None:
+    at = walkthrough(step="3", p="0.2")
+    assert metrics(at)[EN["numbers.p_t"]] == number(0.2)
+    assert chart(at)["data"][1]["x"] == [pytest.approx(0.2)]
+    set_control(at, "y", "0")
+    assert metrics(at)[EN["numbers.p_t"]] == number(focal.p_t(0.2, 0))
+    assert chart(at)["data"][1]["x"] == [pytest.approx(0.8)]
+    assert metrics(at)[EN["numbers.ce"]] == number(focal.cross_entropy(0.2, 0))
+
+
+def test_step_4_follows_alpha_and_marks_the_papers_row() -> None:
+    at = walkthrough(step="4")
+    assert EN["walkthrough.alpha_note"] in [c.value for c in at.caption]
+    assert [w.value for w in at.warning] == [EN["walkthrough.s4.warning"]]
+    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
+    assert ":orange-background[**2**]" in table
+    assert len(table.splitlines()) == 2 + len(PAPER_BEST_ALPHA)
+    set_control(at, "alpha", 0.9)
+    shown = metrics(at)
+    assert shown[EN["walkthrough.s4.alpha_object"]] == number(0.9)
+    assert shown[EN["walkthrough.s4.alpha_background"]] == number(focal.alpha_t(0.9, 0))
+    data = chart(at)["data"]
+    grid = curves.probability_grid()
+    assert_series(data[1]["y"], focal.focal_loss(grid, 1, 0.0, 0.9))
+    assert_series(data[2]["y"], focal.focal_loss(grid, 0, 0.0, 0.9))
+    assert data[3]["y"] == [pytest.approx(focal.focal_loss(0.9, 1, 0.0, 0.9))]
+    set_control(at, "gamma", 3.0)  # no row of Table 1(b): nothing marked
+    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
+    assert "orange-background" not in table
+    set_control(at, "balance", True)
+    assert EN["walkthrough.alpha_note"] not in [c.value for c in at.caption]
+
+
+def test_step_5_table_ratios_and_figure_follow_gamma() -> None:
+    at = walkthrough(step="5")
+    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
+    assert ":orange-background[**1.863**]" in table  # the document's misprint
+    assert metrics(at)[EN["ratio.amplification"]] == "81×"
+    set_control(at, "gamma", 0.0)
+    ratio = focal.hard_easy_ratio(0.1, 0.9, 1, 0.0)
+    shown = metrics(at)
+    assert shown[EN["ratio.ce"]] == times(ratio.ce_ratio)
+    assert shown[EN["ratio.fl"]] == shown[EN["ratio.ce"]]
+    assert shown[EN["ratio.amplification"]] == "1×"
+    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
+    row = focal.table_row(0.9, 1, 0.0)
+    assert f" {number(row.fl)} " in table.splitlines()[-1]
+    bold = chart(at)["data"][len(curves.FIGURE1_GAMMAS)]
+    grid = curves.probability_grid(len(bold["x"]))
+    assert_series(bold["y"], focal.focal_loss(grid, 1, 0.0))
+
+
+def test_step_6_is_the_full_focal_loss_at_the_current_values() -> None:
+    at = walkthrough(step="6", gamma="1", alpha="0.5", y="0", p="0.3")
+    data = chart(at)["data"]
+    grid = curves.probability_grid()
+    assert_series(data[0]["y"], focal.cross_entropy(grid, 0))
+    assert_series(data[1]["y"], focal.focal_loss(grid, 0, 1.0, 0.5))
+    assert_series(data[2]["y"], focal.focal_loss(grid, 0, 0.0, 0.5))
+    row = focal.table_row(0.3, 0, 1.0, 0.5)
+    assert any(number(row.fl_alpha) in latex.value for latex in at.latex)
+    before = raw_specs(at)["walkthrough_chart"]
+    set_control(at, "gamma", 0.0)
+    assert raw_specs(at)["walkthrough_chart"] != before
+    assert_series(chart(at)["data"][1]["y"], focal.focal_loss(grid, 0, 0.0, 0.5))
+
+
+# ------------------------------------------------------------------ the strings
+
+PROSE = [
+    "walkthrough.title",
+    "walkthrough.intro",
+    "walkthrough.alpha_note",
+    "walkthrough.s4.warning",
+    *[f"walkthrough.s{step}.{part}" for step in STEPS for part in ("explain", "try")],
+    "walkthrough.s1.setting",
+    "walkthrough.s5.ratio_note",
+    "help.step",
+    "help.wt_size",
+]
+
+
+@pytest.mark.parametrize("key", PROSE)
+def test_prose_is_chinese_in_chinese(key: str) -> None:
+    assert re.search(f"[{CJK}]", ZH[key]), ZH[key]
+    assert not re.search(f"[{CJK}]", EN[key]), EN[key]
+
+
+def test_own_keys_are_prefixed() -> None:
+    from focal.ui.text import walkthrough as table
+
+    allowed = ("walkthrough.", "param.", "short.", "help.", "option.")
+    assert all(key.startswith(allowed) for key in table.EN)
+    controls = [key for key in table.EN if not key.startswith("walkthrough.")]
+    assert {key.split(".")[1] for key in controls} == {"step", "wt_size"}
