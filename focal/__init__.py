@@ -12,6 +12,15 @@ from focal.document import (
     table_row,
 )
 from focal.gradients import grad_cross_entropy, grad_focal_loss, grad_focal_loss_star
+from focal.imbalance import (
+    CumulativeLoss,
+    GroupLosses,
+    Population,
+    Preset,
+    cumulative_loss,
+    draw_population,
+    loss_by_group,
+)
 from focal.losses import (
     alpha_t,
     cross_entropy,
@@ -33,12 +42,18 @@ from focal.ratios import HardEasyRatio, hard_easy_ratio
 __all__ = [
     "DOCUMENT_EXAMPLES",
     "DOCUMENT_GAMMA",
+    "CumulativeLoss",
+    "GroupLosses",
     "HardEasyRatio",
+    "Population",
+    "Preset",
     "TableRow",
     "alpha_t",
     "cross_entropy",
     "cross_entropy_from_logits",
+    "cumulative_loss",
     "document_table",
+    "draw_population",
     "focal_loss",
     "focal_loss_from_logits",
     "focal_loss_star",
@@ -48,6 +63,7 @@ __all__ = [
     "grad_focal_loss_star",
     "hard_easy_ratio",
     "logit",
+    "loss_by_group",
     "modulating_factor",
     "modulating_factor_from_logits",
     "p_t",
