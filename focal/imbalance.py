@@ -231,17 +231,24 @@ class GroupLosses:
     per_positive : ndarray, shape (4, 3)
         ``totals`` divided by the number of positives: the paper's
         normalisation (its sums over rows are the image's loss).
+    image_loss : ndarray, shape (4,)
+        The loss of the image under each loss: the sum over every group,
+        divided by the number of positives.
     shares : ndarray, shape (4, 3)
         Each group's share of its row's total (rows add up to 1); NaN in a row
         whose total is 0 or infinite.
     counts : ndarray of int, shape (3,)
         Size of each group.
+    count_shares : ndarray, shape (3,)
+        Each group's share of the predictions.
     """
 
     totals: FloatArray
     per_positive: FloatArray
+    image_loss: FloatArray
     shares: FloatArray
     counts: NDArray[np.int64]
+    count_shares: FloatArray
 
 
 def _groups(name: str, value: ArrayLike) -> NDArray[np.intp]:
@@ -305,6 +312,7 @@ def loss_by_group(
         focal_loss_from_logits(x_, y_, gamma_, alpha_),
     )
     members = [group_ == g for g in range(3)]
+    counts = np.array([np.count_nonzero(m) for m in members], dtype=np.int64)
     # masked sums are pairwise (accurate) where bincount adds one by one
     totals = np.array([[loss[m].sum() for m in members] for loss in losses])
     row_totals = totals.sum(axis=1, keepdims=True)
@@ -316,8 +324,10 @@ def loss_by_group(
     return GroupLosses(
         totals=totals,
         per_positive=per_positive,
+        image_loss=row_totals[:, 0] / positives,
         shares=shares,
-        counts=np.array([int(np.count_nonzero(m)) for m in members]),
+        counts=counts,
+        count_shares=counts / counts.sum(),
     )
 
 
