@@ -113,8 +113,9 @@ def test_cumulative_figure_draws_every_curve_the_current_one_bold(
     curves, figure = curves_of(population, gamma)
     assert len(figure.data) == curves.gamma.size
     look = Look.of(False)
-    thin = iter(FIGURE4_COLORS)
-    for trace, g, row in zip(figure.data, curves.gamma, curves.negatives, strict=True):
+    for index, (trace, g, row) in enumerate(
+        zip(figure.data, curves.gamma, curves.negatives, strict=True)
+    ):
         np.testing.assert_array_equal(trace.x, curves.fraction_negatives)
         np.testing.assert_array_equal(trace.y, row)
         if g == gamma:
@@ -123,7 +124,7 @@ def test_cumulative_figure_draws_every_curve_the_current_one_bold(
             assert trace.line.width == look.bold
         else:
             assert trace.name == f"γ = {g:g}"
-            assert trace.line.color == next(thin)
+            assert trace.line.color == FIGURE4_COLORS[index]  # colour by γ
             assert trace.line.width == look.line
     assert sum(trace.line.width == look.bold for trace in figure.data) == 1
     assert figure.layout.xaxis.range == (0.0, 1.0)

@@ -13,7 +13,7 @@ from focal.figures import COLORS, Look, _figure, _layout, _line
 #: the grey crowd.
 GROUP_COLORS: tuple[str, str, str] = ("#2a9d8f", "#e9a23b", "#9aa5b1")
 
-#: Thin reference curves of Figure 4, light (γ = 0) to dark (γ = 2).
+#: Thin reference curves of Figure 4, by position: light (γ = 0) to dark (γ = 2).
 FIGURE4_COLORS: tuple[str, ...] = ("#9ecae1", "#4292c6", "#2166ac", "#08306b")
 
 
@@ -119,11 +119,11 @@ def cumulative_figure(
     """
     look = Look.of(presenter)
     data = []
-    thin = iter(FIGURE4_COLORS)
-    for g, values in zip(gammas, curves, strict=True):
+    for index, (g, values) in enumerate(zip(gammas, curves, strict=True)):
         current = g == gamma
         name = labels["current" if current else "gamma"].format(gamma=f"{g:g}")
-        color = COLORS["fl"] if current else next(thin, COLORS["family"])
+        thin = FIGURE4_COLORS[index] if index < len(FIGURE4_COLORS) else None
+        color = COLORS["fl"] if current else thin or COLORS["family"]
         hover = f"{name}<br>%{{x:.4f}}: %{{y:.4f}}<extra></extra>"
         trace = _line(
             fraction, values, name, color, look.bold if current else look.line, hover
