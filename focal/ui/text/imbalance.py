@@ -99,7 +99,7 @@ ZH: dict[str, str] = {
     "（简单负样本）。每个简单负样本的损失几乎为零，可它们有成千上万个。把每组的"
     "损失加起来，比较交叉熵和 Focal Loss。",
     "imbalance.headline": "用 CE 时，简单负样本占损失的 {ce_share}；"
-    "用 {fl_name} 时，占 {fl_share}。",
+    "用 {fl_name}时，占 {fl_share}。",
     "imbalance.headline_count": "它们占全部 {total} 个预测的 {count_share}。",
     "imbalance.param.imb_preset": "检测器",
     "imbalance.param.imb_positives": "正样本（有目标）",
