@@ -52,6 +52,12 @@ pages = [
         icon=":material/trending_down:",
         url_path="gradients",
     ),
+    st.Page(
+        HERE / "views" / "imbalance.py",
+        title=text["imbalance.nav"],
+        icon=":material/balance:",
+        url_path="imbalance",
+    ),
 ]
 page = st.navigation(pages, position="top" if present else "sidebar")
 

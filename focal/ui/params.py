@@ -103,8 +103,13 @@ PARAMS: tuple[Param, ...] = (
     # walkthrough
     Param("step", "choice", "1", options=("1", "2", "3", "4", "5", "6"), shared=False),
     Param("wt_size", "choice", "416", options=("320", "416", "608"), shared=False),
-    # imbalance
-    #
+    # imbalance (defaults: the "yolo" preset of focal.imbalance.PRESETS)
+    Param("imb_preset", "choice", "yolo", options=("yolo", "retinanet"), shared=False),
+    Param("imb_positives", "slider", 7.0, 1.0, 1000.0, 1.0, shared=False),
+    Param("imb_hard", "slider", 40.0, 0.0, 20000.0, 10.0, shared=False),
+    Param("imb_easy", "slider", 10600.0, 0.0, 1000000.0, 100.0, shared=False),
+    Param("imb_spread", "slider", 1.0, 0.0, 3.0, 0.1, shared=False),
+    Param("imb_seed", "slider", 0.0, 0.0, 99.0, 1.0, shared=False),
     # training
     #
     # variants

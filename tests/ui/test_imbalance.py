@@ -1,0 +1,423 @@
+"""The Imbalance page under AppTest: every control moves the core's numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import focal
+from focal.figures import Look
+from focal.imbalance import EASY_NEGATIVES, FIGURE4_GAMMAS, LOSSES, PRESET_BY_NAME
+from focal.ui.display import number
+from focal.ui.imbalance import control_text, count, percent
+from focal.ui.params import BY_KEY, PARAMS, Value
+from focal.ui.strings import EN, ZH, strings
+
+from .test_app import (
+    HOSTILE,
+    figures,
+    metrics,
+    raw_specs,
+    run,
+    url,
+    visible_texts,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = "views/imbalance.py"
+KEYS = ("imb_preset", "imb_positives", "imb_hard", "imb_easy", "imb_spread", "imb_seed")
+SHARED = ("gamma", "alpha", "balance", "lang", "present")
+DEFAULTS: dict[str, Value] = {key: BY_KEY[key].default for key in (*KEYS, *SHARED)}
+CHARTS = {
+    "imbalance_shares",
+    "imbalance_figure4_positives",
+    "imbalance_figure4_negatives",
+}
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def page(**query: str) -> AppTest:
+    """The app opened at ``/imbalance?query`` (a deep link), after its first run."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    for key, raw in query.items():
+        at.query_params[key] = raw
+    at.switch_page(PAGE)
+    return run(at)
+
+
+def move(at: AppTest, key: str, value: Value) -> AppTest:
+    kind = BY_KEY[key].kind
+    widget = {"slider": at.slider, "toggle": at.toggle, "choice": at.radio}[kind]
+    widget(key=key).set_value(value)
+    return run(at)
+
+
+def expected(state: Mapping[str, Value]) -> tuple[Any, Any, list[int]]:
+    population = focal.draw_population(
+        int(state["imb_positives"]),
+        int(state["imb_hard"]),
+        int(state["imb_easy"]),
+        float(state["imb_spread"]),
+        int(state["imb_seed"]),
+    )
+    gamma, alpha = float(state["gamma"]), float(state["alpha"])
+    losses = focal.loss_by_group(
+        population.x, population.y, population.group, gamma, alpha
+    )
+    gammas = FIGURE4_GAMMAS if gamma in FIGURE4_GAMMAS else (*FIGURE4_GAMMAS, gamma)
+    curves = focal.cumulative_loss(population.x, population.y, gammas)
+    fl = LOSSES.index("fl_balanced" if state["balance"] else "fl")
+    return losses, curves, [0, 1, fl]
+
+
+def assert_imbalance(at: AppTest, state: Mapping[str, Value]) -> None:
+    """The page shows ``state``: widgets, headline, numbers and figures."""
+    text = strings(str(state["lang"]))
+    shown = {
+        w.key: w.value for kind in ("slider", "toggle", "radio") for w in at.get(kind)
+    }
+    assert {key: shown[key] for key in state} == dict(state)
+    losses, curves, rows = expected(state)
+    gamma, alpha = float(state["gamma"]), float(state["alpha"])
+    names = [
+        text[f"imbalance.loss.{LOSSES[row]}"].format(
+            gamma=f"{gamma:g}", alpha=f"{alpha:g}"
+        )
+        for row in rows
+    ]
+
+    # the headline, computed from the numbers
+    headline = text["imbalance.headline"].format(
+        ce_share=percent(losses.shares[0, EASY_NEGATIVES]),
+        fl_name=names[2],
+        fl_share=percent(losses.shares[rows[2], EASY_NEGATIVES]),
+    )
+    assert at.subheader[0].value == headline
+    total = int(losses.counts.sum())
+    assert text["imbalance.headline_count"].format(
+        count_share=percent(losses.count_shares[EASY_NEGATIVES]), total=count(total)
+    ) in [m.value for m in at.markdown]
+
+    # the loss per positive: metrics and table
+    assert metrics(at) == {
+        name: number(losses.image_loss[row], 4)
+        for name, row in zip(names, rows, strict=True)
+    }
+    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
+    lines = table.splitlines()
+    assert len(lines) == 2 + 3
+    for line, name, row in zip(lines[2:], names, rows, strict=True):
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        assert cells == [
+            name,
+            *(number(v, 4) for v in losses.per_positive[row]),
+            f"**{number(losses.image_loss[row], 4)}**",
+        ]
+
+    # the figures: shares by group, and Figure 4
+    figs = figures(at)
+    assert set(figs) == CHARTS
+    bars = figs["imbalance_shares"]["data"]
+    assert [t["name"] for t in bars] == [
+        text[f"imbalance.group.{g}"]
+        for g in ("easy_negatives", "hard_negatives", "positives")
+    ]
+    for trace, g in zip(bars, (2, 1, 0), strict=True):
+        assert list(trace["x"]) == names
+        np.testing.assert_array_equal(trace["y"], losses.shares[rows, g])
+        np.testing.assert_array_equal(
+            np.asarray(trace["customdata"]).reshape(3, 2),
+            np.column_stack([losses.totals[rows, g], losses.per_positive[rows, g]]),
+        )
+    for kind in ("positives", "negatives"):
+        lines = figs[f"imbalance_figure4_{kind}"]["data"]
+        fraction = getattr(curves, f"fraction_{kind}")
+        values = getattr(curves, kind)
+        assert len(lines) == curves.gamma.size
+        for line, row in zip(lines, values, strict=True):
+            np.testing.assert_array_equal(line["x"], fraction)
+            np.testing.assert_array_equal(line["y"], row)
+        wide = Look.of(bool(state["present"])).bold
+        bold = [line["name"] for line in lines if line["line"]["width"] == wide]
+        assert bold == [text["imbalance.figure4.current"].format(gamma=f"{gamma:g}")]
+    fonts = [f["layout"]["font"]["size"] for f in figs.values()]
+    assert all(size >= 20 for size in fonts) if state["present"] else max(fonts) < 20
+
+
+# ------------------------------------------------------ languages and modes
+
+
+@pytest.mark.parametrize("present", [False, True], ids=["laptop", "presenter"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_page_runs_in_every_language_and_mode(lang: str, present: bool) -> None:
+    at = page(**url({"lang": lang, "present": present}))
+    assert_imbalance(at, {**DEFAULTS, "lang": lang, "present": present})
+    table = strings(lang)
+    titles = [t.value for t in at.title]
+    assert titles == ([] if present else [table["imbalance.title"]])
+    assert at.warning.len == 0
+
+
+def test_default_headline_reads_like_the_issue() -> None:
+    at = page()
+    assert at.subheader[0].value == (
+        "Under CE, easy negatives make 87% of the loss; under FL (γ = 2), 6.9%."
+    )
+
+
+def test_zh_page_shows_no_english_words() -> None:
+    at = page(lang="zh")
+    english_only = set(EN.values()) - set(ZH.values())
+    seen = [t.value for t in at.title] + [h.value for h in at.header]
+    seen += [s.value for s in at.subheader] + [c.value for c in at.caption]
+    seen += [m.label for m in at.metric]
+    assert [s for s in seen if s in english_only] == []
+    assert CJK.search(at.subheader[0].value)
+
+
+# ------------------------------------------------------------ the controls
+
+#: (control, new value, state it is moved from, figures that must change)
+MOVES = [
+    ("imb_positives", 9.0, {}, CHARTS - {"imbalance_figure4_negatives"}),
+    ("imb_hard", 200.0, {}, CHARTS - {"imbalance_figure4_positives"}),
+    ("imb_easy", 30000.0, {}, CHARTS - {"imbalance_figure4_positives"}),
+    ("imb_spread", 2.0, {}, CHARTS),
+    ("imb_seed", 5.0, {}, CHARTS),
+    ("gamma", 3.0, {}, CHARTS),
+    ("gamma", 0.5, {}, CHARTS),
+    ("alpha", 0.75, {}, {"imbalance_shares"}),
+    ("alpha", 0.5, {"balance": True}, {"imbalance_shares"}),
+    ("balance", True, {}, {"imbalance_shares"}),
+    ("lang", "zh", {}, CHARTS),
+]
+
+
+@pytest.mark.parametrize(
+    ("key", "new", "start", "changed"),
+    MOVES,
+    ids=[f"{key}={new}" for key, new, _, _ in MOVES],
+)
+def test_moving_a_control_updates_the_page(
+    key: str, new: Value, start: dict[str, Value], changed: set[str]
+) -> None:
+    state = {**DEFAULTS, **start}
+    at = page(**url(start))
+    assert_imbalance(at, state)
+    before = raw_specs(at)
+    move(at, key, new)
+    state[key] = new
+    assert_imbalance(at, state)
+    after = raw_specs(at)
+    assert {k for k in after if after[k] != before[k]} == changed
+    for figure in figures(at).values():
+        for trace in figure["data"]:
+            assert np.isfinite(np.asarray(trace["y"], dtype=float)).all()
+
+
+def preset_state(name: str) -> dict[str, Value]:
+    preset = PRESET_BY_NAME[name]
+    return {
+        **DEFAULTS,
+        "imb_preset": name,
+        "imb_positives": float(preset.positives),
+        "imb_hard": float(preset.hard_negatives),
+        "imb_easy": float(preset.easy_negatives),
+        "imb_spread": preset.spread,
+    }
+
+
+def test_choosing_a_preset_sets_the_counts_and_moving_them_keeps_it() -> None:
+    at = page()
+    move(at, "imb_preset", "retinanet")
+    state = preset_state("retinanet")
+    assert_imbalance(at, state)
+    move(at, "imb_easy", 50000.0)
+    state["imb_easy"] = 50000.0
+    assert_imbalance(at, state)  # the preset did not take the counts back
+    move(at, "gamma", 1.0)
+    state["gamma"] = 1.0
+    assert_imbalance(at, state)
+    move(at, "imb_preset", "yolo")
+    assert_imbalance(at, {**preset_state("yolo"), "gamma": 1.0})
+
+
+def test_the_default_counts_are_the_yolo_preset() -> None:
+    yolo = preset_state("yolo")
+    assert {key: BY_KEY[key].default for key in KEYS} == {k: yolo[k] for k in KEYS}
+    for key in KEYS[1:]:
+        param = BY_KEY[key]
+        assert not param.shared
+        assert param.low <= yolo[key] <= param.high
+        assert param.low <= preset_state("retinanet")[key] <= param.high
+
+
+# ------------------------------------------------------------------ links
+
+
+def test_a_link_to_a_preset_opens_its_counts() -> None:
+    at = page(imb_preset="retinanet", lang="zh")
+    assert_imbalance(at, {**preset_state("retinanet"), "lang": "zh"})
+
+
+def test_url_seeds_the_state() -> None:
+    seeded = {
+        "imb_positives": 20.0,
+        "imb_hard": 500.0,
+        "imb_easy": 40000.0,
+        "imb_spread": 0.5,
+        "imb_seed": 12.0,
+        "gamma": 1.0,
+        "balance": True,
+        "alpha": 0.5,
+    }
+    at = page(**url(seeded))
+    assert_imbalance(at, {**DEFAULTS, **seeded})
+    assert at.warning.len == 0
+
+
+def test_counts_in_a_link_win_over_its_preset() -> None:
+    at = page(imb_preset="retinanet", imb_easy="5000")
+    assert_imbalance(at, {**preset_state("retinanet"), "imb_easy": 5000.0})
+
+
+def test_share_link_carries_the_page_controls() -> None:
+    at = page()
+    move(at, "imb_seed", 4.0)
+    move(at, "imb_preset", "retinanet")
+    (link,) = at.code
+    query = dict(part.split("=") for part in link.value.partition("?")[2].split("&"))
+    assert query == {
+        "imb_preset": "retinanet",
+        "imb_positives": "100",
+        "imb_hard": "1000",
+        "imb_easy": "98900",
+        "imb_seed": "4",
+    }
+
+
+def test_reset_sets_the_page_back_to_the_defaults() -> None:
+    at = page(imb_preset="retinanet", imb_seed="9", gamma="3", lang="zh")
+    (reset,) = [b for b in at.button if b.label == ZH["reset.label"]]
+    reset.click()
+    run(at)
+    assert_imbalance(at, DEFAULTS)
+
+
+BAD = [
+    ("imb_preset", "ssd"),
+    ("imb_positives", "0"),
+    ("imb_positives", "abc"),
+    ("imb_hard", "-10"),
+    ("imb_easy", HOSTILE[0]),
+    ("imb_spread", "nan"),
+    ("imb_seed", "1e9"),
+]
+
+
+@pytest.mark.parametrize(("key", "raw"), BAD, ids=[f"{k}={r[:8]}" for k, r in BAD])
+def test_bad_link_value_falls_back_with_a_notice(key: str, raw: str) -> None:
+    at = page(**{key: raw})
+    assert_imbalance(at, DEFAULTS)
+    param = BY_KEY[key]
+    notice = EN["notice.bad_param"].format(
+        name=key, default=param.format(param.default)
+    )
+    assert [w.value for w in at.warning] == [notice]
+    for text in visible_texts(at):
+        assert raw not in text or raw in ("0",)
+    moved = param.high if param.kind == "slider" else param.options[-1]
+    move(at, key, moved)
+    assert at.warning.len == 0
+
+
+def test_leaving_and_coming_back_keeps_the_page_consistent() -> None:
+    at = page()
+    move(at, "imb_preset", "retinanet")
+    run(at.switch_page("views/explorer.py"))
+    run(at.switch_page(PAGE))
+    values = {w.key: w.value for w in at.slider if w.key.startswith("imb_")}
+    preset = PRESET_BY_NAME[at.radio(key="imb_preset").value]
+    assert values["imb_positives"] == preset.positives
+    assert values["imb_easy"] == preset.easy_negatives
+
+
+# --------------------------------------------------------- helpers, strings
+
+
+@pytest.mark.parametrize(
+    ("share", "shown"),
+    [
+        (0.8691, "87%"),
+        (0.0691, "6.9%"),
+        (0.0031, "0.31%"),
+        (0.0, "0%"),
+        (1.0, "100%"),
+        (0.99996, "99.996%"),
+        (0.0999, "10%"),
+        (float("nan"), "—"),
+    ],
+)
+def test_percent(share: float, shown: str) -> None:
+    assert percent(share) == shown
+
+
+def test_control_text_maps_the_page_labels_to_what_render_reads() -> None:
+    for table in (EN, ZH):
+        labels = control_text(table)
+        for key in KEYS:
+            assert labels[f"param.{key}"] == table[f"imbalance.param.{key}"]
+            assert labels[f"short.{key}"] == table[f"imbalance.short.{key}"]
+            assert labels[f"help.{key}"] == table[f"imbalance.help.{key}"]
+        for option in BY_KEY["imb_preset"].options:
+            assert labels[f"option.imb_preset.{option}"]
+        assert labels["reset.label"] == table["reset.label"]
+
+
+def test_page_keys_carry_the_page_prefix() -> None:
+    from focal.ui.text import imbalance as words
+
+    assert all(key.startswith("imbalance.") for key in words.EN)
+    assert set(words.EN) == set(words.ZH)
+    page_params = [p.key for p in PARAMS if p.key.startswith("imb_")]
+    assert tuple(page_params) == KEYS
+
+
+PROSE = [
+    "imbalance.nav",
+    "imbalance.title",
+    "imbalance.intro",
+    "imbalance.headline",
+    "imbalance.headline_count",
+    "imbalance.total",
+    "imbalance.model",
+    "imbalance.shares.header",
+    "imbalance.shares.explain",
+    "imbalance.shares.title",
+    "imbalance.table.header",
+    "imbalance.table.explain",
+    "imbalance.figure4.header",
+    "imbalance.figure4.explain",
+    "imbalance.figure4.empty",
+    "imbalance.help.imb_spread",
+    "imbalance.option.imb_preset.retinanet",
+]
+
+
+@pytest.mark.parametrize("key", PROSE)
+def test_chinese_prose_is_chinese(key: str) -> None:
+    assert CJK.search(ZH[key]), ZH[key]
+    assert not CJK.search(EN[key]), EN[key]
+
+
+def test_no_negatives_shows_a_notice_instead_of_the_negative_curves() -> None:
+    at = page(imb_hard="0", imb_easy="0")
+    assert set(figures(at)) == {"imbalance_shares", "imbalance_figure4_positives"}
+    assert [i.value for i in at.info] == [EN["imbalance.figure4.empty"]]
+    assert at.subheader[0].value.startswith("Under CE, easy negatives make 0%")

@@ -1,0 +1,144 @@
+"""Imbalance: the loss of one image by group under CE, α-balanced CE and FL."""
+
+import streamlit as st
+
+from focal.figures.imbalance import cumulative_figure, share_figure
+from focal.imbalance import EASY_NEGATIVES, GROUPS, LOSSES
+from focal.ui.controls import render, value
+from focal.ui.display import number
+from focal.ui.imbalance import (
+    control_text,
+    count,
+    follow_preset,
+    per_positive_table,
+    percent,
+    results,
+)
+from focal.ui.params import BY_KEY
+from focal.ui.strings import strings
+
+text = strings(str(value("lang")))
+present = bool(value("present"))
+gamma = float(value("gamma"))
+alpha = float(value("alpha"))
+balance = bool(value("balance"))
+chart = {"width": "stretch", "theme": None, "config": {"displaylogo": False}}
+labels = control_text(text)
+
+if not present:
+    st.title(text["imbalance.title"])
+    st.write(text["imbalance.intro"])
+headline = st.container()
+
+# The population: a detector's preset, then its spread, seed and counts
+controls = st.container(border=True)
+if present:  # one row, short labels: the charts stay on the projector
+    cells = controls.columns([2.4, 2, 1.4, 2, 2, 2.4], gap="small")
+else:
+    top, middle = controls.columns([3, 2, 2]), controls.columns(3)
+    cells = [top[0], top[1], top[2], *middle]
+keys = ("imb_preset", "imb_spread", "imb_seed", "imb_positives", "imb_hard", "imb_easy")
+shown = {}
+for key, cell in zip(keys, cells, strict=True):
+    shown[key] = render(BY_KEY[key], labels, cell, compact=present)
+    if key == "imb_preset":  # before the controls it sets
+        follow_preset(str(shown[key]))
+spread, seed = float(shown["imb_spread"]), int(shown["imb_seed"])
+positives, hard, easy = (int(shown[k]) for k in keys[3:])
+found = results(positives, hard, easy, spread, seed, gamma, alpha)
+losses = found.losses
+controls.caption(
+    text["imbalance.total"].format(
+        total=count(found.total), per_positive=count(found.per_positive)
+    )
+)
+if not present:
+    controls.caption(text["imbalance.model"])
+
+# The headline: easy negatives' share of the loss under CE and under FL
+fl_row = LOSSES.index("fl_balanced" if balance else "fl")
+names = {
+    row: text[f"imbalance.loss.{LOSSES[row]}"].format(
+        gamma=f"{gamma:g}", alpha=f"{alpha:g}"
+    )
+    for row in (LOSSES.index("ce"), LOSSES.index("ce_balanced"), fl_row)
+}
+headline.subheader(
+    text["imbalance.headline"].format(
+        ce_share=percent(losses.shares[LOSSES.index("ce"), EASY_NEGATIVES]),
+        fl_name=names[fl_row],
+        fl_share=percent(losses.shares[fl_row, EASY_NEGATIVES]),
+    )
+)
+headline.write(
+    text["imbalance.headline_count"].format(
+        count_share=percent(losses.count_shares[EASY_NEGATIVES]),
+        total=count(found.total),
+    )
+)
+
+# 1 · Who makes the loss: shares by group, and the loss per positive
+st.header(text["imbalance.shares.header"], divider="gray")
+if not present:
+    st.write(text["imbalance.shares.explain"].format(alpha=f"{alpha:g}"))
+rows = list(names)
+groups = [text[f"imbalance.group.{group}"] for group in GROUPS]
+bars_column, numbers_column = st.columns([3, 1])
+bars_column.plotly_chart(
+    share_figure(
+        losses.shares[rows],
+        losses.totals[rows],
+        losses.per_positive[rows],
+        bars=list(names.values()),
+        groups=groups,
+        labels={
+            "title": text["imbalance.shares.title"],
+            "y": text["imbalance.shares.y"],
+            "total": text["imbalance.shares.total"],
+            "per_positive": text["imbalance.shares.per_positive"],
+        },
+        presenter=present,
+    ),
+    key="imbalance_shares",
+    **chart,
+)
+numbers_column.subheader(text["imbalance.table.header"])
+for row in rows:
+    numbers_column.metric(names[row], number(losses.image_loss[row], 4))
+numbers_column.caption(text["imbalance.table.explain"].format(positives=positives))
+st.markdown(per_positive_table(losses, names, text))
+
+# 2 · The paper's Figure 4: cumulative normalised loss of each class
+st.header(text["imbalance.figure4.header"], divider="gray")
+if not present:
+    st.write(text["imbalance.figure4.explain"])
+figure4 = found.figure4
+curve_labels = {
+    "y": text["imbalance.figure4.y"],
+    "gamma": text["imbalance.figure4.gamma"],
+    "current": text["imbalance.figure4.current"],
+}
+positives_column, negatives_column = st.columns(2)
+for column, fraction, curves, kind in (
+    (positives_column, figure4.fraction_positives, figure4.positives, "positives"),
+    (negatives_column, figure4.fraction_negatives, figure4.negatives, "negatives"),
+):
+    if fraction.size == 0:
+        column.info(text["imbalance.figure4.empty"])
+        continue
+    column.plotly_chart(
+        cumulative_figure(
+            fraction,
+            curves,
+            figure4.gamma,
+            gamma,
+            labels={
+                **curve_labels,
+                "title": text[f"imbalance.figure4.{kind}"],
+                "x": text[f"imbalance.figure4.x_{kind}"],
+            },
+            presenter=present,
+        ),
+        key=f"imbalance_figure4_{kind}",
+        **chart,
+    )
