@@ -29,6 +29,12 @@ from focal.losses import (
     sigmoid,
 )
 from focal.ratios import HardEasyRatio, hard_easy_ratio
+from focal.variants import (
+    asymmetric_loss,
+    poly1_focal_loss,
+    quality_focal_loss,
+    varifocal_loss,
+)
 
 __all__ = [
     "DOCUMENT_EXAMPLES",
@@ -36,6 +42,7 @@ __all__ = [
     "HardEasyRatio",
     "TableRow",
     "alpha_t",
+    "asymmetric_loss",
     "cross_entropy",
     "cross_entropy_from_logits",
     "document_table",
@@ -52,7 +59,10 @@ __all__ = [
     "modulating_factor_from_logits",
     "p_t",
     "p_t_from_logits",
+    "poly1_focal_loss",
     "prior_bias",
+    "quality_focal_loss",
     "sigmoid",
     "table_row",
+    "varifocal_loss",
 ]
