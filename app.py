@@ -46,6 +46,12 @@ pages = [
         icon=":material/trending_down:",
         url_path="gradients",
     ),
+    st.Page(
+        HERE / "views" / "variants.py",
+        title=text["variants.nav"],
+        icon=":material/compare:",
+        url_path="variants",
+    ),
 ]
 page = st.navigation(pages, position="top" if present else "sidebar")
 

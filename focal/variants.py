@@ -278,19 +278,18 @@ VARIANTS: tuple[str, ...] = ("ce", "fl", "fl_star", "poly1", "qfl", "vfl", "asl"
 
 
 def variant_losses(
-    p_t: ArrayLike,
+    p: ArrayLike,
     y: int,
     gamma: float = 2.0,
     alpha: float | None = None,
     settings: VariantSettings | None = None,
 ) -> dict[str, FloatArray | float]:
-    """Every loss of the variants page at the probability ``p_t`` of the true class.
+    """Every loss of the variants page at the predicted probability ``p``.
 
     Parameters
     ----------
-    p_t : array_like
-        Probability of the true class, in [0, 1]; ``p = p_t`` for ``y = 1`` and
-        ``1 - p_t`` for ``y = 0``.
+    p : array_like
+        Predicted probability of the positive class, in [0, 1].
     y : int
         Label, 0 or 1. A positive has the soft target ``settings.q`` in QFL and
         VFL, a negative 0.
@@ -306,24 +305,19 @@ def variant_losses(
         focal, QFL, VFL and ASL.
     """
     settings = settings or VariantSettings()
-    p_t_ = check.probability("p_t", p_t)
+    p_ = check.probability("p", p)
     label = int(check.label("y", y))
-    p = p_t_ if label == 1 else 1.0 - p_t_
     target = settings.q if label == 1 else 0.0
+    star = focal_loss_star(_logit(p_), label, settings.star_gamma, settings.star_beta)
+    asl = asymmetric_loss(
+        p, label, settings.asl_gamma_pos, settings.asl_gamma_neg, settings.asl_margin
+    )
     return {
         "ce": focal_loss(p, label, 0.0),
         "fl": focal_loss(p, label, gamma, alpha),
-        "fl_star": focal_loss_star(
-            _logit(p), label, settings.star_gamma, settings.star_beta
-        ),
+        "fl_star": check.result(np.asarray(star, dtype=np.float64), p),
         "poly1": poly1_focal_loss(p, label, gamma, settings.poly_epsilon, alpha),
         "qfl": quality_focal_loss(p, target, settings.qfl_beta),
         "vfl": varifocal_loss(p, target, settings.vfl_alpha, settings.vfl_gamma),
-        "asl": asymmetric_loss(
-            p,
-            label,
-            settings.asl_gamma_pos,
-            settings.asl_gamma_neg,
-            settings.asl_margin,
-        ),
+        "asl": asl,
     }

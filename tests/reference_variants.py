@@ -89,5 +89,6 @@ def asymmetric_loss(
         ce = _neg_log(p_)
         return mpf(0) if ce == 0 else _pow(1 - p_, gamma_pos) * ce
     p_m = max(mp.fsub(p_, mpf(margin), exact=True), mpf(0))
-    ce = _neg_log1m(p_m)
+    # 1 - p_m exactly: at 50 digits 1 - (1 - 1e-114) would round to 0
+    ce = _neg_log(mp.fsub(1, p_m, exact=True)) if p_m >= 0.5 else _neg_log1m(p_m)
     return mpf(0) if ce == 0 else _pow(p_m, gamma_neg) * ce
