@@ -122,6 +122,7 @@ labels = {
         name: text["variants.legend"].format(name=names[name], params=params[name])
         for name in shown
     },
+    **{f"{name}_short": names[name] for name in shown},
 }
 chart_slot.plotly_chart(
     variants_figure(
@@ -184,9 +185,12 @@ right.plotly_chart(
         [row.gamma for row in paper.TABLE_1B],
         {key: [getattr(row, key) for row in paper.TABLE_1B] for key in measures},
         gamma,
+        # the best α, written where it changes
         point_text=[
             text["variants.table1_best_alpha"].format(alpha=f"{row.alpha:g}")
-            for row in paper.TABLE_1B
+            if index == 0 or row.alpha != paper.TABLE_1B[index - 1].alpha
+            else ""
+            for index, row in enumerate(paper.TABLE_1B)
         ],
         labels={
             "title": text["variants.table1b_title"],

@@ -39,6 +39,27 @@ AP_STYLES: dict[str, tuple[str, str]] = {
 }
 
 
+def _legend_below(layout: dict, look: Look, rows: int) -> None:
+    """A horizontal legend of ``rows`` rows under the x-axis title, not over it.
+
+    Plotly places a legend in fractions of the plot's height, which changes with
+    the font; so the bottom margin is fixed here and the legend's place computed
+    from it (as for Figure 1's buttons in :func:`focal.figures.family_figure`).
+    """
+    below_axis = 3 * look.font + 12  # tick labels and the axis title
+    layout["margin"]["b"] = below_axis + rows * int(1.6 * look.font) + 8
+    plot_height = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    layout["xaxis"].update(automargin=False)
+    layout["xaxis"]["title"]["standoff"] = 6
+    layout["legend"].update(
+        orientation="h",
+        x=0.0,
+        xanchor="left",
+        y=-below_axis / plot_height,
+        yanchor="top",
+    )
+
+
 def variants_figure(
     p_t: np.ndarray,
     series: Mapping[str, np.ndarray],
@@ -62,8 +83,9 @@ def variants_figure(
     point : mapping of str to float
         Each loss at the current example, by the keys of ``series``.
     labels : mapping of str to str
-        Texts: ``title``, ``x``, ``y``, ``well_classified`` and one legend name
-        per key of ``series``.
+        Texts: ``title``, ``x``, ``y``, ``well_classified``; per key of
+        ``series`` its full label with parameters (hover) and, under
+        ``<key>_short``, its name in the legend.
     log : bool, default False
         Logarithmic loss axis.
     presenter : bool, default False
@@ -81,7 +103,12 @@ def variants_figure(
         color, dash = STYLES[key]
         width = look.bold if key == "fl" else look.line
         trace = _line(
-            p_t, values, labels[key], color, width, _hover(labels[key], "p_t")
+            p_t,
+            values,
+            labels[f"{key}_short"],
+            color,
+            width,
+            _hover(labels[key], "p_t"),
         )
         trace["line"]["dash"] = dash
         data.append(trace)
@@ -91,7 +118,9 @@ def variants_figure(
     ]
     layout = _layout(look, labels["title"], labels["x"], labels["y"])
     _shade(layout, 0.5, 1.0, labels["well_classified"], look)
-    layout["legend"].update(orientation="v", yanchor="top", y=1.0, x=1.0)
+    # below the plot, clear of the curves and the shading
+    layout["height"] = look.height + 3 * look.font
+    _legend_below(layout, look, rows=2)
     layout["xaxis"]["range"] = [0.0, 1.0]
     if log:
         layout["yaxis"].update(
@@ -127,7 +156,8 @@ def table1_figure(
     current : float
         The current α or γ, drawn as a vertical dashed line.
     point_text : sequence of str
-        A label beside each point of the AP line (its value, or the best α).
+        A label under each point of the AP line (its value, or the best α);
+        empty strings get none.
     labels : mapping of str to str
         Texts: ``title``, ``x``, ``y``, ``current``, ``source`` and one legend
         name per key of ``series``.
@@ -154,14 +184,36 @@ def table1_figure(
         trace["mode"] = "lines+markers"
         trace["line"]["dash"] = dash
         trace["marker"] = {"size": look.marker - 3, "color": color}
-        if key == "ap":
-            trace["mode"] = "lines+markers+text"
-            trace["text"] = list(point_text)
-            trace["textposition"] = "top center"
-            trace["textfont"] = {"size": look.font - 3, "color": color}
-            trace["cliponaxis"] = False
         data.append(trace)
     layout = _layout(look, labels["title"], labels["x"], labels["y"])
+    # labels under the AP points, on arrows of alternating length: close
+    # settings (α = .99 and .999, γ = 0 to 0.5) would otherwise overlap
+    labelled = [
+        (xi, yi, t) for xi, yi, t in zip(x, series["ap"], point_text, strict=True) if t
+    ]
+    span = max(x) - min(x)
+    # two labels within 3% of the axis apart lean away from each other
+    lean = [0.0] * len(labelled)
+    for index in range(1, len(labelled)):
+        if labelled[index][0] - labelled[index - 1][0] < 0.03 * span:
+            lean[index - 1], lean[index] = -1.5 * look.font, 1.5 * look.font
+    layout["annotations"] += [
+        {
+            "text": label,
+            "x": xi,
+            "y": yi,
+            "xref": "x",
+            "yref": "y",
+            "ax": lean[index],
+            "ay": (1.6 if index % 2 == 0 else 3.2) * look.font,
+            "showarrow": True,
+            "arrowwidth": 1,
+            "arrowcolor": AP_STYLES["ap"][0],
+            "font": {"size": look.font - 2, "color": AP_STYLES["ap"][0]},
+            "bgcolor": "rgba(255, 255, 255, 0.85)",
+        }
+        for index, (xi, yi, label) in enumerate(labelled)
+    ]
     # where the numbers come from, right under the title
     layout["title"]["subtitle"] = {
         "text": labels["source"],
@@ -186,16 +238,16 @@ def table1_figure(
             "xref": "x",
             "yref": "paper",
             "x": current,
-            "y": 0.0,
+            "y": 1.0,
             "xanchor": "left" if current < 0.5 * max(x) else "right",
-            "yanchor": "bottom",
+            "yanchor": "top",
             "showarrow": False,
-            "font": {"size": look.font - 3},
+            "font": {"size": look.font - 2},
             "bgcolor": "rgba(255, 255, 255, 0.8)",
         },
     ]
     top = max(max(values) for values in series.values())
     layout["yaxis"]["range"] = [0.0, 1.15 * top]
-    layout["legend"].update(y=-0.2, yanchor="top", x=0.0, xanchor="left")
     layout["height"] = look.height + 40
+    _legend_below(layout, look, rows=1)
     return _figure(data, layout)

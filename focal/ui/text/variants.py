@@ -69,8 +69,8 @@ EN: dict[str, str] = {
     "variants.paper_explain": "Reported in Lin et al. 2017, Table 1 (ResNet-50-FPN, "
     "600 px images, COCO minival): these are the paper's measurements, not something "
     "this app computes. The dashed line marks the current α or γ.",
-    "variants.table1a_title": "Table 1(a): α-balanced CE (γ = 0), AP against α",
-    "variants.table1b_title": "Table 1(b): FL with the best α for each γ, AP against γ",
+    "variants.table1a_title": "Table 1(a): α-balanced CE (γ = 0)",
+    "variants.table1b_title": "Table 1(b): FL, best α for each γ",
     "variants.table1_source": "reported in Lin et al. 2017, Table 1",
     "variants.table1a_x": "α (weight of the positive class)",
     "variants.table1b_x": "γ",
@@ -166,8 +166,8 @@ ZH: dict[str, str] = {
     "variants.paper_explain": "数据取自 Lin 等 2017 年论文的表 1（ResNet-50-FPN，"
     "600 像素图像，COCO minival）：这是论文报告的实测值，不是本应用计算的结果。"
     "虚线标出当前的 α 或 γ。",
-    "variants.table1a_title": "表 1(a)：α 加权 CE（γ = 0），AP 随 α 的变化",
-    "variants.table1b_title": "表 1(b)：每个 γ 取最佳 α 的 FL，AP 随 γ 的变化",
+    "variants.table1a_title": "表 1(a)：α 加权 CE（γ = 0）",
+    "variants.table1b_title": "表 1(b)：FL，每个 γ 取最佳 α",
     "variants.table1_source": "数据来自 Lin 等 2017 年论文的表 1",
     "variants.table1a_x": "α（正样本的权重）",
     "variants.table1b_x": "γ",
