@@ -58,6 +58,12 @@ pages = [
         icon=":material/balance:",
         url_path="imbalance",
     ),
+    st.Page(
+        HERE / "views" / "variants.py",
+        title=text["variants.nav"],
+        icon=":material/compare:",
+        url_path="variants",
+    ),
 ]
 page = st.navigation(pages, position="top" if present else "sidebar")
 

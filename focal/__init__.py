@@ -44,6 +44,12 @@ from focal.losses import (
     sigmoid,
 )
 from focal.ratios import HardEasyRatio, hard_easy_ratio
+from focal.variants import (
+    asymmetric_loss,
+    poly1_focal_loss,
+    quality_focal_loss,
+    varifocal_loss,
+)
 from focal.walkthrough import (
     YOLO_V3_ANCHORS,
     YOLO_V3_STRIDES,
@@ -64,6 +70,7 @@ __all__ = [
     "Preset",
     "TableRow",
     "alpha_t",
+    "asymmetric_loss",
     "background_loss_share",
     "cross_entropy",
     "cross_entropy_from_logits",
@@ -86,9 +93,12 @@ __all__ = [
     "modulating_factor_from_logits",
     "p_t",
     "p_t_from_logits",
+    "poly1_focal_loss",
     "prior_bias",
+    "quality_focal_loss",
     "sigmoid",
     "table_row",
+    "varifocal_loss",
     "yolo_v3_grid",
     "yolo_v3_predictions",
 ]

@@ -94,6 +94,20 @@ GOOD: dict[str, tuple[Callable[..., Any], dict[str, Any]]] = {
         F.cumulative_loss,
         {"x": [1.0, -0.5, -4.0], "y": [1, 0, 0], "gamma": [0.0, 2.0], "points": 5},
     ),
+    # variants (their own ranges are checked in test_variants.py)
+    "poly1_focal_loss": (
+        F.poly1_focal_loss,
+        {"p": 0.3, "y": 1, "gamma": 2.0, "epsilon": 1.0, "alpha": 0.25},
+    ),
+    "quality_focal_loss": (F.quality_focal_loss, {"p": 0.3, "q": 0.8, "beta": 2.0}),
+    "varifocal_loss": (
+        F.varifocal_loss,
+        {"p": 0.3, "q": 0.8, "alpha": 0.75, "gamma": 2.0},
+    ),
+    "asymmetric_loss": (
+        F.asymmetric_loss,
+        {"p": 0.3, "y": 0, "gamma_pos": 1.0, "gamma_neg": 4.0, "margin": 0.05},
+    ),
 }
 #: Functions whose results are records of arrays, not one number per input.
 POPULATION = {"draw_population", "loss_by_group", "cumulative_loss"}
@@ -146,7 +160,7 @@ def _rules() -> list[tuple[str, str, Any, str]]:
                     (v, "must be finite and >= 0")
                     for v in (-0.5, -1e-300, math.inf, -math.inf, [2.0, -1.0])
                 ]
-            elif argument == "beta":
+            elif argument == "beta" and name in STAR:
                 bad += [(v, "must be finite") for v in (math.inf, -math.inf)]
             elif argument == "pi":
                 bad += [(v, "must be in (0, 1)") for v in (0.0, 1.0, 1.5, -0.5)]

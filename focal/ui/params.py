@@ -113,7 +113,22 @@ PARAMS: tuple[Param, ...] = (
     # training
     #
     # variants
-    #
+    Param("var_q", "slider", 1.0, 0.05, 1.0, 0.05, shared=False),
+    Param("var_log", "toggle", False, shared=False),
+    Param("var_star", "toggle", True, shared=False),
+    Param("var_star_gamma", "slider", 2.0, 0.5, 5.0, 0.5, shared=False),
+    Param("var_star_beta", "slider", 1.0, -3.0, 3.0, 0.5, shared=False),
+    Param("var_poly", "toggle", True, shared=False),
+    Param("var_poly_epsilon", "slider", 1.0, -1.0, 5.0, 0.1, shared=False),
+    Param("var_qfl", "toggle", True, shared=False),
+    Param("var_qfl_beta", "slider", 2.0, 0.0, 5.0, 0.1, shared=False),
+    Param("var_vfl", "toggle", True, shared=False),
+    Param("var_vfl_alpha", "slider", 0.75, 0.0, 1.0, 0.05, shared=False),
+    Param("var_vfl_gamma", "slider", 2.0, 0.0, 5.0, 0.1, shared=False),
+    Param("var_asl", "toggle", True, shared=False),
+    Param("var_asl_gamma_pos", "slider", 1.0, 0.0, 5.0, 0.5, shared=False),
+    Param("var_asl_gamma_neg", "slider", 4.0, 0.0, 8.0, 0.5, shared=False),
+    Param("var_asl_margin", "slider", 0.05, 0.0, 0.5, 0.01, shared=False),
 )
 
 BY_KEY: dict[str, Param] = {param.key: param for param in PARAMS}

@@ -1,0 +1,318 @@
+"""The Variants page under AppTest: every control moves the chart to the core's values.
+
+The page is opened like a link (query parameters set before the first run) and
+read back: its widgets, the Markdown table of values, and the figures' JSON.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import focal
+from focal import curves, paper
+from focal.ui.display import number
+from focal.ui.params import BY_KEY, PARAMS, Value
+from focal.ui.strings import EN, ZH, strings
+from focal.ui.text import variants as variants_text
+from focal.variants import VARIANTS, VariantSettings, variant_losses
+
+from .test_app import ROOT, assert_series, figures, run, url, visible_texts
+
+PAGE = "views/variants.py"
+OWN = [param for param in PARAMS if param.key.startswith("var_")]
+DEFAULTS: dict[str, Value] = {
+    param.key: param.default for param in PARAMS if param.shared or param in OWN
+}
+#: Each variant's "show" toggle.
+TOGGLES = {
+    "fl_star": "var_star",
+    "poly1": "var_poly",
+    "qfl": "var_qfl",
+    "vfl": "var_vfl",
+    "asl": "var_asl",
+}
+HOSTILE = "<script>alert(1)</script>"
+
+
+def open_page(**query: str) -> AppTest:
+    """The Variants page opened by a link with ``query``, after its first run."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    for key, raw in query.items():
+        at.query_params[key] = raw
+    at.switch_page(PAGE)
+    return run(at)
+
+
+def widget_values(at: AppTest) -> dict[str, Value]:
+    found: dict[str, Value] = {}
+    for kind in ("slider", "toggle", "radio"):
+        for widget in at.get(kind):
+            found[widget.key] = widget.value
+    return found
+
+
+def set_control(at: AppTest, key: str, value: Value) -> AppTest:
+    kind = BY_KEY[key].kind
+    widget = {"slider": at.slider, "toggle": at.toggle, "choice": at.radio}[kind]
+    widget(key=key).set_value(value)
+    return run(at)
+
+
+def settings_of(state: Mapping[str, Value]) -> VariantSettings:
+    return VariantSettings(
+        star_gamma=float(state["var_star_gamma"]),
+        star_beta=float(state["var_star_beta"]),
+        poly_epsilon=float(state["var_poly_epsilon"]),
+        qfl_beta=float(state["var_qfl_beta"]),
+        vfl_alpha=float(state["var_vfl_alpha"]),
+        vfl_gamma=float(state["var_vfl_gamma"]),
+        asl_gamma_pos=float(state["var_asl_gamma_pos"]),
+        asl_gamma_neg=float(state["var_asl_gamma_neg"]),
+        asl_margin=float(state["var_asl_margin"]),
+        q=float(state["var_q"]),
+    )
+
+
+def assert_variants(at: AppTest, state: Mapping[str, Value]) -> None:
+    """The page shows ``state``: widgets, curves, markers and values from the core."""
+    text = strings(str(state["lang"]))
+    y, p, gamma = int(state["y"]), float(state["p"]), float(state["gamma"])
+    alpha = float(state["alpha"]) if state["balance"] else None
+    assert widget_values(at) == state
+    figs = figures(at)
+    assert list(figs) == ["variants_chart", "table1a_chart", "table1b_chart"]
+
+    # every shown loss against p_t, the current point marked on each
+    shown = ["ce", "fl"] + [name for name, key in TOGGLES.items() if state[key]]
+    settings = settings_of(state)
+    grid = curves.probability_grid()
+    every = variant_losses(grid, y, gamma, alpha, settings)
+    at_point = variant_losses(p, y, gamma, alpha, settings)
+    chart = figs["variants_chart"]
+    lines = [t for t in chart["data"] if t["mode"] == "lines"]
+    markers = [t for t in chart["data"] if t["mode"] != "lines"]
+    names = [text[f"variants.name.{name}"] for name in shown]
+    assert [t["name"] for t in lines] == names
+    assert len(markers) == len(shown)
+    for trace, name in zip(lines, shown, strict=True):
+        np.testing.assert_allclose(trace["x"], focal.p_t(grid, y), rtol=0, atol=1e-15)
+        assert_series(trace["y"], every[name])
+    p_t = focal.p_t(p, y)
+    for marker, name in zip(markers, shown, strict=True):
+        assert marker["x"] == [pytest.approx(p_t)]
+        value = at_point[name]
+        if np.isfinite(value) and value <= 5.0:
+            assert marker["y"] == [value]
+        else:
+            assert marker["marker"]["symbol"] == "triangle-up"
+    assert (chart["layout"]["yaxis"].get("type") == "log") is state["var_log"]
+    title = "variants.chart_title_pos" if y == 1 else "variants.chart_title_neg"
+    assert chart["layout"]["title"]["text"] == text[title].format(
+        q=f"{float(state['var_q']):g}"
+    )
+
+    # the table of values: one row per shown loss, the core's number in each
+    (table,) = [m.value for m in at.markdown if m.value.startswith("|")]
+    rows = table.splitlines()[2:]
+    assert len(rows) == len(shown)
+    for row, name in zip(rows, shown, strict=True):
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        assert cells[0] == text[f"variants.name.{name}"]
+        assert cells[2] == number(at_point[name])
+
+    # the paper's Table 1, the current α and γ as dashed lines
+    for key, rows_, setting, current in (
+        ("table1a_chart", paper.TABLE_1A, "alpha", float(state["alpha"])),
+        ("table1b_chart", paper.TABLE_1B, "gamma", gamma),
+    ):
+        figure = figs[key]
+        x = [getattr(row, setting) for row in rows_]
+        for trace, measure in zip(figure["data"], ("ap", "ap50", "ap75"), strict=True):
+            np.testing.assert_array_equal(trace["x"], x)
+            np.testing.assert_array_equal(
+                trace["y"], [getattr(row, measure) for row in rows_]
+            )
+        (line,) = [s for s in figure["layout"]["shapes"] if s["type"] == "line"]
+        assert line["x0"] == line["x1"] == current
+        subtitle = figure["layout"]["title"]["subtitle"]["text"]
+        assert subtitle == text["variants.table1_source"]
+
+
+# ---------------------------------------------------- languages, modes, URL
+
+
+@pytest.mark.parametrize("present", [False, True], ids=["laptop", "presenter"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_page_runs_in_every_language_and_mode(lang: str, present: bool) -> None:
+    at = open_page(**url({"lang": lang, "present": present}))
+    state = {**DEFAULTS, "lang": lang, "present": present}
+    assert_variants(at, state)
+    table = strings(lang)
+    headings = [t.value for t in at.title] + [h.value for h in at.header]
+    headings += [h.value for h in at.subheader]
+    assert set(headings) <= set(table.values())
+    assert [t.value for t in at.title] == ([] if present else [table["variants.title"]])
+    sizes = [f["layout"]["font"]["size"] for f in figures(at).values()]
+    assert all(size >= 20 for size in sizes) if present else max(sizes) < 20
+    # every variant's note is on the page, citation included
+    captions = " ".join(c.value for c in at.caption)
+    for name in ("fl_star", "poly1", "qfl", "vfl", "asl"):
+        assert table[f"variants.note.{name}"] in captions
+
+
+def test_zh_page_shows_no_english_words() -> None:
+    at = open_page(lang="zh")
+    english_only = set(EN.values()) - set(ZH.values())
+    seen = [t.value for t in at.title] + [h.value for h in at.header]
+    seen += [c.value for c in at.caption] + [m.value for m in at.markdown]
+    seen += [w.label for w in at.slider] + [w.label for w in at.toggle]
+    assert [s for s in seen if s in english_only] == []
+    chart = figures(at)["variants_chart"]
+    assert chart["layout"]["title"]["text"] == ZH["variants.chart_title_pos"].format(
+        q="1"
+    )
+
+
+def test_url_seeds_the_state() -> None:
+    seeded: dict[str, Value] = {
+        "y": "0",
+        "p": 0.3,
+        "gamma": 1.0,
+        "balance": True,
+        "alpha": 0.5,
+        "var_q": 0.6,
+        "var_log": True,
+        "var_star_beta": 0.0,
+        "var_poly_epsilon": -1.0,
+        "var_qfl": False,
+        "var_vfl_alpha": 0.25,
+        "var_asl_margin": 0.2,
+    }
+    at = open_page(**url(seeded))
+    assert_variants(at, {**DEFAULTS, **seeded})
+    assert at.warning.len == 0
+
+
+#: (control, new value, state it is moved from)
+MOVES: list[tuple[str, Value, dict[str, Value]]] = [
+    ("gamma", 3.0, {}),
+    ("p", 0.2, {}),
+    ("p", 0.0, {}),
+    ("p", 1.0, {"y": "0"}),
+    ("y", "0", {}),
+    ("balance", True, {}),
+    ("alpha", 0.6, {"balance": True}),
+    ("var_q", 0.5, {}),
+    ("var_q", 0.5, {"y": "0"}),  # a negative's target stays 0
+    ("var_log", True, {}),
+    ("var_star_gamma", 4.0, {}),
+    ("var_star_beta", -2.0, {}),
+    ("var_poly_epsilon", -1.0, {}),
+    ("var_poly_epsilon", -0.5, {"balance": True}),
+    ("var_qfl_beta", 0.5, {"var_q": 0.7}),
+    ("var_vfl_alpha", 0.3, {"y": "0"}),
+    ("var_vfl_gamma", 1.0, {"y": "0"}),
+    ("var_asl_gamma_pos", 0.0, {}),
+    ("var_asl_gamma_neg", 2.0, {"y": "0"}),
+    ("var_asl_margin", 0.3, {"y": "0"}),
+    *[(key, False, {}) for key in TOGGLES.values()],
+]
+
+
+@pytest.mark.parametrize(
+    ("key", "new", "start"),
+    MOVES,
+    ids=[f"{k}={v}" + ("+" + "+".join(s) if s else "") for k, v, s in MOVES],
+)
+def test_moving_a_control_updates_the_page(
+    key: str, new: Value, start: dict[str, Value]
+) -> None:
+    at = open_page(**url(start))
+    state = {**DEFAULTS, **start}
+    assert_variants(at, state)
+    before = figures(at)["variants_chart"]
+    set_control(at, key, new)
+    state[key] = new
+    assert_variants(at, state)
+    after = figures(at)["variants_chart"]
+    if key not in ("var_q",) or state["y"] == "1":
+        assert _data(after) != _data(before) or after["layout"] != before["layout"]
+
+
+def _data(figure: dict[str, Any]) -> str:
+    return repr([(t["name"], np.asarray(t["y"]).tolist()) for t in figure["data"]])
+
+
+def test_hiding_every_variant_leaves_ce_and_fl() -> None:
+    at = open_page(**{key: "false" for key in TOGGLES.values()})
+    chart = figures(at)["variants_chart"]
+    assert [t["name"] for t in chart["data"] if t["mode"] == "lines"] == ["CE", "FL"]
+    assert_variants(at, {**DEFAULTS, **dict.fromkeys(TOGGLES.values(), False)})
+
+
+BAD_VALUES = [
+    ("var_q", "0"),  # below its range: a positive's target is > 0
+    ("var_q", "abc"),
+    ("var_log", "maybe"),
+    ("var_asl", HOSTILE),
+    ("var_asl_margin", "0.9"),
+    ("var_poly_epsilon", "-2"),
+    ("var_star_gamma", "nan"),
+    ("var_vfl_alpha", "<b>x</b>"),
+]
+
+
+@pytest.mark.parametrize(("key", "raw"), BAD_VALUES, ids=[k for k, _ in BAD_VALUES])
+def test_bad_value_falls_back_with_a_notice(key: str, raw: str) -> None:
+    at = open_page(**{key: raw})
+    assert_variants(at, DEFAULTS)
+    param = BY_KEY[key]
+    assert [w.value for w in at.warning] == [
+        EN["notice.bad_param"].format(name=key, default=param.format(param.default))
+    ]
+    if raw in (HOSTILE, "<b>x</b>", "abc", "maybe"):
+        assert all(raw not in shown for shown in visible_texts(at))
+
+
+def test_the_page_keeps_shared_values_from_another_page() -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params["gamma"] = "3"
+    run(at)
+    set_control(at, "y", "0")
+    run(at.switch_page(PAGE))
+    assert_variants(at, {**DEFAULTS, "gamma": 3.0, "y": "0"})
+
+
+# ---------------------------------------------------------------- strings
+
+PROSE = [
+    "variants.title",
+    "variants.intro",
+    "variants.axis_note",
+    "variants.paper_explain",
+    "variants.table1_caption",
+    "variants.controls_header",
+    "variants.values_header",
+    *[f"variants.note.{name}" for name in VARIANTS if name != "ce"],
+    *[f"variants.param.{param.key}" for param in OWN if param.kind == "toggle"],
+]
+
+
+@pytest.mark.parametrize("key", PROSE)
+def test_prose_is_chinese_in_zh(key: str) -> None:
+    assert re.search(r"[\u3400-\u9fff]", ZH[key]), ZH[key]
+    assert not re.search(r"[\u3400-\u9fff]", EN[key]), EN[key]
+
+
+def test_own_strings_are_prefixed_and_every_control_is_labelled() -> None:
+    for table in (variants_text.EN, variants_text.ZH):
+        assert all(key.startswith("variants.") for key in table)
+        for param in OWN:
+            assert table[f"variants.param.{param.key}"]
+    assert set(variants_text.EN) == set(variants_text.ZH)
