@@ -46,6 +46,12 @@ pages = [
         icon=":material/trending_down:",
         url_path="gradients",
     ),
+    st.Page(
+        HERE / "views" / "training.py",
+        title=text["training.nav"],
+        icon=":material/model_training:",
+        url_path="training",
+    ),
 ]
 page = st.navigation(pages, position="top" if present else "sidebar")
 

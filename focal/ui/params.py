@@ -104,7 +104,30 @@ PARAMS: tuple[Param, ...] = (
     # imbalance
     #
     # training
-    #
+    Param(
+        "train_left",
+        "choice",
+        "ce",
+        options=("ce", "alpha_ce", "fl", "alpha_fl"),
+        shared=False,
+    ),
+    Param(
+        "train_right",
+        "choice",
+        "fl",
+        options=("ce", "alpha_ce", "fl", "alpha_fl"),
+        shared=False,
+    ),
+    Param(
+        "train_model", "choice", "logistic", options=("logistic", "mlp"), shared=False
+    ),
+    Param("train_imbalance", "slider", 100.0, 10.0, 1000.0, 10.0, shared=False),
+    Param("train_points", "slider", 10000.0, 1000.0, 100000.0, 1000.0, shared=False),
+    Param("train_steps", "slider", 200.0, 10.0, 2000.0, 10.0, shared=False),
+    Param("train_prior", "toggle", True, shared=False),
+    Param("train_optimizer", "choice", "adam", options=("adam", "gd"), shared=False),
+    Param("train_lr", "slider", 0.05, 0.01, 1.0, 0.01, shared=False),
+    Param("train_seed", "slider", 0.0, 0.0, 99.0, 1.0, shared=False),
     # variants
     #
 )
