@@ -18,11 +18,14 @@ from focal.figures import COLORS, Look, _binary, _figure, _hover, _layout, _line
 SIDE_COLORS: dict[str, str] = {"left": COLORS["ce"], "right": COLORS["fl"]}
 NEGATIVE_COLOR = "#5b6b7d"
 POSITIVE_COLOR = "#e8590c"
-#: ``p`` from 0 (pale) to 1 (the positive colour).
+#: ``p`` from 0 (pale) to 1 (the positive colour); most of the change below 0.5,
+#: where CE and FL differ most.
 P_COLORSCALE = [
     [0.0, "#f7f9fb"],
-    [0.5, "#f6d2b8"],
-    [1.0, "#e8590c"],
+    [0.05, "#fdeee2"],
+    [0.2, "#f9cfae"],
+    [0.5, "#f09a5d"],
+    [1.0, "#c2410c"],
 ]
 
 
@@ -130,13 +133,13 @@ def boundary_figure(
             **common,
             "name": labels["p"],
             "colorscale": P_COLORSCALE,
-            "contours": {"start": 0.0, "end": 1.0, "size": 0.1, "coloring": "fill"},
+            "contours": {"start": 0.0, "end": 1.0, "size": 0.05, "coloring": "fill"},
             "line": {"width": 0},
             "colorbar": {
                 "title": {"text": labels["p"]},
                 "thickness": 12 if not presenter else 18,
                 "len": 0.8,
-                "tickvals": [0.0, 0.5, 1.0],
+                "tickvals": [0.0, 0.1, 0.5, 1.0],
             },
             "hovertemplate": "p = %{z:.3f}<extra></extra>",
             "showlegend": False,

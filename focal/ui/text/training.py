@@ -63,11 +63,12 @@ EN: dict[str, str] = {
     "and divided by the number of positives, as in the paper. CE and FL are on "
     "different scales: compare how the curves fall, not their heights.",
     "training.progress": "Training {name} …",
-    "training.look": "What to look for: with many easy negatives, CE keeps "
-    "pressing p down everywhere; FL stops caring about negatives that are already "
-    "right, so its p stays higher around the positives (a paler area and a wider "
-    "p = 0.5 region). Average precision only looks at the ranking, so it moves "
-    "much less than precision and recall at 0.5.",
+    "training.look": "What to look for: CE keeps pressing p down on the many easy "
+    "negatives; FL stops caring about negatives that are already right, so its p "
+    "falls off more slowly around the positives and the tinted area is wider. With "
+    "the logistic model and Adam the p = 0.5 line itself moves little, and average "
+    "precision, which only looks at the ranking, barely at all. Try plain gradient "
+    "descent, the network, or 1:1000 negatives.",
     # the page's controls (keys as focal.ui.controls.render looks them up)
     "param.train_left": "Left: loss",
     "param.train_right": "Right: loss",
@@ -135,9 +136,10 @@ ZH: dict[str, str] = {
     "training.loss_caption": "每条曲线是各自的损失：对全部训练点求和，再除以正样本"
     "个数（与论文相同）。CE 与 FL 的量级不同：请比较曲线下降的方式，而不是高低。",
     "training.progress": "正在训练 {name} …",
-    "training.look": "看点：简单负样本很多时，CE 会一直把各处的 p 往下压；FL 不再"
-    "理会已经分对的负样本，所以正样本周围的 p 保持得更高（颜色更深，p = 0.5 的"
-    "区域更大）。平均精度只看排序，所以它的变化远小于阈值 0.5 下的精确率和召回率。",
+    "training.look": "看点：CE 会一直把大量简单负样本的 p 往下压；FL 不再理会"
+    "已经分对的负样本，所以正样本周围的 p 下降得更慢，着色的区域更宽。用逻辑回归"
+    "和 Adam 时，p = 0.5 这条线本身移动不大；平均精度只看排序，几乎不变。"
+    "可以试试普通梯度下降、单隐藏层网络，或 1:1000 的负样本比例。",
     "param.train_left": "左边：损失",
     "param.train_right": "右边：损失",
     "param.train_model": "模型",
