@@ -15,8 +15,9 @@ gamma = float(value("gamma"))
 alpha = float(value("alpha"))
 chart = {"width": "stretch", "theme": None, "config": {"displaylogo": False}}
 #: Points drawn over each decision boundary (every positive, then negatives).
-SCATTER_LIMIT = 3000
-#: Runs of more point-steps than this show a progress bar (the default is 1.5M).
+SCATTER_LIMIT = 1500
+#: Runs of more point-steps than this show a progress bar (the default is 2M);
+#: the network's runs always do (each of its steps costs several of the line's).
 LONG_RUN = 4_000_000
 
 
@@ -98,7 +99,7 @@ names = {
     side: text[f"training.loss.{choice}"].format(gamma=f"{gamma:g}", alpha=f"{alpha:g}")
     for side, choice in choices.items()
 }
-long_run = n * steps > LONG_RUN
+long_run = model == "mlp" or n * steps > LONG_RUN
 outcomes = {
     side: experiment(
         n,
