@@ -72,10 +72,24 @@ if not present:
     st.title(text["training.title"])
     st.write(text["training.intro"])
 
-# Controls: the model and the imbalance in one row, the rest folded away.
-model_column, imbalance_column = st.columns([2, 3])
-model = str(render(BY_KEY["train_model"], text, model_column))
-imbalance = float(render(BY_KEY["train_imbalance"], text, imbalance_column))
+# Controls: the model and the imbalance in one row (on a projector, the two
+# losses too), the rest folded away.
+if present:
+    row = st.columns([2, 3, 3, 3], gap="small")
+    control_columns = dict(
+        zip(("model", "imbalance", "left", "right"), row, strict=True)
+    )
+else:
+    control_columns = dict(zip(("model", "imbalance"), st.columns([2, 3]), strict=True))
+model = str(render(BY_KEY["train_model"], text, control_columns["model"], present))
+imbalance = float(
+    render(BY_KEY["train_imbalance"], text, control_columns["imbalance"], present)
+)
+if present:
+    choices = {
+        side: str(render(BY_KEY[f"train_{side}"], text, control_columns[side], True))
+        for side in ("left", "right")
+    }
 settings = st.expander(text["training.settings"])
 columns = settings.columns(3)
 n = int(render(BY_KEY["train_points"], text, columns[0]))
@@ -87,14 +101,16 @@ optimizer = str(render(BY_KEY["train_optimizer"], text, columns[1]))
 learning_rate = float(render(BY_KEY["train_lr"], text, columns[2]))
 
 data = dataset(n, imbalance, seed)
-st.caption(text["training.data"].format(imbalance=f"{imbalance:g}", **data.counts))
+if not present:
+    st.caption(text["training.data"].format(imbalance=f"{imbalance:g}", **data.counts))
 
 # The two runs, side by side: a loss, its decision boundary, its numbers.
 sides = dict(zip(("left", "right"), st.columns(2, gap="medium"), strict=True))
-choices = {
-    side: str(render(BY_KEY[f"train_{side}"], text, column))
-    for side, column in sides.items()
-}
+if not present:
+    choices = {
+        side: str(render(BY_KEY[f"train_{side}"], text, column))
+        for side, column in sides.items()
+    }
 names = {
     side: text[f"training.loss.{choice}"].format(gamma=f"{gamma:g}", alpha=f"{alpha:g}")
     for side, choice in choices.items()

@@ -192,5 +192,5 @@ def boundary_figure(
         constrain="domain",
         showgrid=False,
     )
-    layout["height"] = look.height + (40 if presenter else 20)
+    layout["height"] = look.height + 20
     return _figure(data, layout)

@@ -80,6 +80,10 @@ EN: dict[str, str] = {
     "param.train_optimizer": "Optimiser",
     "param.train_lr": "Learning rate",
     "param.train_seed": "Seed",
+    "short.train_left": "Left",
+    "short.train_right": "Right",
+    "short.train_model": "Model",
+    "short.train_imbalance": "Negatives per positive",
     "help.train_imbalance": "1:10 to 1:1000, as between object anchors and "
     "background anchors in a detector.",
     "help.train_prior": "The paper's §3.3: the output bias starts at "
@@ -150,6 +154,10 @@ ZH: dict[str, str] = {
     "param.train_optimizer": "优化器",
     "param.train_lr": "学习率",
     "param.train_seed": "随机种子",
+    "short.train_left": "左边",
+    "short.train_right": "右边",
+    "short.train_model": "模型",
+    "short.train_imbalance": "每个正样本对应的负样本数",
     "help.train_imbalance": "从 1:10 到 1:1000，就像检测器中有目标的锚框"
     "与背景锚框之比。",
     "help.train_prior": "论文 §3.3：输出层偏置初始化为 −log((1 − π)/π)，π = 0.01，"
