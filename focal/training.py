@@ -163,7 +163,7 @@ def make_dataset(
     Returns
     -------
     Dataset
-        Training points first positives then negatives, each part shuffled.
+        The training and the held-out part, each in a seeded random order.
     """
     n_ = _integer("n", n, 100, 1_000_000)
     imbalance_ = _number("imbalance", imbalance, 1.0, 1000.0)
@@ -281,7 +281,10 @@ def _forward(model: Model, points: FloatArray) -> tuple[FloatArray, FloatArray |
     w = model.weights
     if model.kind == "logistic":
         return w["w"] @ points + w["b"], None
-    h = np.maximum(w["W1"].T @ points + w["b1"][:, None], 0.0)
+    # in place: fresh arrays of this size cost more in page faults than in maths
+    h = w["W1"].T @ points
+    h += w["b1"][:, None]
+    np.maximum(h, 0.0, out=h)
     return w["w2"] @ h + w["b2"], h
 
 
@@ -290,19 +293,21 @@ def _chain(
 ) -> dict[str, FloatArray]:
     """Gradients of ``sum(loss) / n`` over the weights, from ``g = dloss/dlogit``.
 
-    ``points`` and ``h`` as in :func:`_forward`.
+    ``points`` and ``h`` as in :func:`_forward`; ``h`` is overwritten.
     """
     w = model.weights
     if model.kind == "logistic":
         return {"w": points @ g / n, "b": np.array(g.sum() / n)}
     assert h is not None
-    # through the ReLU: d/dz max(z, 0) = 1 where z > 0, else 0
-    d_hidden = np.multiply.outer(w["w2"], g)
-    d_hidden *= h > 0.0
+    grad_w2 = h @ g / n
+    # through the ReLU: d/dz max(z, 0) = 1 where z > 0, else 0 (in h's memory)
+    active = h > 0.0
+    d_hidden = np.multiply.outer(w["w2"], g, out=h)
+    d_hidden *= active
     return {
         "W1": (d_hidden @ points.T).T / n,
         "b1": d_hidden.sum(axis=1) / n,
-        "w2": h @ g / n,
+        "w2": grad_w2,
         "b2": np.array(g.sum() / n),
     }
 
