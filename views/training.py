@@ -168,7 +168,7 @@ for side, column in sides.items():
         help=text["training.recall_help"],
     )
     metrics[2].metric(
-        text["training.ap"],
+        text["training.ap_short" if present else "training.ap"],
         number(outcome.average_precision, 3),
         help=text["training.ap_help"],
     )

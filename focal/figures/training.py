@@ -81,7 +81,9 @@ def loss_history_figure(
         if side == "right":
             trace["line"]["dash"] = "dash"
     layout = _layout(look, labels["title"], labels["x"], labels["y"])
-    layout["yaxis"].update(type="log", exponentformat="power")
+    # few ticks: a log axis spanning less than a decade otherwise labels every
+    # minor tick, which overlap at a projector's font size
+    layout["yaxis"].update(type="log", exponentformat="power", nticks=6)
     layout["xaxis"]["rangemode"] = "tozero"
     return _figure(data, layout)
 
@@ -139,7 +141,7 @@ def boundary_figure(
                 "title": {"text": labels["p"]},
                 "thickness": 12 if not presenter else 18,
                 "len": 0.8,
-                "tickvals": [0.0, 0.1, 0.5, 1.0],
+                "tickvals": [0.0, 0.5, 1.0],
             },
             "hovertemplate": "p = %{z:.3f}<extra></extra>",
             "showlegend": False,

@@ -29,7 +29,13 @@ from focal.ui.strings import EN, ZH, strings
 ROOT = Path(__file__).resolve().parents[2]
 EXPLORER = "views/explorer.py"
 GRADIENTS = "views/gradients.py"
-DEFAULTS: dict[str, Value] = {param.key: param.default for param in PARAMS}
+#: The Explorer's own controls; other pages' controls are not drawn there.
+EXPLORER_KEYS = {"axis", "log", "hard", "easy"}
+DEFAULTS: dict[str, Value] = {
+    param.key: param.default
+    for param in PARAMS
+    if param.shared or param.key in EXPLORER_KEYS
+}
 HOSTILE = ("<script>alert(1)</script>", "<b>x</b>")
 
 # ---------------------------------------------------------------- helpers

@@ -100,7 +100,7 @@ def assert_training(at: AppTest, state: Mapping[str, Value]) -> None:
     assert [metric.label for metric in at.metric] == 2 * [
         text["training.precision"],
         text["training.recall"],
-        text["training.ap"],
+        text["training.ap_short" if state["present"] else "training.ap"],
     ]
     for side in ("left", "right"):
         fill, line, _, _ = figs[f"train_boundary_{side}"]["data"]

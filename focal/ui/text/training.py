@@ -45,6 +45,7 @@ EN: dict[str, str] = {
     "training.precision": "Precision",
     "training.recall": "Recall",
     "training.ap": "Average precision",
+    "training.ap_short": "AP",
     "training.precision_help": "Held-out points with p ≥ 0.5 that are positive, "
     "as a share of all held-out points with p ≥ 0.5. “—” when no point reaches "
     "p ≥ 0.5.",
@@ -127,6 +128,7 @@ ZH: dict[str, str] = {
     "training.precision": "精确率",
     "training.recall": "召回率",
     "training.ap": "平均精度（AP）",
+    "training.ap_short": "AP",
     "training.precision_help": "在留出集中 p ≥ 0.5 的点里，真正是正样本的比例。"
     "没有任何点达到 p ≥ 0.5 时显示“—”。",
     "training.recall_help": "留出集的正样本中，p ≥ 0.5 的比例。",
