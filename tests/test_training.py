@@ -372,6 +372,36 @@ def test_average_precision_properties(labels: list[float], seed: int) -> None:
     )
 
 
+def _average_precision_by_definition(y: np.ndarray, score: np.ndarray) -> float:
+    """Σ (R_n − R_(n−1)) P_n, each threshold a distinct score, from the top down."""
+    total, previous_recall = 0.0, 0.0
+    for threshold in sorted(set(score.tolist()), reverse=True):
+        chosen = score >= threshold
+        true_positives = float(np.sum(y[chosen]))
+        precision = true_positives / float(np.sum(chosen))
+        recall = true_positives / float(np.sum(y))
+        total += (recall - previous_recall) * precision
+        previous_recall = recall
+    return total
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    labels=st.lists(st.sampled_from([0.0, 1.0]), min_size=1, max_size=30),
+    scores=st.lists(st.sampled_from([-2.0, 0.0, 0.1, 0.5, 0.9, 3.0]), min_size=30),
+)
+def test_average_precision_matches_its_definition(
+    labels: list[float], scores: list[float]
+) -> None:
+    y = np.array(labels)
+    if not y.any():
+        y[-1] = 1.0
+    score = np.array(scores[: len(y)])
+    assert training.average_precision(y, score) == pytest.approx(
+        _average_precision_by_definition(y, score), rel=1e-12
+    )
+
+
 def test_precision_and_recall_at_one_half() -> None:
     y = [1, 1, 1, 0, 0, 0, 0]
     p = [0.9, 0.5, 0.2, 0.6, 0.1, 0.0, 0.49]
