@@ -26,7 +26,7 @@ pytestmark = pytest.mark.browser
 
 CHARTS = 3  # two decision boundaries, one loss chart
 TITLE_EN = "Watch it learn"
-TITLE_ZH = "看它学习"
+TITLE_ZH = "看模型学习"
 
 # Trace names and sizes of every chart, as Plotly.js drew them.
 DRAWN = """() => [...document.querySelectorAll('.js-plotly-plot')].map(c =>

@@ -105,7 +105,7 @@ EN: dict[str, str] = {
 
 ZH: dict[str, str] = {
     "training.nav": "训练",
-    "training.title": "看它学习",
+    "training.title": "看模型学习",
     "training.intro": "一个小分类器要在大量负样本中找出稀有的正样本。它在同一份"
     "固定随机种子的数据上训练两次：左边用一种损失，右边用另一种。梯度取自核心模块"
     "的解析导数，再用 NumPy 手工按链式法则传到模型的每个参数。γ 和 α 取自公共"
