@@ -59,6 +59,12 @@ pages = [
         url_path="imbalance",
     ),
     st.Page(
+        HERE / "views" / "training.py",
+        title=text["training.nav"],
+        icon=":material/model_training:",
+        url_path="training",
+    ),
+    st.Page(
         HERE / "views" / "variants.py",
         title=text["variants.nav"],
         icon=":material/compare:",

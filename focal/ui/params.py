@@ -111,7 +111,30 @@ PARAMS: tuple[Param, ...] = (
     Param("imb_spread", "slider", 1.0, 0.0, 3.0, 0.1, shared=False),
     Param("imb_seed", "slider", 0.0, 0.0, 99.0, 1.0, shared=False),
     # training
-    #
+    Param(
+        "train_left",
+        "choice",
+        "ce",
+        options=("ce", "alpha_ce", "fl", "alpha_fl"),
+        shared=False,
+    ),
+    Param(
+        "train_right",
+        "choice",
+        "fl",
+        options=("ce", "alpha_ce", "fl", "alpha_fl"),
+        shared=False,
+    ),
+    Param(
+        "train_model", "choice", "logistic", options=("logistic", "mlp"), shared=False
+    ),
+    Param("train_imbalance", "slider", 100.0, 10.0, 1000.0, 10.0, shared=False),
+    Param("train_points", "slider", 10000.0, 1000.0, 100000.0, 1000.0, shared=False),
+    Param("train_steps", "slider", 200.0, 10.0, 2000.0, 10.0, shared=False),
+    Param("train_prior", "toggle", True, shared=False),
+    Param("train_optimizer", "choice", "adam", options=("adam", "gd"), shared=False),
+    Param("train_lr", "slider", 0.05, 0.01, 1.0, 0.01, shared=False),
+    Param("train_seed", "slider", 0.0, 0.0, 99.0, 1.0, shared=False),
     # variants
     Param("var_q", "slider", 1.0, 0.05, 1.0, 0.05, shared=False),
     Param("var_log", "toggle", False, shared=False),

@@ -1,0 +1,203 @@
+"""Training: one small classifier trained twice, with two losses, side by side."""
+
+import streamlit as st
+
+from focal import training
+from focal.figures.training import boundary_figure, loss_history_figure
+from focal.ui.controls import render, value
+from focal.ui.display import number
+from focal.ui.params import BY_KEY
+from focal.ui.strings import strings
+
+text = strings(str(value("lang")))
+present = bool(value("present"))
+gamma = float(value("gamma"))
+alpha = float(value("alpha"))
+chart = {"width": "stretch", "theme": None, "config": {"displaylogo": False}}
+#: Points drawn over each decision boundary (every positive, then negatives).
+SCATTER_LIMIT = 1500
+#: Runs of more point-steps than this show a progress bar (the default is 2M);
+#: the network's runs always do (each of its steps costs several of the line's).
+LONG_RUN = 4_000_000
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def dataset(n: int, imbalance: float, seed: int) -> training.Dataset:
+    return training.make_dataset(n, imbalance, seed)
+
+
+# Keyed on every input of a run: moving an unrelated control does not retrain.
+# A long run draws its own progress bar (created in here, so a cached result
+# replays it, already emptied); its label, in the page's language, is no key.
+@st.cache_data(max_entries=64, show_spinner=False)
+def experiment(
+    n: int,
+    imbalance: float,
+    seed: int,
+    model: str,
+    setting: tuple[str, float, float | None],
+    steps: int,
+    optimizer: str,
+    learning_rate: float,
+    prior_init: bool,
+    _progress_label: str | None,
+) -> training.Outcome:
+    loss, loss_gamma, loss_alpha = setting
+    label = _progress_label
+    bar = st.progress(0.0, text=label) if label else None
+
+    def report(done: float) -> None:
+        if bar is not None:
+            bar.progress(done, text=label)
+
+    outcome = training.run_experiment(
+        dataset(n, imbalance, seed),
+        model=model,
+        loss=loss,
+        gamma=loss_gamma,
+        alpha=loss_alpha,
+        steps=steps,
+        optimizer=optimizer,
+        learning_rate=learning_rate,
+        prior_init=prior_init,
+        seed=seed,
+        callback=report if bar is not None else None,
+    )
+    if bar is not None:
+        bar.empty()
+    return outcome
+
+
+if not present:
+    st.title(text["training.title"])
+    st.write(text["training.intro"])
+
+# Controls: the model and the imbalance in one row (on a projector, the two
+# losses too), the rest folded away.
+if present:
+    row = st.columns([2, 3, 3, 3], gap="small")
+    control_columns = dict(
+        zip(("model", "imbalance", "left", "right"), row, strict=True)
+    )
+else:
+    control_columns = dict(zip(("model", "imbalance"), st.columns([2, 3]), strict=True))
+model = str(render(BY_KEY["train_model"], text, control_columns["model"], present))
+imbalance = float(
+    render(BY_KEY["train_imbalance"], text, control_columns["imbalance"], present)
+)
+if present:
+    choices = {
+        side: str(render(BY_KEY[f"train_{side}"], text, control_columns[side], True))
+        for side in ("left", "right")
+    }
+settings = st.expander(text["training.settings"])
+columns = settings.columns(3)
+n = int(render(BY_KEY["train_points"], text, columns[0]))
+steps = int(render(BY_KEY["train_steps"], text, columns[1]))
+seed = int(render(BY_KEY["train_seed"], text, columns[2]))
+columns = settings.columns(3)
+prior_init = bool(render(BY_KEY["train_prior"], text, columns[0]))
+optimizer = str(render(BY_KEY["train_optimizer"], text, columns[1]))
+learning_rate = float(render(BY_KEY["train_lr"], text, columns[2]))
+
+data = dataset(n, imbalance, seed)
+if not present:
+    st.caption(text["training.data"].format(imbalance=f"{imbalance:g}", **data.counts))
+
+# The two runs, side by side: a loss, its decision boundary, its numbers.
+sides = dict(zip(("left", "right"), st.columns(2, gap="medium"), strict=True))
+if not present:
+    choices = {
+        side: str(render(BY_KEY[f"train_{side}"], text, column))
+        for side, column in sides.items()
+    }
+names = {
+    side: text[f"training.loss.{choice}"].format(gamma=f"{gamma:g}", alpha=f"{alpha:g}")
+    for side, choice in choices.items()
+}
+long_run = model == "mlp" or n * steps > LONG_RUN
+outcomes = {
+    side: experiment(
+        n,
+        imbalance,
+        seed,
+        model,
+        training.loss_setting(choice, gamma, alpha),
+        steps,
+        optimizer,
+        learning_rate,
+        prior_init,
+        text["training.progress"].format(name=names[side]) if long_run else None,
+    )
+    for side, choice in choices.items()
+}
+
+shown = training.display_sample(data.y_train, SCATTER_LIMIT, seed)
+counts = data.counts
+for side, column in sides.items():
+    outcome = outcomes[side]
+    column.plotly_chart(
+        boundary_figure(
+            outcome.grid,
+            data.x_train[shown],
+            data.y_train[shown],
+            labels={
+                "title": f"{names[side]} · "
+                + text["training.boundary_title"].format(steps=steps),
+                "x": text["training.x"],
+                "y": text["training.y"],
+                "p": text["training.p"],
+                "boundary": text["training.boundary"],
+                "negatives": text["training.negatives"],
+                "positives": text["training.positives"],
+            },
+            presenter=present,
+        ),
+        key=f"train_boundary_{side}",
+        **chart,
+    )
+    metrics = column.columns(3)
+    metrics[0].metric(
+        text["training.precision"],
+        number(outcome.precision, 3),
+        help=text["training.precision_help"],
+    )
+    metrics[1].metric(
+        text["training.recall"],
+        number(outcome.recall, 3),
+        help=text["training.recall_help"],
+    )
+    metrics[2].metric(
+        text["training.ap_short" if present else "training.ap"],
+        number(outcome.average_precision, 3),
+        help=text["training.ap_help"],
+    )
+if not present:
+    st.caption(
+        text["training.sample"].format(
+            positives=counts["train_positives"],
+            shown=len(shown) - counts["train_positives"],
+            negatives=counts["train_negatives"],
+        )
+    )
+
+# The loss of both runs against the step
+history = {side: outcomes[side].history.loss for side in sides}
+st.plotly_chart(
+    loss_history_figure(
+        outcomes["left"].history.steps,
+        history,
+        labels={
+            "title": text["training.loss_title"],
+            "x": text["training.loss_x"],
+            "y": text["training.loss_y"],
+            **names,
+        },
+        presenter=present,
+    ),
+    key="train_loss_chart",
+    **chart,
+)
+if not present:
+    st.caption(text["training.loss_caption"])
+    st.info(text["training.look"])
