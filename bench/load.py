@@ -211,6 +211,10 @@ def _loopback(host: str) -> bool:
     )
 
 
+#: HTTP without the environment's proxies: the servers are on loopback.
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
 class Student:
     """One browser tab of the app, speaking the websocket protocol."""
 
@@ -244,7 +248,7 @@ class Student:
         if self.cookies:
             jar = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
             request.add_header("Cookie", jar)
-        with urllib.request.urlopen(request, timeout=self.timeout_s) as response:
+        with _DIRECT.open(request, timeout=self.timeout_s) as response:
             response.read()
             for header in response.headers.get_all("Set-Cookie") or []:
                 # By hand: the XSRF token contains "|", which SimpleCookie quotes.
@@ -273,6 +277,7 @@ class Student:
             additional_headers=headers,
             max_size=None,
             open_timeout=self.timeout_s,
+            proxy=None,  # loopback only: never through a proxy from the environment
         )
         self.stats.open_s = await self.rerun(widgets=False)
 
