@@ -53,9 +53,10 @@ import time
 import tomllib
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -67,6 +68,8 @@ from websockets.asyncio.client import connect  # noqa: E402
 from websockets.exceptions import ConnectionClosed, WebSocketException  # noqa: E402
 
 from bench.streamlit_server import Server, start_server  # noqa: E402
+
+T = TypeVar("T")
 
 MINIMAL_APP = ROOT / "bench" / "minimal_app.py"
 CONFIG = ROOT / ".streamlit" / "config.toml"
@@ -208,6 +211,10 @@ def _loopback(host: str) -> bool:
     )
 
 
+#: HTTP without the environment's proxies: the servers are on loopback.
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
 class Student:
     """One browser tab of the app, speaking the websocket protocol."""
 
@@ -241,7 +248,7 @@ class Student:
         if self.cookies:
             jar = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
             request.add_header("Cookie", jar)
-        with urllib.request.urlopen(request, timeout=self.timeout_s) as response:
+        with _DIRECT.open(request, timeout=self.timeout_s) as response:
             response.read()
             for header in response.headers.get_all("Set-Cookie") or []:
                 # By hand: the XSRF token contains "|", which SimpleCookie quotes.
@@ -270,6 +277,7 @@ class Student:
             additional_headers=headers,
             max_size=None,
             open_timeout=self.timeout_s,
+            proxy=None,  # loopback only: never through a proxy from the environment
         )
         self.stats.open_s = await self.rerun(widgets=False)
 
@@ -426,6 +434,7 @@ async def _student(
     stop_at: float,
     think_s: float,
     timeout_s: float,
+    min_moves: int,
 ) -> SessionStats:
     rng = random.Random(seed * 1_000_003 + index)
     query = SHARE_LINKS[index % len(SHARE_LINKS)]
@@ -436,7 +445,8 @@ async def _student(
         await student.open()
         while True:
             pause = rng.uniform(0.0, 2.0 * think_s)
-            if loop.time() + pause >= stop_at:
+            done = len(student.stats.latencies_s) >= min_moves
+            if done and loop.time() + pause >= stop_at:
                 break
             await asyncio.sleep(pause)
             student.stats.latencies_s.append(await student.move())
@@ -444,9 +454,33 @@ async def _student(
         student.stats.errors.append(str(exc))
     except (OSError, WebSocketException, TimeoutError) as exc:
         student.stats.errors.append(f"could not open the page: {exc!r}")
+    except Exception as exc:  # counted, so that one odd message ends one session only
+        student.stats.errors.append(f"client error: {exc!r}")
     finally:
         await student.close()
     return student.stats
+
+
+def run_async(factory: Callable[[], Awaitable[T]]) -> T:
+    """``asyncio.run(factory())`` in a thread of its own.
+
+    A caller may already run an event loop in this thread (Playwright's sync API
+    does, for a whole pytest session), where ``asyncio.run`` is refused.
+    """
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = asyncio.run(factory())
+        except BaseException as exc:  # re-raised in the caller's thread
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=target, name="load-client")
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 def check_bounds(sessions: int, duration_s: float, rounds: int) -> None:
@@ -514,12 +548,15 @@ def run_load(
     timeout_s: float = 30.0,
     target: str = "url",
     round_: int = 1,
+    min_moves: int = 0,
 ) -> LoadResult:
     """Drive ``sessions`` students against ``base`` for ``duration_s`` seconds.
 
     Sessions open over the first ``ramp_s`` seconds (default: a quarter of the
     duration, at most 5 s), each from one of :data:`SHARE_LINKS`, then move a
-    control every ``think_s`` seconds on average until the duration is over.
+    control every ``think_s`` seconds on average until the duration is over,
+    but at least ``min_moves`` times each (for tests: a count that does not
+    depend on how busy the machine is).
     """
     check_bounds(sessions, duration_s, 1)
     host = urllib.parse.urlsplit(base).hostname or ""
@@ -534,13 +571,15 @@ def run_load(
         rng = random.Random(seed)
         starts = sorted(now + rng.uniform(0, ramp) for _ in range(sessions))
         tasks = [
-            _student(i, base, path, seed, starts[i], stop_at, think_s, timeout_s)
+            _student(
+                i, base, path, seed, starts[i], stop_at, think_s, timeout_s, min_moves
+            )
             for i in range(sessions)
         ]
         return await asyncio.gather(*tasks)
 
     cpu = time.process_time()
-    stats = asyncio.run(main())
+    stats = run_async(main)
     client_cpu_s = round(time.process_time() - cpu, 1)
     latencies = [value for one in stats for value in one.latencies_s]
     opens = [one.open_s for one in stats if one.open_s is not None]

@@ -76,8 +76,8 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def tested(clone: Path) -> Path:
-    """``make test`` in the clone; the clone once it passed."""
+def make_test(clone: Path) -> tuple[int, str]:
+    """``make test`` in the clone: its exit status and the end of its output."""
     log = clone.parent / "make-test.log"
     with log.open("wb") as sink:
         done = subprocess.run(
@@ -88,25 +88,25 @@ def tested(clone: Path) -> Path:
             stderr=subprocess.STDOUT,
             timeout=INSTALL_AND_TEST_TIMEOUT_S,
         )
-    tail = log.read_text(errors="replace")[-6000:]
-    assert done.returncode == 0, f"make test failed in a fresh clone:\n{tail}"
-    return clone
+    return done.returncode, log.read_text(errors="replace")[-6000:]
 
 
-def test_make_test_passes_from_nothing(tested: Path) -> None:
-    assert (tested / ".venv" / "bin" / "python").exists()
-    assert (tested / ".venv" / ".dev").exists()
+def test_make_test_passes_from_nothing(clone: Path, make_test: tuple[int, str]) -> None:
+    status, tail = make_test
+    assert status == 0, f"make test failed in a fresh clone:\n{tail}"
+    assert (clone / ".venv" / "bin" / "python").exists()
+    assert (clone / ".venv" / ".dev").exists()
 
 
 @pytest.fixture
-def served(tested: Path) -> Iterator[str]:
-    """``make run`` in the clone on a free port; its base URL."""
+def served(clone: Path, make_test: tuple[int, str]) -> Iterator[str]:
+    """``make run`` in the clone on a free port (after ``make test``, pass or not)."""
     port = free_port()
-    log = tested.parent / "make-run.log"
+    log = clone.parent / "make-run.log"
     with log.open("wb") as sink:
         process = subprocess.Popen(
             ["make", "run", f"PORT={port}"],
-            cwd=tested,
+            cwd=clone,
             env=_clean_env(),
             stdout=sink,
             stderr=subprocess.STDOUT,
@@ -124,7 +124,7 @@ def served(tested: Path) -> Iterator[str]:
                 process.wait(timeout=15)
 
 
-def test_make_run_serves_a_page_with_a_chart(served: str, tested: Path) -> None:
+def test_make_run_serves_a_page_with_a_chart(served: str, clone: Path) -> None:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
@@ -154,5 +154,5 @@ def test_make_run_serves_a_page_with_a_chart(served: str, tested: Path) -> None:
             assert page.locator('[data-testid="stException"]').count() == 0
         finally:
             browser.close()
-    log = (tested.parent / "make-run.log").read_text(errors="replace")
+    log = (clone.parent / "make-run.log").read_text(errors="replace")
     assert "Traceback" not in log, log[-4000:]
