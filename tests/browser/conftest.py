@@ -35,8 +35,9 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
-# Default Playwright timeouts (ms): generous, since the machine is shared.
-TIMEOUT_MS = 30_000
+# Default Playwright timeouts (ms): generous, since the machine is shared and
+# a busy 2-CPU box has been seen to take 30 s to settle a page.
+TIMEOUT_MS = 60_000
 
 # Streamlit issue #7074 (open): a page loaded directly at /<page> first asks
 # /<page>/_stcore/health and /<page>/_stcore/host-config, gets 404, and then
