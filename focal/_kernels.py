@@ -51,6 +51,19 @@ def sigmoid_terms_into(
     return p_t, q, ce
 
 
+def star_shift(x_t: FloatArray, gamma: FloatArray, beta: FloatArray) -> FloatArray:
+    """``w = x_t + beta / gamma``: FL*'s logit ``z = gamma x_t + beta`` over ``gamma``.
+
+    ``beta / gamma`` alone overflows for a tiny ``gamma`` although ``w`` may be
+    finite (or of the other sign, when ``x_t`` is infinite); for ``gamma < 1``
+    ``gamma x_t`` cannot overflow, so there ``w = (gamma x_t + beta) / gamma``.
+    Where ``w`` really exceeds the float range it is ``±inf`` with its sign.
+    """
+    # np.where computes both forms; the one it discards may overflow or be NaN
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.where(gamma < 1.0, (gamma * x_t + beta) / gamma, x_t + beta / gamma)
+
+
 def sigmoid_terms(
     x: FloatArray, y: FloatArray
 ) -> tuple[FloatArray, FloatArray, FloatArray]:

@@ -6,6 +6,8 @@ a bad value is reported once, with the argument's name and its allowed range.
 
 from __future__ import annotations
 
+import numbers
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -14,14 +16,42 @@ from numpy.typing import ArrayLike, NDArray
 FloatArray = NDArray[np.float64]
 
 
+def _is_real_number(element: Any) -> bool:
+    """An element of an object array that counts as a real number."""
+    if isinstance(element, np.timedelta64):  # registered as Real, but a duration
+        return False
+    return isinstance(element, numbers.Real | Decimal | np.bool_)
+
+
 def as_float(name: str, value: ArrayLike) -> FloatArray:
-    """Return ``value`` as a float64 array, rejecting non-numbers and NaN."""
+    """Return ``value`` as a float64 array, rejecting non-numbers and NaN.
+
+    Accepted: Python and NumPy real numbers (bool, int, float, ``Fraction``,
+    ``Decimal``) and arrays or nested lists of them. Refused with ``ValueError``:
+    None, text and bytes (also inside arrays: ``["0.5"]`` is not a number),
+    complex numbers, dates and durations, ragged lists, NaN, and numbers too
+    large for a float64 (``10**400``).
+    """
+    not_a_number = f"{name} must be a number or an array of numbers"
     if value is None or isinstance(value, str | bytes):
-        raise ValueError(f"{name} must be a number or an array of numbers")
+        raise ValueError(not_a_number)
     try:
-        array = np.asarray(value, dtype=np.float64)
+        raw = np.asarray(value)
+    except (TypeError, ValueError, OverflowError):
+        raise ValueError(not_a_number) from None
+    kind = raw.dtype.kind
+    if kind == "O":
+        if not all(_is_real_number(element) for element in raw.flat):
+            raise ValueError(not_a_number)
+    elif kind not in "biuf":  # complex, text, bytes, dates, durations, records
+        raise ValueError(not_a_number)
+    try:
+        with np.errstate(over="raise"):
+            array = np.asarray(raw, dtype=np.float64)
+    except (OverflowError, FloatingPointError):
+        raise ValueError(f"{name} must be within the float64 range") from None
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number or an array of numbers") from None
+        raise ValueError(not_a_number) from None
     if np.isnan(array).any():
         raise ValueError(f"{name} must not be NaN")
     return array
@@ -92,3 +122,26 @@ def result(array: FloatArray, *inputs: Any) -> FloatArray | float:
     if is_scalar(*inputs):
         return float(array)
     return array
+
+
+def broadcast(**arrays: FloatArray | None) -> tuple[int, ...]:
+    """The shape of the arguments broadcast together (``None`` is left out).
+
+    Raises ``ValueError`` naming the first argument whose shape does not
+    broadcast with the ones before it, e.g. ``y must broadcast with p: shape
+    (2,) against (3,)``.
+    """
+    shape: tuple[int, ...] = ()
+    before: list[str] = []
+    for name, array in arrays.items():
+        if array is None:
+            continue
+        try:
+            shape = np.broadcast_shapes(shape, array.shape)
+        except ValueError:
+            raise ValueError(
+                f"{name} must broadcast with {', '.join(before)}: "
+                f"shape {array.shape} against {shape}"
+            ) from None
+        before.append(name)
+    return shape

@@ -436,6 +436,29 @@ def _option_message(message: str) -> str:
     return message
 
 
+#: Longest error line; an echoed 10 kB argument is cut in the middle.
+MESSAGE_LIMIT = 300
+
+
+def _one_line(message: str) -> str:
+    """``message`` as one printable line of at most :data:`MESSAGE_LIMIT` characters.
+
+    argparse echoes some arguments as they came (``unrecognized arguments: ...``):
+    a newline, a control character or an undecodable byte (a lone surrogate)
+    in them is written as its escape instead.
+    """
+    line = "".join(
+        c
+        if c.isprintable()
+        else c.encode("unicode_escape", "backslashreplace").decode()
+        for c in message
+    )
+    if len(line) > MESSAGE_LIMIT:
+        half = MESSAGE_LIMIT // 2
+        line = line[:half] + " ... " + line[-half:]
+    return line
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run ``python -m focal`` with ``argv`` (default: ``sys.argv[1:]``).
 
@@ -456,7 +479,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             parser.error("a command is required: table, loss or ratio")
     except UsageError as error:
-        print(error, file=sys.stderr)
+        print(_one_line(str(error)), file=sys.stderr)
         return 2
     except SystemExit as done:  # --help has printed its text
         return done.code if isinstance(done.code, int) else 0
@@ -464,7 +487,7 @@ def main(argv: list[str] | None = None) -> int:
         output = args.run(args)
     except ValueError as error:
         print(
-            f"focal {args.command}: error: {_option_message(str(error))}",
+            _one_line(f"focal {args.command}: error: {_option_message(str(error))}"),
             file=sys.stderr,
         )
         return 2

@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from focal import _validate as check
-from focal._kernels import blockwise, grad_focal_loss_kernel, sigmoid_terms
+from focal._kernels import blockwise, grad_focal_loss_kernel, sigmoid_terms, star_shift
 from focal._validate import FloatArray
 
 
@@ -41,6 +41,7 @@ def grad_cross_entropy(x: ArrayLike, y: ArrayLike) -> FloatArray | float:
     """
     x_ = check.logit("x", x)
     y_ = check.label("y", y)
+    check.broadcast(x=x_, y=y_)
     _, q, _ = sigmoid_terms(x_, y_)
     return check.result(0.0 - _sign(y_) * q, x, y)
 
@@ -75,6 +76,7 @@ def grad_focal_loss(
     y_ = check.label("y", y)
     gamma_ = check.gamma("gamma", gamma)
     alpha_ = check.alpha("alpha", alpha)
+    check.broadcast(x=x_, y=y_, gamma=gamma_, alpha=alpha_)
     grad = blockwise(grad_focal_loss_kernel, x_, y_, gamma_, alpha_)
     return check.result(grad, x, y, gamma, alpha)
 
@@ -104,8 +106,9 @@ def grad_focal_loss_star(
     y_ = check.label("y", y)
     gamma_ = check.gamma("gamma", gamma, positive=True)
     beta_ = check.finite("beta", beta)
+    check.broadcast(x=x_, y=y_, gamma=gamma_, beta=beta_)
     # z = gamma x_t + beta, whose sign is that of x_t + beta / gamma (no overflow)
-    w = np.where(y_ == 1.0, x_, -x_) + beta_ / gamma_
+    w = star_shift(np.where(y_ == 1.0, x_, -x_), gamma_, beta_)
     with np.errstate(over="ignore"):
         e = np.exp(-np.abs(gamma_ * w))
     one_minus_p_star = np.where(w >= 0.0, e, 1.0) / (1.0 + e)

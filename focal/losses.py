@@ -18,7 +18,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from focal import _validate as check
-from focal._kernels import blockwise, focal_loss_kernel, sigmoid_terms
+from focal._kernels import blockwise, focal_loss_kernel, sigmoid_terms, star_shift
 from focal._validate import FloatArray
 
 
@@ -65,6 +65,7 @@ def p_t(p: ArrayLike, y: ArrayLike) -> FloatArray | float:
     """
     p_ = check.probability("p", p)
     y_ = check.label("y", y)
+    check.broadcast(p=p_, y=y_)
     return check.result(np.where(y_ == 1.0, p_, 1.0 - p_), p, y)
 
 
@@ -86,6 +87,7 @@ def alpha_t(alpha: ArrayLike, y: ArrayLike) -> FloatArray | float:
     """
     alpha_ = check.probability("alpha", alpha)
     y_ = check.label("y", y)
+    check.broadcast(alpha=alpha_, y=y_)
     return check.result(_alpha_t(alpha_, y_), alpha, y)
 
 
@@ -106,6 +108,7 @@ def cross_entropy(p: ArrayLike, y: ArrayLike) -> FloatArray | float:
     """
     p_ = check.probability("p", p)
     y_ = check.label("y", y)
+    check.broadcast(p=p_, y=y_)
     return check.result(_cross_entropy(p_, y_), p, y)
 
 
@@ -132,6 +135,7 @@ def modulating_factor(
     p_ = check.probability("p", p)
     y_ = check.label("y", y)
     gamma_ = check.gamma("gamma", gamma)
+    check.broadcast(p=p_, y=y_, gamma=gamma_)
     return check.result(np.power(_one_minus_p_t(p_, y_), gamma_), p, y, gamma)
 
 
@@ -167,6 +171,7 @@ def focal_loss(
     y_ = check.label("y", y)
     gamma_ = check.gamma("gamma", gamma)
     alpha_ = check.alpha("alpha", alpha)
+    check.broadcast(p=p_, y=y_, gamma=gamma_, alpha=alpha_)
     loss = np.power(_one_minus_p_t(p_, y_), gamma_) * _cross_entropy(p_, y_)
     if alpha_ is not None:
         loss = _weighted(_alpha_t(alpha_, y_), loss)
@@ -198,6 +203,7 @@ def cross_entropy_from_logits(x: ArrayLike, y: ArrayLike) -> FloatArray | float:
     """
     x_ = check.logit("x", x)
     y_ = check.label("y", y)
+    check.broadcast(x=x_, y=y_)
     return check.result(sigmoid_terms(x_, y_)[2], x, y)
 
 
@@ -218,6 +224,7 @@ def p_t_from_logits(x: ArrayLike, y: ArrayLike) -> FloatArray | float:
     """
     x_ = check.logit("x", x)
     y_ = check.label("y", y)
+    check.broadcast(x=x_, y=y_)
     return check.result(sigmoid_terms(x_, y_)[0], x, y)
 
 
@@ -244,6 +251,7 @@ def modulating_factor_from_logits(
     x_ = check.logit("x", x)
     y_ = check.label("y", y)
     gamma_ = check.gamma("gamma", gamma)
+    check.broadcast(x=x_, y=y_, gamma=gamma_)
     _, q, ce = sigmoid_terms(x_, y_)
     # For x_t beyond ~708, 1 - p_t is subnormal or 0 while its power may not be:
     # there use log(1 - p_t) = -softplus(x_t) = -(CE + x_t).
@@ -284,6 +292,7 @@ def focal_loss_from_logits(
     y_ = check.label("y", y)
     gamma_ = check.gamma("gamma", gamma)
     alpha_ = check.alpha("alpha", alpha)
+    check.broadcast(x=x_, y=y_, gamma=gamma_, alpha=alpha_)
     loss = blockwise(focal_loss_kernel, x_, y_, gamma_, alpha_)
     return check.result(loss, x, y, gamma, alpha)
 
@@ -313,11 +322,12 @@ def focal_loss_star(
     y_ = check.label("y", y)
     gamma_ = check.gamma("gamma", gamma, positive=True)
     beta_ = check.finite("beta", beta)
+    check.broadcast(x=x_, y=y_, gamma=gamma_, beta=beta_)
     # z = gamma (x_t + beta / gamma) may overflow; the linear part is kept apart
-    w = np.where(y_ == 1.0, x_, -x_) + beta_ / gamma_
-    with np.errstate(over="ignore"):
+    w = star_shift(np.where(y_ == 1.0, x_, -x_), gamma_, beta_)
+    with np.errstate(over="ignore"):  # beyond the float range: +inf, rightly
         e = np.exp(-np.abs(gamma_ * w))
-    loss = np.log1p(e) / gamma_ - np.minimum(w, 0.0)
+        loss = np.log1p(e) / gamma_ - np.minimum(w, 0.0)
     return check.result(loss, x, y, gamma, beta)
 
 
@@ -368,6 +378,7 @@ def focal_reduction(
     factor = modulating_factor(p, y, gamma)
     alpha_ = check.alpha("alpha", alpha)
     if alpha_ is not None:
+        check.broadcast(**{"p, y, gamma": np.asarray(factor), "alpha": alpha_})
         factor = factor * _alpha_t(alpha_, check.label("y", y))
     with np.errstate(divide="ignore", over="ignore"):
         return check.result(np.divide(1.0, factor), p, y, gamma, alpha)

@@ -72,6 +72,7 @@ def hard_easy_ratio(
     y_ = check.label("y", y)
     gamma_ = check.gamma("gamma", gamma)
     alpha_ = check.alpha("alpha", alpha)
+    check.broadcast(p_hard=p_hard_, p_easy=p_easy_, y=y_, gamma=gamma_, alpha=alpha_)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ce_ratio = _cross_entropy(p_hard_, y_) / _cross_entropy(p_easy_, y_)
         base = _one_minus_p_t(p_hard_, y_) / _one_minus_p_t(p_easy_, y_)

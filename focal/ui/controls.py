@@ -14,6 +14,11 @@ def _decimals(step: float) -> int:
     return max(0, len(f"{step:g}".partition(".")[2]))
 
 
+def _plain(value: Value) -> Value:
+    """``value``, with a slider's -0.0 (from a link's ``-0``) as 0.0."""
+    return value + 0.0 if isinstance(value, float) else value
+
+
 def peek(key: str) -> Value:
     """The value a parameter will have this run, before its widget is drawn.
 
@@ -33,10 +38,9 @@ def peek(key: str) -> Value:
     """
     param = BY_KEY[key]
     if key in st.session_state:
-        return st.session_state[key]
-    raw = st.query_params.get(key)
-    parsed = param.parse(raw) if raw is not None else None
-    return param.default if parsed is None else parsed
+        return _plain(st.session_state[key])
+    parsed = param.read(st.query_params.get_all(key))
+    return param.default if parsed is None else _plain(parsed)
 
 
 def render(
@@ -67,14 +71,16 @@ def render(
     }
     label = text[f"short.{param.key}" if compact else f"param.{param.key}"]
     if param.kind == "slider":
-        return where.slider(
-            label,
-            min_value=param.low,
-            max_value=param.high,
-            value=param.default,
-            step=param.step,
-            format=f"%.{_decimals(param.step)}f",
-            **common,
+        return _plain(
+            where.slider(
+                label,
+                min_value=param.low,
+                max_value=param.high,
+                value=param.default,
+                step=param.step,
+                format=f"%.{_decimals(param.step)}f",
+                **common,
+            )
         )
     if param.kind == "toggle":
         return where.toggle(label, value=param.default, **common)
@@ -91,7 +97,7 @@ def render(
 
 def value(key: str) -> Value:
     """The current value of a parameter whose widget was drawn this run."""
-    return st.session_state.get(key, BY_KEY[key].default)
+    return _plain(st.session_state.get(key, BY_KEY[key].default))
 
 
 def reset() -> None:
@@ -107,7 +113,8 @@ def link_notices(text: Mapping[str, str]) -> None:
     so nothing from the URL is echoed. It stays until the control is moved.
     """
     if "_rejected" not in st.session_state:
-        st.session_state["_rejected"] = rejected(st.query_params.to_dict())
+        query = {key: st.query_params.get_all(key) for key in st.query_params}
+        st.session_state["_rejected"] = rejected(query)
     for key in st.session_state["_rejected"]:
         param = BY_KEY[key]
         if value(key) == param.default:

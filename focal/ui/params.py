@@ -10,7 +10,7 @@ Adding a control is one line here plus its label in the string tables.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlencode
@@ -51,6 +51,13 @@ class Param:
     def parse(self, raw: str) -> Value | None:
         """The value a URL string stands for, or None when it is not allowed.
 
+        The rules are those of Streamlit's query-parameter binding, so that a
+        value refused here is exactly one the widget replaces by its default:
+        ``true``/``false`` in any case for a toggle, an option exactly (no
+        surrounding spaces) for a choice, a finite number in range for a slider
+        (Python's ``float``, which allows surrounding spaces). ``-0`` is in
+        range wherever 0 is.
+
         Parameters
         ----------
         raw : str
@@ -62,18 +69,43 @@ class Param:
             The parsed value, or None for anything out of range, not a number,
             not ``true``/``false``, or not one of the options.
         """
-        text = raw.strip()
         if self.kind == "toggle":
-            return {"true": True, "false": False}.get(text.lower())
+            return {"true": True, "false": False}.get(raw.lower())
         if self.kind == "choice":
-            return text if text in self.options else None
+            return raw if raw in self.options else None
         try:
-            number = float(text)
+            number = float(raw)
         except ValueError:
             return None
         if not math.isfinite(number) or not self.low <= number <= self.high:
             return None
         return number
+
+    def read(self, raw: str | Sequence[str]) -> Value | None:
+        """The value of a query key, given all its values, or None when refused.
+
+        A repeated key (``?y=0&y=1``) gives several values: a toggle or a
+        choice takes the last one, as Streamlit's binding does; a slider, which
+        Streamlit reads as a list of numbers (two for a range), is refused
+        unless exactly one value is not empty.
+
+        Parameters
+        ----------
+        raw : str or sequence of str
+            The key's value, or all its values in URL order.
+
+        Returns
+        -------
+        float, bool, str or None
+            As :meth:`parse`.
+        """
+        values = [raw] if isinstance(raw, str) else list(raw)
+        if not all(isinstance(value, str) for value in values):
+            return None
+        if self.kind == "slider":
+            given = [value for value in values if value != ""]
+            return self.parse(given[0]) if len(given) == 1 else None
+        return self.parse(values[-1]) if values else None
 
     def format(self, value: Value) -> str:
         """The URL form of ``value`` (the inverse of :meth:`parse`)."""
@@ -163,8 +195,8 @@ def rejected(query: Mapping[str, str | list[str]]) -> list[str]:
     Parameters
     ----------
     query : mapping of str to str or list of str
-        The URL's query parameters (a repeated key gives a list; its last value
-        counts, as in Streamlit's binding).
+        The URL's query parameters (a repeated key gives a list, read as
+        :meth:`Param.read` says).
 
     Returns
     -------
@@ -175,9 +207,7 @@ def rejected(query: Mapping[str, str | list[str]]) -> list[str]:
     for param in PARAMS:
         if param.key not in query:
             continue
-        raw = query[param.key]
-        last = raw[-1] if isinstance(raw, list) and raw else raw
-        if not isinstance(last, str) or param.parse(last) is None:
+        if param.read(query[param.key]) is None:
             bad.append(param.key)
     return bad
 

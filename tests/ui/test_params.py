@@ -199,11 +199,22 @@ def test_rejected_empty_for_good_or_no_query() -> None:
     assert rejected({"other": "x"}) == []
 
 
-def test_rejected_with_lists_uses_last_value() -> None:
-    assert rejected({"gamma": ["abc", "3"]}) == []
-    assert rejected({"gamma": ["3", "abc"]}) == ["gamma"]
-    assert rejected({"gamma": ["3", "9"], "p": ["nan", "0.5"]}) == ["gamma"]
+def test_rejected_with_lists_reads_like_streamlit() -> None:
+    # a repeated key: a toggle or a choice takes the last value; a slider (read by
+    # Streamlit as a list of numbers) needs exactly one that is not empty
+    assert rejected({"y": ["1", "0"], "balance": ["maybe", "true"]}) == []
+    assert rejected({"y": ["0", "2"], "lang": ["zh", "fr"]}) == ["y", "lang"]
+    assert rejected({"gamma": ["", "3"]}) == []
+    assert rejected({"gamma": ["abc", "3"]}) == ["gamma"]
+    assert rejected({"gamma": ["3", "3"], "p": ["nan", "0.5"]}) == ["p", "gamma"]
     assert rejected({"gamma": []}) == ["gamma"]
+
+
+def test_toggles_and_choices_take_no_surrounding_spaces() -> None:
+    # Streamlit's binding compares them exactly, so " zh" opens the app in English
+    for key, raw in [("lang", " zh"), ("y", "0 "), ("balance", " true")]:
+        assert BY_KEY[key].parse(raw) is None
+    assert BY_KEY["gamma"].parse(" 1.5 ") == 1.5  # float() allows them, as there
 
 
 def test_share_query_leaves_defaults_out() -> None:

@@ -1,0 +1,182 @@
+"""``make run`` keeps Streamlit's protections on and listens on this machine only.
+
+Three layers: the command line that ``make run`` executes (read with
+``make -n``) switches nothing off; Streamlit's own configuration loader, given
+the project's ``.streamlit/config.toml`` and that command line's flags (and no
+user configuration), ends with XSRF protection and CORS protection on and a
+loopback address; and the server started with exactly that command listens on
+loopback only and does not allow a foreign origin. Serving a room is an explicit
+``--server.address 0.0.0.0`` (see the README).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+import sys
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LOOPBACK = {"localhost", "127.0.0.1", "::1"}
+SAFETY = ("server.address", "server.enableCORS", "server.enableXsrfProtection")
+
+
+def make_run_command(port: int = 8501) -> list[str]:
+    """The ``streamlit run`` command line of ``make run`` (not executed)."""
+    done = subprocess.run(
+        ["make", "-n", "run", f"PORT={port}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    (line,) = [line for line in done.stdout.splitlines() if "streamlit run" in line]
+    return shlex.split(line)
+
+
+def flags(command: list[str]) -> dict[str, str]:
+    """``--section.option value`` and ``--section.option=value`` pairs."""
+    found: dict[str, str] = {}
+    for index, token in enumerate(command):
+        if not token.startswith("--") or "." not in token:
+            continue
+        name, equals, value = token[2:].partition("=")
+        if not equals:
+            value = command[index + 1] if index + 1 < len(command) else ""
+        found[name] = value
+    return found
+
+
+def test_make_run_switches_no_protection_off() -> None:
+    command = make_run_command()
+    assert command[-4:-2] == ["run", "app.py"] or "app.py" in command
+    given = flags(command)
+    assert given.get("server.address", "localhost") in LOOPBACK, given
+    assert given.get("server.enableCORS", "true").lower() == "true", given
+    assert given.get("server.enableXsrfProtection", "true").lower() == "true", given
+    assert not [t for t in command if t.startswith("STREAMLIT_")], command
+
+
+# Streamlit's loader, in a clean process: the project's config.toml (found from
+# the working directory) plus make run's flags; HOME is empty, so no user file.
+_EFFECTIVE = """
+import json, sys
+from streamlit import config
+flags = json.loads(sys.argv[1])
+config.get_config_options(force_reparse=True, options_from_flags=flags)
+print(json.dumps({name: config.get_option(name) for name in json.loads(sys.argv[2])}))
+"""
+
+
+def clean_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STREAMLIT_")}
+    env["HOME"] = str(home)
+    return env
+
+
+def test_streamlit_reads_the_protections_as_on(tmp_path: Path) -> None:
+    given = {
+        name: value
+        for name, value in flags(make_run_command()).items()
+        if name.startswith("server.")
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", _EFFECTIVE, json.dumps(given), json.dumps(SAFETY)],
+        cwd=ROOT,
+        env=clean_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    effective = json.loads(done.stdout.strip().splitlines()[-1])
+    assert effective["server.enableXsrfProtection"] is True
+    assert effective["server.enableCORS"] is True
+    # unset, Streamlit listens on every interface: make run must name loopback
+    assert effective["server.address"] in LOOPBACK, effective
+
+
+# ---------------------------------------------------------------- a real server
+
+
+def _listening(port: int) -> set[str]:
+    """Local addresses with a socket listening on ``port`` (Linux /proc)."""
+    found = set()
+    for table, width in (("/proc/net/tcp", 8), ("/proc/net/tcp6", 32)):
+        path = Path(table)
+        if not path.exists():
+            continue
+        for row in path.read_text().splitlines()[1:]:
+            local, state = row.split()[1], row.split()[3]
+            address, _, hex_port = local.partition(":")
+            if state == "0A" and int(hex_port, 16) == port and len(address) == width:
+                found.add(address)
+    return found
+
+
+def _is_loopback(address: str) -> bool:
+    if len(address) == 8:  # IPv4, little-endian: 127.x.x.x ends with 7F
+        return address.endswith("7F")
+    return address in (
+        "00000000000000000000000001000000",  # ::1
+        "0000000000000000FFFF00000100007F",  # ::ffff:127.0.0.1
+    )
+
+
+@pytest.fixture
+def make_run_server(tmp_path: Path) -> Iterator[int]:
+    """``make run``'s own command, on a free port; yields the port."""
+    sys.path.insert(0, str(ROOT))
+    from bench.streamlit_server import _healthy, free_port
+
+    port = free_port()
+    command = make_run_command(port)
+    log = (tmp_path / "server.log").open("wb")
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=clean_env(tmp_path), stdout=log, stderr=log
+    )
+    try:
+        for _ in range(600):
+            if _healthy(f"http://127.0.0.1:{port}/_stcore/health"):
+                break
+            try:
+                process.wait(timeout=0.1)
+            except subprocess.TimeoutExpired:
+                continue
+            pytest.fail((tmp_path / "server.log").read_text())
+        else:
+            pytest.fail("make run's server never became healthy")
+        yield port
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+        log.close()
+
+
+def test_make_run_listens_on_loopback_only(make_run_server: int) -> None:
+    if not Path("/proc/net/tcp").exists():
+        pytest.skip("needs Linux /proc/net/tcp")
+    addresses = _listening(make_run_server)
+    assert addresses, "no listening socket found"
+    assert all(_is_loopback(a) for a in addresses), addresses
+
+
+def test_make_run_does_not_allow_a_foreign_origin(make_run_server: int) -> None:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{make_run_server}/_stcore/health",
+        headers={"Origin": "http://evil.example"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        allowed = response.headers.get("Access-Control-Allow-Origin")
+    assert allowed not in ("*", "http://evil.example"), allowed

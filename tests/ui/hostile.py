@@ -1,0 +1,127 @@
+"""Hostile links, shared by the AppTest and the browser fuzzing of URLs.
+
+The pages come from ``app.py``'s navigation and the parameters from
+:data:`focal.ui.params.PARAMS`, so a page or a parameter added there is fuzzed
+without touching the tests. The model of what a link does is
+:meth:`focal.ui.params.Param.read`, which states Streamlit's own reading of a
+bound query value: the widget takes the value it reads, or its default with a
+notice that names the key (and never repeats the value).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+
+from focal.ui.params import BY_KEY, PARAMS, Value
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app.py"
+
+#: In every payload: found anywhere in the page, the payload was echoed.
+MARK = "fzq7mark"
+
+#: Markup that would create an element, run a script or style text if a page
+#: put it in the DOM unescaped; each carries MARK as an id or attribute.
+HTML_PAYLOADS = (
+    f"<script id={MARK}>window.{MARK}=1</script>",
+    f"<img id={MARK} src=x onerror=window.{MARK}=1>",
+    f"<b id={MARK}>{MARK}</b>",
+    f'"><svg id={MARK} onload=window.{MARK}=1>',
+    f"'><iframe id={MARK} srcdoc=x></iframe>",
+    f"javascript:window.{MARK}=1//{MARK}",
+    f"**{MARK}** [{MARK}](javascript:alert(1)) $\\{MARK}$ :red[{MARK}]",
+    f"{{{MARK}}} %s {{0}} {{name}}",
+)
+
+#: Query keys Streamlit itself reads (embedding); not fuzzed as "unknown".
+STREAMLIT_KEYS = frozenset({"embed", "embed_options"})
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of the navigation: its script (for AppTest) and URL path."""
+
+    script: str
+    url_path: str
+    default: bool
+
+
+def _path(node: ast.expr, names: dict[str, ast.expr]) -> str:
+    """``HERE / "views" / "x.py"`` (or a name bound to it) as ``views/x.py``."""
+    if isinstance(node, ast.Name) and node.id in names:
+        return _path(names[node.id], names)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+        left = _path(node.left, names)
+        right = _path(node.right, names)
+        return f"{left}/{right}" if left else right
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return ""  # HERE, Path(__file__).parent: the app's folder
+
+
+def app_pages() -> list[Page]:
+    """Every ``st.Page`` of ``app.py``, in navigation order."""
+    tree = ast.parse(APP.read_text(encoding="utf-8"))
+    names: dict[str, ast.expr] = {
+        target.id: node.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    pages = []
+    for node in ast.walk(tree):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "Page"
+            and node.args
+        ):
+            continue
+        keywords = {k.arg: k.value for k in node.keywords}
+        url_path = keywords.get("url_path")
+        default = keywords.get("default")
+        pages.append(
+            Page(
+                script=_path(node.args[0], names),
+                url_path=url_path.value if isinstance(url_path, ast.Constant) else "",
+                default=isinstance(default, ast.Constant) and default.value is True,
+            )
+        )
+    return pages
+
+
+PAGES = app_pages()
+#: One entry per script (the Explorer is served at two URL paths).
+SCRIPTS = sorted({page.script for page in PAGES})
+
+
+def expected(query: dict[str, str | list[str]]) -> tuple[dict[str, Value], set[str]]:
+    """The value each parameter of ``query`` gets, and the keys with a notice."""
+    values: dict[str, Value] = {}
+    notices: set[str] = set()
+    for key, raw in query.items():
+        param = BY_KEY.get(key)
+        if param is None:
+            continue
+        read = param.read(raw)
+        values[key] = param.default if read is None else read
+        if read is None:
+            notices.add(key)
+    return values, notices
+
+
+def valid_text(key: str) -> list[str]:
+    """A few values the parameter accepts, as they appear in a link."""
+    param = BY_KEY[key]
+    if param.kind == "toggle":
+        return ["true", "FALSE"]
+    if param.kind == "choice":
+        return list(param.options)
+    middle = (param.low + param.high) / 2
+    return [param.format(param.low), param.format(middle), param.format(param.high)]
+
+
+__all__ = ["HTML_PAYLOADS", "MARK", "PAGES", "PARAMS", "SCRIPTS", "expected"]
