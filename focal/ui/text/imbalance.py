@@ -45,9 +45,10 @@ EN: dict[str, str] = {
     "the odds p/(1 − p) by e ≈ 2.7 for one standard deviation.",
     "help.imb_seed": "Another seed draws another population with the "
     "same counts and spread.",
-    "option.imb_preset.yolo": "YOLO v3 416×416: (13² + 26² + 52²) × 3 "
-    "= 10,647 predictions",
-    "option.imb_preset.retinanet": "RetinaNet: about 100k anchors",
+    "name.imb_preset.yolo": "YOLO v3 416×416",
+    "name.imb_preset.retinanet": "RetinaNet",
+    "option.imb_preset.yolo": "(13² + 26² + 52²) × 3 = 10,647 predictions",
+    "option.imb_preset.retinanet": "about 100k anchors",
     "imbalance.total": "{total} predictions: one positive for every {per_positive}.",
     "imbalance.model": "How the predictions are drawn: in each group the logit x "
     "is normal around the logit of a typical p (positives 0.7, hard negatives "
@@ -120,8 +121,10 @@ ZH: dict[str, str] = {
     "help.imb_spread": "每组 logit 的标准差：为 0 时每个预测都等于本组"
     "的典型 p；为 1 时，每偏离一个标准差，几率 p/(1 − p) 就乘以或除以 e ≈ 2.7。",
     "help.imb_seed": "换一个种子，就以相同的数量和离散程度重新抽取一组预测。",
-    "option.imb_preset.yolo": "YOLO v3 416×416：(13² + 26² + 52²) × 3 = 10,647 个预测",
-    "option.imb_preset.retinanet": "RetinaNet：约 10 万个锚框",
+    "name.imb_preset.yolo": "YOLO v3（输入 416×416）",
+    "name.imb_preset.retinanet": "RetinaNet 检测器",
+    "option.imb_preset.yolo": "(13² + 26² + 52²) × 3 = 10,647 个预测",
+    "option.imb_preset.retinanet": "约 10 万个锚框",
     "imbalance.total": "共 {total} 个预测：每 {per_positive} 个中有一个正样本。",
     "imbalance.model": "预测的抽取方式：每组的 logit x 服从正态分布，中心是该组"
     "典型 p 的 logit（正样本 0.7，困难负样本 0.4，简单负样本 0.01），标准差为 σ；"
