@@ -7,7 +7,6 @@ from focal.imbalance import EASY_NEGATIVES, GROUPS, LOSSES
 from focal.ui.controls import render, value
 from focal.ui.display import number
 from focal.ui.imbalance import (
-    control_text,
     count,
     follow_preset,
     per_positive_table,
@@ -23,7 +22,6 @@ gamma = float(value("gamma"))
 alpha = float(value("alpha"))
 balance = bool(value("balance"))
 chart = {"width": "stretch", "theme": None, "config": {"displaylogo": False}}
-labels = control_text(text)
 
 if not present:
     st.title(text["imbalance.title"])
@@ -40,7 +38,7 @@ else:
 keys = ("imb_preset", "imb_spread", "imb_seed", "imb_positives", "imb_hard", "imb_easy")
 shown = {}
 for key, cell in zip(keys, cells, strict=True):
-    shown[key] = render(BY_KEY[key], labels, cell, compact=present)
+    shown[key] = render(BY_KEY[key], text, cell, compact=present)
     if key == "imb_preset":  # before the controls it sets
         follow_preset(str(shown[key]))
 spread, seed = float(shown["imb_spread"]), int(shown["imb_seed"])

@@ -19,17 +19,9 @@ gamma = float(value("gamma"))
 alpha = float(value("alpha")) if value("balance") else None
 chart = {"width": "stretch", "theme": None, "config": {"displaylogo": False}}
 
-# render() reads "param.<key>" and "help.<key>"; this page's live under "variants."
-controls_text = dict(text)
-for key in BY_KEY:
-    if key.startswith("var_"):
-        controls_text[f"param.{key}"] = text[f"variants.param.{key}"]
-        if f"variants.help.{key}" in text:
-            controls_text[f"help.{key}"] = text[f"variants.help.{key}"]
-
 
 def control(key: str, where=st):
-    return render(BY_KEY[key], controls_text, where)
+    return render(BY_KEY[key], text, where)
 
 
 if not present:

@@ -59,6 +59,13 @@ def render(
     compact : bool, default False
         Short label, no help and no captions: one row of controls on a projector.
 
+    Notes
+    -----
+    A choice's radio shows ``name.<key>.<option>`` where the table has it, else
+    the option itself, with ``option.<key>.<option>`` as a caption below unless
+    the captions would only repeat what the radio shows. The URL always holds
+    the option itself (``?imb_preset=retinanet``), in every language.
+
     Returns
     -------
     float, bool or str
@@ -84,15 +91,72 @@ def render(
         )
     if param.kind == "toggle":
         return where.toggle(label, value=param.default, **common)
-    captions = [text[f"option.{param.key}.{option}"] for option in param.options]
-    return where.radio(
+    names = option_names(param, text)
+    shown = [names[option] for option in param.options]
+    captions = [
+        text.get(f"option.{param.key}.{option}", names[option])
+        for option in param.options
+    ]
+    if compact or captions == shown:
+        captions = None
+    if shown == list(param.options):
+        return where.radio(
+            label,
+            options=param.options,
+            index=param.options.index(str(param.default)),
+            captions=captions,
+            horizontal=True,
+            **common,
+        )
+    # Streamlit's binding would put the shown name into the URL (it stores a
+    # radio's formatted option), so a named choice keeps the URL by hand.
+    _seed_choice(param)
+    del common["bind"]
+    chosen = where.radio(
         label,
         options=param.options,
-        index=param.options.index(str(param.default)),
-        captions=None if compact or captions == list(param.options) else captions,
+        format_func=names.__getitem__,
+        captions=captions,
         horizontal=True,
         **common,
     )
+    _write_choice(param, str(chosen))
+    return chosen
+
+
+def option_names(param: Param, text: Mapping[str, str]) -> dict[str, str]:
+    """What a choice's radio shows for each option: ``name.<key>.<option>``
+    from ``text`` where it exists, else the option itself (its URL value)."""
+    return {
+        option: text.get(f"name.{param.key}.{option}", option)
+        for option in param.options
+    }
+
+
+def _seed_choice(param: Param) -> None:
+    """Give a named choice's widget its value before it is drawn.
+
+    From the URL (when allowed) or the default on the first run; later the
+    widget's own value, written back as the raw option: the widget stores the
+    name it showed, which changes with the language.
+    """
+    key = param.key
+    if key in st.session_state:
+        current = st.session_state[key]
+    else:
+        raw = st.query_params.get(key)
+        current = param.parse(raw) if raw is not None else None
+    st.session_state[key] = current if current in param.options else param.default
+
+
+def _write_choice(param: Param, chosen: str) -> None:
+    """Keep a named choice's raw value in the URL, leaving the default out."""
+    key = param.key
+    if chosen == param.default:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != chosen:
+        st.query_params[key] = chosen
 
 
 def value(key: str) -> Value:

@@ -31,23 +31,6 @@ PRESET_KEYS: dict[str, str] = {
 }
 #: Session key: the preset the counts last followed.
 _APPLIED = "_imb_preset_applied"
-_PREFIX = "imbalance."
-
-
-def control_text(text: Mapping[str, str]) -> dict[str, str]:
-    """``text`` plus the page's control labels under the keys ``render`` reads.
-
-    The page's table keeps them as ``imbalance.param.<key>`` (one prefix per
-    page); :func:`focal.ui.controls.render` looks up ``param.<key>``,
-    ``short.<key>``, ``help.<key>`` and ``option.<key>.<option>``.
-    """
-    kinds = ("param.", "short.", "help.", "option.")
-    extra = {
-        key.removeprefix(_PREFIX): value
-        for key, value in text.items()
-        if key.startswith(_PREFIX) and key.removeprefix(_PREFIX).startswith(kinds)
-    }
-    return {**text, **extra}
 
 
 def follow_preset(name: str) -> None:

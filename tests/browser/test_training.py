@@ -103,10 +103,49 @@ def test_choosing_a_loss_retrains_that_side(open_app) -> None:
         has=page.get_by_role("radiogroup", name=re.compile("Left: loss"))
     )
     left.locator('[data-testid="stRadioOption"]').filter(
-        has_text=re.compile(r"^alpha_fl")
+        has_text=re.compile(r"^α-balanced FL")
     ).click()
     page.wait_for_function("() => location.search.includes('train_left=alpha_fl')")
     wait_until(page, LEFT_IS_ALPHA_FL, what="the loss chart to name the new left loss")
+    settle(page, CHARTS)
+    app.assert_clean()
+
+
+def test_named_choice_keeps_its_url_value_across_languages(open_app) -> None:
+    """The radios show names ("Gradient descent"), the URL holds ``gd``."""
+    app = open_app(
+        "/training?train_steps=60&train_points=2000&train_model=mlp",
+        width=1400,
+        height=1200,
+    )
+    page = app.page
+    settle(page, CHARTS)
+    model = page.get_by_role("radiogroup", name=re.compile("Model"))
+    expect(
+        model.get_by_role("radio", name="One hidden layer (16 ReLU)")
+    ).to_be_checked()
+    page.get_by_text("More settings").click()
+    optimiser = page.get_by_role("radiogroup", name=re.compile("Optimiser"))
+    optimiser.get_by_text("Gradient descent").click()
+    page.wait_for_function("() => location.search.includes('train_optimizer=gd')")
+    settle(page, CHARTS)
+    language = page.locator('[data-testid="stRadio"]').filter(
+        has=page.get_by_role("radiogroup", name=re.compile("Language"))
+    )
+    language.locator('[data-testid="stRadioOption"]').filter(
+        has_text=re.compile(r"^zh|中文")
+    ).click()
+    expect(heading(page)).to_have_text(TITLE_ZH, timeout=30_000)
+    page.wait_for_function("() => location.search.includes('lang=zh')")
+    model = page.get_by_role("radiogroup", name=re.compile("模型"))
+    expect(
+        model.get_by_role("radio", name="单隐藏层网络（16 个 ReLU）")
+    ).to_be_checked()
+    page.get_by_text("更多设置").click()  # a new label: the expander is folded again
+    optimiser = page.get_by_role("radiogroup", name=re.compile("优化器"))
+    expect(optimiser.get_by_role("radio", name="梯度下降")).to_be_checked()
+    query = page.evaluate("() => location.search")
+    assert "train_model=mlp" in query and "train_optimizer=gd" in query, query
     settle(page, CHARTS)
     app.assert_clean()
 

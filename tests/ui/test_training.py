@@ -182,7 +182,7 @@ def test_every_training_key_is_in_both_tables() -> None:
     for key in TRAIN_KEYS:
         assert f"param.{key}" in EN
         for option in BY_KEY[key].options:
-            assert f"option.{key}.{option}" in EN
+            assert f"name.{key}.{option}" in EN
 
 
 # ------------------------------------------------------------ moving controls

@@ -300,7 +300,7 @@ PROSE = [
     "variants.controls_header",
     "variants.values_header",
     *[f"variants.note.{name}" for name in VARIANTS if name != "ce"],
-    *[f"variants.param.{param.key}" for param in OWN if param.kind == "toggle"],
+    *[f"param.{param.key}" for param in OWN if param.kind == "toggle"],
 ]
 
 
@@ -312,7 +312,10 @@ def test_prose_is_chinese_in_zh(key: str) -> None:
 
 def test_own_strings_are_prefixed_and_every_control_is_labelled() -> None:
     for table in (variants_text.EN, variants_text.ZH):
-        assert all(key.startswith("variants.") for key in table)
+        own = {key for key in table if not key.startswith("variants.")}
+        # the rest are what focal.ui.controls.render looks up
+        assert {key.split(".")[1] for key in own} == {param.key for param in OWN}
+        assert all(key.split(".")[0] in {"param", "help"} for key in own)
         for param in OWN:
-            assert table[f"variants.param.{param.key}"]
+            assert table[f"param.{param.key}"]
     assert set(variants_text.EN) == set(variants_text.ZH)

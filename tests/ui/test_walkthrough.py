@@ -325,7 +325,7 @@ def test_prose_is_chinese_in_chinese(key: str) -> None:
 def test_own_keys_are_prefixed() -> None:
     from focal.ui.text import walkthrough as table
 
-    allowed = ("walkthrough.", "param.", "short.", "help.", "option.")
+    allowed = ("walkthrough.", "param.", "short.", "help.", "option.", "name.")
     assert all(key.startswith(allowed) for key in table.EN)
     controls = [key for key in table.EN if not key.startswith("walkthrough.")]
     assert {key.split(".")[1] for key in controls} == {"step", "wt_size"}

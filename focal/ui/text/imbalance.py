@@ -1,10 +1,10 @@
 """Words of the Imbalance page (``/imbalance``), in English and Chinese.
 
-The labels of the page's own controls are here too, under
-``imbalance.param.<key>``, ``imbalance.short.<key>`` (presenter mode),
-``imbalance.help.<key>`` and
-``imbalance.option.<key>.<option>``; :func:`focal.ui.imbalance.control_text`
-hands them to :func:`focal.ui.controls.render` under the names it looks up.
+Keys start with ``imbalance.``, except the labels of the page's own controls
+(``imb_*``): :func:`focal.ui.controls.render` looks those up as
+``param.<key>``, ``short.<key>`` (presenter mode), ``help.<key>``,
+``option.<key>.<option>`` (radio captions) and ``name.<key>.<option>`` (radio
+labels).
 """
 
 EN: dict[str, str] = {
@@ -20,34 +20,35 @@ EN: dict[str, str] = {
     "under {fl_name}, {fl_share}.",
     "imbalance.headline_count": "They are {count_share} of the {total} predictions.",
     # controls
-    "imbalance.param.imb_preset": "Detector",
-    "imbalance.param.imb_positives": "Positives (objects)",
-    "imbalance.param.imb_hard": "Hard negatives",
-    "imbalance.param.imb_easy": "Easy negatives",
-    "imbalance.param.imb_spread": "Spread σ (of the logit)",
-    "imbalance.param.imb_seed": "Random seed",
-    "imbalance.short.imb_preset": "Detector",
-    "imbalance.short.imb_positives": "Positives",
-    "imbalance.short.imb_hard": "Hard negatives",
-    "imbalance.short.imb_easy": "Easy negatives",
-    "imbalance.short.imb_spread": "σ",
-    "imbalance.short.imb_seed": "Seed",
-    "imbalance.help.imb_preset": "Choosing a detector sets the three counts and "
+    "param.imb_preset": "Detector",
+    "param.imb_positives": "Positives (objects)",
+    "param.imb_hard": "Hard negatives",
+    "param.imb_easy": "Easy negatives",
+    "param.imb_spread": "Spread σ (of the logit)",
+    "param.imb_seed": "Random seed",
+    "short.imb_preset": "Detector",
+    "short.imb_positives": "Positives",
+    "short.imb_hard": "Hard negatives",
+    "short.imb_easy": "Easy negatives",
+    "short.imb_spread": "σ",
+    "short.imb_seed": "Seed",
+    "help.imb_preset": "Choosing a detector sets the three counts and "
     "the spread; move them afterwards as you like.",
-    "imbalance.help.imb_positives": "Predictions matched to an object; the loss of "
+    "help.imb_positives": "Predictions matched to an object; the loss of "
     "the image is divided by their number.",
-    "imbalance.help.imb_hard": "Background predictions that look like an object "
+    "help.imb_hard": "Background predictions that look like an object "
     "(typical p = 0.4).",
-    "imbalance.help.imb_easy": "Plain background (typical p = 0.01, the prior of "
+    "help.imb_easy": "Plain background (typical p = 0.01, the prior of "
     "the paper's §3.3).",
-    "imbalance.help.imb_spread": "Standard deviation of the logit in each group: "
+    "help.imb_spread": "Standard deviation of the logit in each group: "
     "0 puts every prediction at its group's typical p; 1 multiplies or divides "
     "the odds p/(1 − p) by e ≈ 2.7 for one standard deviation.",
-    "imbalance.help.imb_seed": "Another seed draws another population with the "
+    "help.imb_seed": "Another seed draws another population with the "
     "same counts and spread.",
-    "imbalance.option.imb_preset.yolo": "YOLO v3 416×416: (13² + 26² + 52²) × 3 "
-    "= 10,647 predictions",
-    "imbalance.option.imb_preset.retinanet": "RetinaNet: about 100k anchors",
+    "name.imb_preset.yolo": "YOLO v3 416×416",
+    "name.imb_preset.retinanet": "RetinaNet",
+    "option.imb_preset.yolo": "(13² + 26² + 52²) × 3 = 10,647 predictions",
+    "option.imb_preset.retinanet": "about 100k anchors",
     "imbalance.total": "{total} predictions: one positive for every {per_positive}.",
     "imbalance.model": "How the predictions are drawn: in each group the logit x "
     "is normal around the logit of a typical p (positives 0.7, hard negatives "
@@ -101,30 +102,29 @@ ZH: dict[str, str] = {
     "imbalance.headline": "用 CE 时，简单负样本占损失的 {ce_share}；"
     "用 {fl_name}时，占 {fl_share}。",
     "imbalance.headline_count": "它们占全部 {total} 个预测的 {count_share}。",
-    "imbalance.param.imb_preset": "检测器",
-    "imbalance.param.imb_positives": "正样本（有目标）",
-    "imbalance.param.imb_hard": "困难负样本",
-    "imbalance.param.imb_easy": "简单负样本",
-    "imbalance.param.imb_spread": "离散程度 σ（logit 的标准差）",
-    "imbalance.param.imb_seed": "随机种子",
-    "imbalance.short.imb_preset": "检测器",
-    "imbalance.short.imb_positives": "正样本",
-    "imbalance.short.imb_hard": "困难负样本",
-    "imbalance.short.imb_easy": "简单负样本",
-    "imbalance.short.imb_spread": "σ",
-    "imbalance.short.imb_seed": "种子",
-    "imbalance.help.imb_preset": "选择检测器会设置三组数量和离散程度；之后可以"
-    "随意调整。",
-    "imbalance.help.imb_positives": "与目标匹配的预测；整张图片的损失要除以它们"
-    "的个数。",
-    "imbalance.help.imb_hard": "看起来像目标的背景预测（典型 p = 0.4）。",
-    "imbalance.help.imb_easy": "普通背景（典型 p = 0.01，即论文 §3.3 的先验）。",
-    "imbalance.help.imb_spread": "每组 logit 的标准差：为 0 时每个预测都等于本组"
+    "param.imb_preset": "检测器",
+    "param.imb_positives": "正样本（有目标）",
+    "param.imb_hard": "困难负样本",
+    "param.imb_easy": "简单负样本",
+    "param.imb_spread": "离散程度 σ（logit 的标准差）",
+    "param.imb_seed": "随机种子",
+    "short.imb_preset": "检测器",
+    "short.imb_positives": "正样本",
+    "short.imb_hard": "困难负样本",
+    "short.imb_easy": "简单负样本",
+    "short.imb_spread": "σ",
+    "short.imb_seed": "种子",
+    "help.imb_preset": "选择检测器会设置三组数量和离散程度；之后可以随意调整。",
+    "help.imb_positives": "与目标匹配的预测；整张图片的损失要除以它们的个数。",
+    "help.imb_hard": "看起来像目标的背景预测（典型 p = 0.4）。",
+    "help.imb_easy": "普通背景（典型 p = 0.01，即论文 §3.3 的先验）。",
+    "help.imb_spread": "每组 logit 的标准差：为 0 时每个预测都等于本组"
     "的典型 p；为 1 时，每偏离一个标准差，几率 p/(1 − p) 就乘以或除以 e ≈ 2.7。",
-    "imbalance.help.imb_seed": "换一个种子，就以相同的数量和离散程度重新抽取一组预测。",
-    "imbalance.option.imb_preset.yolo": "YOLO v3 416×416：(13² + 26² + 52²) × 3 "
-    "= 10,647 个预测",
-    "imbalance.option.imb_preset.retinanet": "RetinaNet：约 10 万个锚框",
+    "help.imb_seed": "换一个种子，就以相同的数量和离散程度重新抽取一组预测。",
+    "name.imb_preset.yolo": "YOLO v3（输入 416×416）",
+    "name.imb_preset.retinanet": "RetinaNet 检测器",
+    "option.imb_preset.yolo": "(13² + 26² + 52²) × 3 = 10,647 个预测",
+    "option.imb_preset.retinanet": "约 10 万个锚框",
     "imbalance.total": "共 {total} 个预测：每 {per_positive} 个中有一个正样本。",
     "imbalance.model": "预测的抽取方式：每组的 logit x 服从正态分布，中心是该组"
     "典型 p 的 logit（正样本 0.7，困难负样本 0.4，简单负样本 0.01），标准差为 σ；"

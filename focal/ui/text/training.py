@@ -1,7 +1,9 @@
 """Words of the Training page ("watch it learn"), in English and Chinese.
 
-The keys of the page's own controls (``param.train_*``, ``help.train_*``,
-``option.train_*``) follow the pattern :func:`focal.ui.controls.render` looks up.
+The keys of the page's own controls (``param.train_*``, ``short.train_*``,
+``help.train_*``, ``name.train_*``) follow the pattern
+:func:`focal.ui.controls.render` looks up; the radios show the ``name.`` of each
+option (its URL value stays ``ce``, ``alpha_fl``, ``mlp``, ...).
 """
 
 from __future__ import annotations
@@ -95,12 +97,12 @@ EN: dict[str, str] = {
     "rate times the gradient.",
     "help.train_steps": "Full-batch steps over the training part.",
     "help.train_seed": "Seeds the data, its split and the initial weights.",
-    **{f"option.train_left.{k}": v for k, v in _LOSS_OPTIONS_EN.items()},
-    **{f"option.train_right.{k}": v for k, v in _LOSS_OPTIONS_EN.items()},
-    "option.train_model.logistic": "logistic regression",
-    "option.train_model.mlp": "one hidden layer (16 ReLU)",
-    "option.train_optimizer.adam": "Adam",
-    "option.train_optimizer.gd": "gradient descent",
+    **{f"name.train_left.{k}": v for k, v in _LOSS_OPTIONS_EN.items()},
+    **{f"name.train_right.{k}": v for k, v in _LOSS_OPTIONS_EN.items()},
+    "name.train_model.logistic": "Logistic regression",
+    "name.train_model.mlp": "One hidden layer (16 ReLU)",
+    "name.train_optimizer.adam": "Adam",
+    "name.train_optimizer.gd": "Gradient descent",
 }
 
 ZH: dict[str, str] = {
@@ -168,10 +170,10 @@ ZH: dict[str, str] = {
     "梯度下降则移动学习率乘以梯度。",
     "help.train_steps": "在训练集上做全批量更新的步数。",
     "help.train_seed": "决定数据、数据划分和初始权重。",
-    **{f"option.train_left.{k}": v for k, v in _LOSS_OPTIONS_ZH.items()},
-    **{f"option.train_right.{k}": v for k, v in _LOSS_OPTIONS_ZH.items()},
-    "option.train_model.logistic": "逻辑回归",
-    "option.train_model.mlp": "单隐藏层网络（16 个 ReLU）",
-    "option.train_optimizer.adam": "Adam 算法",
-    "option.train_optimizer.gd": "梯度下降",
+    **{f"name.train_left.{k}": v for k, v in _LOSS_OPTIONS_ZH.items()},
+    **{f"name.train_right.{k}": v for k, v in _LOSS_OPTIONS_ZH.items()},
+    "name.train_model.logistic": "逻辑回归",
+    "name.train_model.mlp": "单隐藏层网络（16 个 ReLU）",
+    "name.train_optimizer.adam": "Adam 算法",
+    "name.train_optimizer.gd": "梯度下降",
 }

@@ -1,4 +1,9 @@
-"""Words of the Variants page: focal loss next to what came after it."""
+"""Words of the Variants page: focal loss next to what came after it.
+
+Keys start with ``variants.``, except the labels of the page's own controls
+(``var_*``), which :func:`focal.ui.controls.render` looks up as ``param.<key>``
+and ``help.<key>``.
+"""
 
 from __future__ import annotations
 
@@ -85,28 +90,27 @@ EN: dict[str, str] = {
     "{gain} AP above the best α-balanced CE. As γ grows the best α falls: "
     "focusing already quiets the easy negatives, so they need less down-weighting "
     "by α.",
-    # page-local controls (render() finds them as param.<key> and help.<key>)
-    "variants.param.var_q": "q — IoU target of the positive (QFL, VFL)",
-    "variants.param.var_log": "Log scale",
-    "variants.param.var_star": "Show FL*",
-    "variants.param.var_star_gamma": "γ of FL*",
-    "variants.param.var_star_beta": "β of FL*",
-    "variants.param.var_poly": "Show Poly-1 FL",
-    "variants.param.var_poly_epsilon": "ε of Poly-1 FL",
-    "variants.param.var_qfl": "Show QFL",
-    "variants.param.var_qfl_beta": "β of QFL",
-    "variants.param.var_vfl": "Show VFL",
-    "variants.param.var_vfl_alpha": "α of VFL (weight of negatives)",
-    "variants.param.var_vfl_gamma": "γ of VFL",
-    "variants.param.var_asl": "Show ASL",
-    "variants.param.var_asl_gamma_pos": "γ+ of ASL (positives)",
-    "variants.param.var_asl_gamma_neg": "γ− of ASL (negatives)",
-    "variants.param.var_asl_margin": "m of ASL (probability margin)",
-    "variants.help.var_q": "1 is a hard label. Below 1, QFL is 0 at p = q and VFL "
+    # the page's own controls
+    "param.var_q": "q — IoU target of the positive (QFL, VFL)",
+    "param.var_log": "Log scale",
+    "param.var_star": "Show FL*",
+    "param.var_star_gamma": "γ of FL*",
+    "param.var_star_beta": "β of FL*",
+    "param.var_poly": "Show Poly-1 FL",
+    "param.var_poly_epsilon": "ε of Poly-1 FL",
+    "param.var_qfl": "Show QFL",
+    "param.var_qfl_beta": "β of QFL",
+    "param.var_vfl": "Show VFL",
+    "param.var_vfl_alpha": "α of VFL (weight of negatives)",
+    "param.var_vfl_gamma": "γ of VFL",
+    "param.var_asl": "Show ASL",
+    "param.var_asl_gamma_pos": "γ+ of ASL (positives)",
+    "param.var_asl_gamma_neg": "γ− of ASL (negatives)",
+    "param.var_asl_margin": "m of ASL (probability margin)",
+    "help.var_q": "1 is a hard label. Below 1, QFL is 0 at p = q and VFL "
     "is smallest there: the score should equal the box's IoU.",
-    "variants.help.var_poly_epsilon": "0 gives FL back; −1 removes the first "
-    "polynomial term.",
-    "variants.help.var_asl_margin": "Negatives with p ≤ m cost nothing.",
+    "help.var_poly_epsilon": "0 gives FL back; −1 removes the first polynomial term.",
+    "help.var_asl_margin": "Negatives with p ≤ m cost nothing.",
 }
 
 ZH: dict[str, str] = {
@@ -181,24 +185,24 @@ ZH: dict[str, str] = {
     "variants.table1_caption": "最佳设置：γ = {gamma}、α = {alpha}"
     "（{ap} AP），比最好的 α 加权 CE 高 {gain} AP。γ 越大，最佳 α 越小："
     "聚焦已经压低了简单负样本，不再需要 α 过多地降低它们的权重。",
-    "variants.param.var_q": "q —— 正样本的 IoU 目标（QFL、VFL）",
-    "variants.param.var_log": "对数坐标",
-    "variants.param.var_star": "显示 FL*",
-    "variants.param.var_star_gamma": "FL* 的 γ",
-    "variants.param.var_star_beta": "FL* 的 β",
-    "variants.param.var_poly": "显示 Poly-1 型 FL",
-    "variants.param.var_poly_epsilon": "Poly-1 型 FL 的 ε",
-    "variants.param.var_qfl": "显示 QFL",
-    "variants.param.var_qfl_beta": "QFL 的 β",
-    "variants.param.var_vfl": "显示 VFL",
-    "variants.param.var_vfl_alpha": "VFL 的 α（负样本的权重）",
-    "variants.param.var_vfl_gamma": "VFL 的 γ",
-    "variants.param.var_asl": "显示 ASL",
-    "variants.param.var_asl_gamma_pos": "ASL 的 γ+（正样本）",
-    "variants.param.var_asl_gamma_neg": "ASL 的 γ−（负样本）",
-    "variants.param.var_asl_margin": "ASL 的 m（概率间隔）",
-    "variants.help.var_q": "1 表示硬标签。小于 1 时，QFL 在 p = q 处为 0，VFL 在那里"
+    "param.var_q": "q —— 正样本的 IoU 目标（QFL、VFL）",
+    "param.var_log": "对数坐标",
+    "param.var_star": "显示 FL*",
+    "param.var_star_gamma": "FL* 的 γ",
+    "param.var_star_beta": "FL* 的 β",
+    "param.var_poly": "显示 Poly-1 型 FL",
+    "param.var_poly_epsilon": "Poly-1 型 FL 的 ε",
+    "param.var_qfl": "显示 QFL",
+    "param.var_qfl_beta": "QFL 的 β",
+    "param.var_vfl": "显示 VFL",
+    "param.var_vfl_alpha": "VFL 的 α（负样本的权重）",
+    "param.var_vfl_gamma": "VFL 的 γ",
+    "param.var_asl": "显示 ASL",
+    "param.var_asl_gamma_pos": "ASL 的 γ+（正样本）",
+    "param.var_asl_gamma_neg": "ASL 的 γ−（负样本）",
+    "param.var_asl_margin": "ASL 的 m（概率间隔）",
+    "help.var_q": "1 表示硬标签。小于 1 时，QFL 在 p = q 处为 0，VFL 在那里"
     "最小：分数应当等于框的 IoU。",
-    "variants.help.var_poly_epsilon": "取 0 即回到 FL；取 −1 则去掉多项式的首项。",
-    "variants.help.var_asl_margin": "p ≤ m 的负样本损失为 0。",
+    "help.var_poly_epsilon": "取 0 即回到 FL；取 −1 则去掉多项式的首项。",
+    "help.var_asl_margin": "p ≤ m 的负样本损失为 0。",
 }

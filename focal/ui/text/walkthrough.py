@@ -1,8 +1,9 @@
 """Words of the walkthrough page (``/walkthrough``), in English and Chinese.
 
 Keys start with ``walkthrough.``, except the labels of the page's own controls:
-the parameter table looks those up as ``param.<key>``, ``help.<key>`` and
-``option.<key>.<value>``, and its keys (``step``, ``wt_size``) are unique app-wide.
+:func:`focal.ui.controls.render` looks those up as ``param.<key>``,
+``help.<key>``, ``option.<key>.<value>`` (captions) and ``name.<key>.<value>``
+(what a radio shows), and its keys (``step``, ``wt_size``) are unique app-wide.
 """
 
 from __future__ import annotations
@@ -32,9 +33,9 @@ EN: dict[str, str] = {
     "option.step.6": "Focal loss",
     "param.wt_size": "YOLO v3 input size (pixels)",
     "help.wt_size": "YOLO v3 was evaluated at 320, 416 and 608 pixels square.",
-    "option.wt_size.320": "320",
-    "option.wt_size.416": "416",
-    "option.wt_size.608": "608",
+    "name.wt_size.320": "320 × 320",
+    "name.wt_size.416": "416 × 416",
+    "name.wt_size.608": "608 × 608",
     # step 1
     "walkthrough.s1.title": "1 · The imbalance in YOLO v3's confidence loss",
     "walkthrough.s1.explain": "YOLO v3 makes a prediction for every anchor in every "
@@ -158,9 +159,9 @@ ZH: dict[str, str] = {
     "option.step.6": "完整的 FL",
     "param.wt_size": "YOLO v3 输入尺寸（像素）",
     "help.wt_size": "YOLO v3 在 320、416 和 608 像素见方的输入上做过评测。",
-    "option.wt_size.320": "320",
-    "option.wt_size.416": "416",
-    "option.wt_size.608": "608",
+    "name.wt_size.320": "320 × 320",
+    "name.wt_size.416": "416 × 416",
+    "name.wt_size.608": "608 × 608",
     "walkthrough.s1.title": "1 · YOLO v3 置信度损失中的不平衡",
     "walkthrough.s1.explain": "YOLO v3 在三个尺度网格的每个单元、每个锚框上都做一次"
     "预测，每个预测都给置信度损失（YOLO v3 损失的第三、四项）贡献一项。一张图里只有"
