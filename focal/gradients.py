@@ -146,6 +146,7 @@ def focal_gradient_ratio(
     y_ = check.label("y", y)
     gamma_ = check.gamma("gamma", gamma)
     alpha_ = check.alpha("alpha", alpha)
+    check.broadcast(x=x_, y=y_, gamma=gamma_, alpha=alpha_)
     p_t, q, ce = sigmoid_terms(x_, y_)
     # CE / (1 - p_t) -> 1 where 1 - p_t underflows to 0 (CE with it)
     ce_over_q = np.divide(ce, q, out=np.ones_like(ce), where=q > 0.0)
@@ -200,6 +201,7 @@ def grad_focal_loss_autograd_naive(
     y_ = check.label("y", y)
     gamma_ = check.gamma("gamma", gamma)
     alpha_ = check.alpha("alpha", alpha)
+    check.broadcast(x=x_, y=y_, gamma=gamma_, alpha=alpha_)
     weight = 1.0 if alpha_ is None else np.where(y_ == 1.0, alpha_, 1.0 - alpha_)
     with np.errstate(all="ignore"):  # NaN and inf are this function's point
         # forward, as a framework records it

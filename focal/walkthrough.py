@@ -84,6 +84,7 @@ def yolo_v3_grid(size: ArrayLike = 416, stride: ArrayLike = 32) -> FloatArray | 
     stride_ = check.as_float("stride", stride)
     if not np.isin(stride_, YOLO_V3_STRIDES).all():
         raise ValueError("stride must be 8, 16 or 32")
+    check.broadcast(size=size_, stride=stride_)
     return check.result(size_ / stride_, size, stride)
 
 
@@ -103,8 +104,11 @@ def yolo_v3_predictions(size: ArrayLike = 416) -> FloatArray | float:
         a term to the confidence loss.
     """
     size_ = _input_size("size", size)
-    cells = sum(np.square(yolo_v3_grid(size_, stride)) for stride in YOLO_V3_STRIDES)
-    return check.result(YOLO_V3_ANCHORS * np.asarray(cells), size)
+    with np.errstate(over="ignore"):  # beyond the float range: +inf, rightly
+        cells = sum(
+            np.square(yolo_v3_grid(size_, stride)) for stride in YOLO_V3_STRIDES
+        )
+        return check.result(YOLO_V3_ANCHORS * np.asarray(cells), size)
 
 
 def background_loss_share(
@@ -149,6 +153,14 @@ def background_loss_share(
     p_background_ = check.probability("p_background", p_background)
     gamma_ = check.gamma("gamma", gamma)
     alpha_ = check.alpha("alpha", alpha)
+    check.broadcast(
+        objects=objects_,
+        background=background_,
+        p_object=p_object_,
+        p_background=p_background_,
+        gamma=gamma_,
+        alpha=alpha_,
+    )
     with np.errstate(invalid="ignore"):
         # no predictions add nothing, even where each one's loss is infinite
         total_object = np.where(
