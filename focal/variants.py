@@ -100,6 +100,7 @@ def poly1_focal_loss(
     if (~np.isfinite(epsilon_) | (epsilon_ < -1.0)).any():
         raise ValueError("epsilon must be finite and >= -1")
     alpha_ = check.alpha("alpha", alpha)
+    check.broadcast(p=p_, y=y_, gamma=gamma_, epsilon=epsilon_, alpha=alpha_)
     weight = np.float64(1.0) if alpha_ is None else _alpha_t(alpha_, y_)
     q = _one_minus_p_t(p_, y_)
     ce = _cross_entropy(p_, y_)
@@ -144,6 +145,7 @@ def quality_focal_loss(
     p_ = check.probability("p", p)
     q_ = check.probability("q", q)
     beta_ = check.gamma("beta", beta)
+    check.broadcast(p=p_, q=q_, beta=beta_)
     distance = np.power(np.abs(q_ - p_), beta_)
     bce = _binary_cross_entropy(p_, q_)
     # BCE is infinite only where p is 0 or 1 and q is not: there the distance is
@@ -182,6 +184,7 @@ def varifocal_loss(
     q_ = check.probability("q", q)
     alpha_ = check.probability("alpha", alpha)
     gamma_ = check.gamma("gamma", gamma)
+    check.broadcast(p=p_, q=q_, alpha=alpha_, gamma=gamma_)
     with np.errstate(divide="ignore", invalid="ignore"):
         negative = np.power(p_, gamma_) * (0.0 - np.log1p(-p_))
         negative = np.where(alpha_ == 0.0, 0.0, alpha_ * negative)
@@ -226,6 +229,9 @@ def asymmetric_loss(
     gamma_pos_ = check.gamma("gamma_pos", gamma_pos)
     gamma_neg_ = check.gamma("gamma_neg", gamma_neg)
     margin_ = check.probability("margin", margin)
+    check.broadcast(
+        p=p_, y=y_, gamma_pos=gamma_pos_, gamma_neg=gamma_neg_, margin=margin_
+    )
     positive = np.power(_one_minus_p_t(p_, 1.0), gamma_pos_) * _cross_entropy(p_, 1.0)
     p_m = np.maximum(p_ - margin_, 0.0)
     # 1 - p_m = (1 - p) + m, where 1 - p is exact (p >= 1/2 whenever p_m >= 1/2)
