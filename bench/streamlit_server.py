@@ -51,7 +51,8 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _healthy(url: str) -> bool:
+def healthy(url: str) -> bool:
+    """Whether a Streamlit server answers ``ok`` at ``url`` (its health path)."""
     try:
         with urllib.request.urlopen(url, timeout=HEALTH_TIMEOUT_S) as response:
             return response.status == 200 and response.read().strip() == b"ok"
@@ -102,7 +103,7 @@ def start_server(
         )
     server = Server(process, f"http://127.0.0.1:{port}", log)
     for _ in range(HEALTH_ATTEMPTS):
-        if _healthy(f"{server.base}/_stcore/health"):
+        if healthy(f"{server.base}/_stcore/health"):
             return server
         try:
             process.wait(timeout=HEALTH_INTERVAL_S)

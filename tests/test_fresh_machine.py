@@ -14,13 +14,14 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from bench.streamlit_server import CHROMIUM_ARGS, chromium_path, free_port
+from bench.streamlit_server import CHROMIUM_ARGS, chromium_path, free_port, healthy
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -124,35 +125,51 @@ def served(clone: Path, make_test: tuple[int, str]) -> Iterator[str]:
                 process.wait(timeout=15)
 
 
-def test_make_run_serves_a_page_with_a_chart(served: str, clone: Path) -> None:
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
+# Run in its own process: the browser tests' session already drives a
+# Playwright sync loop in this one, and two cannot share a thread.
+PAGE_CHECK = """
+import sys
+from playwright.sync_api import sync_playwright
+url, chromium, timeout_ms, *args = sys.argv[1:]
+with sync_playwright() as playwright:
+    browser = playwright.chromium.launch(
+        executable_path=chromium, headless=True, args=args
+    )
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(url, timeout=int(timeout_ms))
+    page.locator(".js-plotly-plot").first.wait_for(timeout=int(timeout_ms))
+    print(page.locator('[data-testid="stException"]').count())
+    browser.close()
+"""
 
+
+def test_make_run_serves_a_page_with_a_chart(served: str, clone: Path) -> None:
     chromium = chromium_path()
     if chromium is None:
         message = "the system Chromium is not installed (apt-get install chromium)"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium, headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 720})
-            # make run may still be starting: retry the first load until it answers.
-            deadline = time.monotonic() + SERVE_TIMEOUT_MS / 1000
-            while True:
-                try:
-                    page.goto(served + "/?gamma=3", timeout=10_000)
-                    break
-                except PlaywrightError:
-                    if time.monotonic() > deadline:
-                        raise
-                    page.wait_for_timeout(500)
-            page.locator(".js-plotly-plot").first.wait_for(timeout=SERVE_TIMEOUT_MS)
-            assert page.locator('[data-testid="stException"]').count() == 0
-        finally:
-            browser.close()
+    # make run may still be installing and starting: wait until it is healthy.
+    deadline = time.monotonic() + SERVE_TIMEOUT_MS / 1000
+    while not healthy(served + "/_stcore/health"):
+        assert time.monotonic() < deadline, "make run never became healthy"
+        time.sleep(0.5)
+    check = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            PAGE_CHECK,
+            served + "/?gamma=3",
+            chromium,
+            str(SERVE_TIMEOUT_MS),
+            *CHROMIUM_ARGS,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=SERVE_TIMEOUT_MS / 1000 + 60,
+    )
+    assert check.returncode == 0, check.stderr[-4000:]
+    assert check.stdout.strip() == "0", "the page shows an exception"
     log = (clone.parent / "make-run.log").read_text(errors="replace")
     assert "Traceback" not in log, log[-4000:]

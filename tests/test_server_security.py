@@ -134,7 +134,7 @@ def _is_loopback(address: str) -> bool:
 def make_run_server(tmp_path: Path) -> Iterator[int]:
     """``make run``'s own command, on a free port; yields the port."""
     sys.path.insert(0, str(ROOT))
-    from bench.streamlit_server import _healthy, free_port
+    from bench.streamlit_server import free_port, healthy
 
     port = free_port()
     command = make_run_command(port)
@@ -144,7 +144,7 @@ def make_run_server(tmp_path: Path) -> Iterator[int]:
     )
     try:
         for _ in range(600):
-            if _healthy(f"http://127.0.0.1:{port}/_stcore/health"):
+            if healthy(f"http://127.0.0.1:{port}/_stcore/health"):
                 break
             try:
                 process.wait(timeout=0.1)
