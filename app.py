@@ -1,8 +1,10 @@
 """Entry point: page config, shared controls bound to the URL, navigation."""
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from focal.ui.controls import link_notices, peek, render, reset, share_link
 from focal.ui.params import PARAMS
@@ -23,54 +25,65 @@ st.set_page_config(
 if present:
     presenter_style()
 
-explorer = HERE / "views" / "explorer.py"
-pages = [
-    # The Explorer is served at "/" and, for links that name it, at "/explorer".
-    st.Page(
-        explorer,
-        title=text["nav.explorer"],
-        icon=":material/insights:",
-        url_path="home",
-        default=True,
-    ),
-    st.Page(
-        explorer,
-        title=text["nav.explorer"],
-        icon=":material/insights:",
-        url_path="explorer",
-        visibility="hidden",
-    ),
-    st.Page(
-        HERE / "views" / "walkthrough.py",
-        title=text["walkthrough.nav"],
-        icon=":material/school:",
-        url_path="walkthrough",
-    ),
-    st.Page(
-        HERE / "views" / "gradients.py",
-        title=text["nav.gradients"],
-        icon=":material/trending_down:",
-        url_path="gradients",
-    ),
-    st.Page(
-        HERE / "views" / "imbalance.py",
-        title=text["imbalance.nav"],
-        icon=":material/balance:",
-        url_path="imbalance",
-    ),
-    st.Page(
-        HERE / "views" / "training.py",
-        title=text["training.nav"],
-        icon=":material/model_training:",
-        url_path="training",
-    ),
-    st.Page(
-        HERE / "views" / "variants.py",
-        title=text["variants.nav"],
-        icon=":material/compare:",
-        url_path="variants",
-    ),
-]
+
+def navigation(text: Mapping[str, str]) -> list[StreamlitPage]:
+    """The pages, in the order of the navigation bar."""
+    explorer = HERE / "views" / "explorer.py"
+    return [
+        # The Explorer is served at "/" and, for links that name it, at "/explorer".
+        st.Page(
+            explorer,
+            title=text["nav.explorer"],
+            icon=":material/insights:",
+            url_path="home",
+            default=True,
+        ),
+        st.Page(
+            explorer,
+            title=text["nav.explorer"],
+            icon=":material/insights:",
+            url_path="explorer",
+            visibility="hidden",
+        ),
+        st.Page(
+            HERE / "views" / "walkthrough.py",
+            title=text["walkthrough.nav"],
+            icon=":material/school:",
+            url_path="walkthrough",
+        ),
+        st.Page(
+            HERE / "views" / "gradients.py",
+            title=text["nav.gradients"],
+            icon=":material/trending_down:",
+            url_path="gradients",
+        ),
+        st.Page(
+            HERE / "views" / "imbalance.py",
+            title=text["imbalance.nav"],
+            icon=":material/balance:",
+            url_path="imbalance",
+        ),
+        st.Page(
+            HERE / "views" / "training.py",
+            title=text["training.nav"],
+            icon=":material/model_training:",
+            url_path="training",
+        ),
+        st.Page(
+            HERE / "views" / "variants.py",
+            title=text["variants.nav"],
+            icon=":material/compare:",
+            url_path="variants",
+        ),
+    ]
+
+
+# st.Page resolves its file on disk: build the pages once per session and
+# language, not on every rerun (they hold per-run state, so not across sessions).
+memo = f"_pages_{peek('lang')}"
+if memo not in st.session_state:
+    st.session_state[memo] = navigation(text)
+pages = st.session_state[memo]
 page = st.navigation(pages, position="top" if present else "sidebar")
 
 # Before any widget: binding removes a refused value from the URL as it reads it.

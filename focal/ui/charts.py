@@ -56,6 +56,12 @@ def _shared(build: Callable[..., go.Figure]) -> Callable[..., SharedFigure]:
     return st.cache_resource(max_entries=_ENTRIES, show_spinner=False)(shared)
 
 
+@st.cache_resource(max_entries=_ENTRIES, show_spinner=False)
+def _loss_curves(y: int, gamma: float, alpha: float | None) -> curves.LossCurves:
+    # the curves do not depend on p: moving p only moves the marked point
+    return curves.loss_curves(y, gamma, alpha)
+
+
 #: Points per curve of Figure 1; 51 animation frames of this many travel along.
 FIGURE1_POINTS = 201
 
@@ -93,7 +99,7 @@ def loss_chart(
         "well_classified": text["curves.well_classified"],
     }
     return loss_figure(
-        curves.loss_curves(y, gamma, alpha),
+        _loss_curves(y, gamma, alpha),
         point,
         y=y,
         axis=axis,

@@ -66,7 +66,7 @@ def app_pages() -> list[Page]:
     tree = ast.parse(APP.read_text(encoding="utf-8"))
     names: dict[str, ast.expr] = {
         target.id: node.value
-        for node in tree.body
+        for node in ast.walk(tree)  # module level or inside a function
         if isinstance(node, ast.Assign)
         for target in node.targets
         if isinstance(target, ast.Name)
