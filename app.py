@@ -6,6 +6,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+from focal.ui.admission import turn
 from focal.ui.controls import link_notices, peek, render, reset, share_link
 from focal.ui.params import PARAMS
 from focal.ui.strings import strings
@@ -100,7 +101,8 @@ columns = panel.columns(widths, gap="small") if present else [panel] * len(share
 for param, column in zip(shared, columns, strict=True):
     render(param, text, column, compact=present)
 
-page.run()
+with turn:  # a few page scripts at a time: see focal/ui/admission.py
+    page.run()
 
 footer = panel.container() if not present else st.expander(text["share.label"])
 footer.button(text["reset.label"], on_click=reset, icon=":material/restart_alt:")
