@@ -1,5 +1,7 @@
 """Explorer: CE against FL, the numbers at one point, hard/easy, Figure 1, the table."""
 
+from functools import partial
+
 import streamlit as st
 
 import focal
@@ -108,7 +110,8 @@ for column, (fmt, mime, suffix) in zip(
 ):
     column.download_button(
         text[f"table.download_{fmt}"],
-        data=format_table([*rows, row], fmt, printed=True),
+        # made when clicked, not on every rerun of every session
+        data=partial(format_table, [*rows, row], fmt, printed=True),
         file_name=f"focal-table-gamma{gamma:g}.{suffix}",
         mime=mime,
         key=f"download_{fmt}",

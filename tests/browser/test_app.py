@@ -18,6 +18,9 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+import focal
+from focal.formats import format_table
+
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -415,3 +418,17 @@ def test_play_sweeps_gamma_in_the_browser(open_app) -> None:
     )
     assert "gamma=" not in page.url  # the browser played it; γ itself is unchanged
     app.assert_clean()
+
+
+def test_table_downloads_as_csv(open_app) -> None:
+    """The CSV is made when the button is clicked and holds the current γ's table."""
+    watched = open_settled(open_app, "/?gamma=3&p=0.2&y=0")
+    page = watched.page
+    button = page.get_by_role("button", name="Download CSV")
+    button.scroll_into_view_if_needed()
+    with page.expect_download() as download:
+        button.click()
+    assert download.value.suggested_filename == "focal-table-gamma3.csv"
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    rows = [*focal.document_table(3.0), focal.table_row(0.2, 0, 3.0)]
+    assert text == format_table(rows, "csv", printed=True)
