@@ -124,7 +124,14 @@ PARAMS: tuple[Param, ...] = (
     Param("alpha", "slider", 0.25, 0.0, 1.0, 0.01),
     Param("lang", "choice", "en", options=("en", "zh")),
     Param("present", "toggle", False),
-    # explorer
+    # explorer: one view at a time (only the shown one is computed and sent)
+    Param(
+        "view",
+        "choice",
+        "curves",
+        options=("curves", "ratio", "family", "table"),
+        shared=False,
+    ),
     Param("axis", "choice", "p", options=("p", "p_t"), shared=False),
     Param("log", "toggle", False, shared=False),
     Param("hard", "slider", 0.1, 0.0, 1.0, 0.01, shared=False),

@@ -34,6 +34,7 @@ EN: dict[str, str] = {
     "param.log": "Log scale",
     "param.hard": "p_t of the hard example",
     "param.easy": "p_t of the easy example",
+    "param.view": "Show",
     "short.y": "y",
     "short.p": "p",
     "short.gamma": "γ",
@@ -52,6 +53,10 @@ EN: dict[str, str] = {
     "option.lang.zh": "中文",
     "option.axis.p": "p",
     "option.axis.p_t": "p_t",
+    "name.view.curves": "1 · CE and FL",
+    "name.view.ratio": "2 · Hard vs easy",
+    "name.view.family": "3 · Figure 1",
+    "name.view.table": "4 · The table",
     # links
     "notice.bad_param": "The link's value for “{name}” is not allowed here; "
     "the default ({default}) is used instead.",
@@ -66,7 +71,7 @@ EN: dict[str, str] = {
     "multiplies cross-entropy by (1 − p_t)^γ, which silences easy examples and "
     "leaves hard ones almost untouched.",
     # explorer: section 1
-    "curves.header": "1 · Cross-entropy and focal loss",
+    "curves.header": "Cross-entropy and focal loss",
     "curves.title": "Loss for y = {y}",
     "curves.x_p": "p (predicted probability of “object”)",
     "curves.x_p_t": "p_t (probability of the true class)",
@@ -79,7 +84,7 @@ EN: dict[str, str] = {
     "curves.caption": "Shaded: well-classified examples. Markers: the current p. "
     "An infinite loss (p_t = 0) is drawn as ▲ at the top edge.",
     # explorer: section 2
-    "numbers.header": "2 · The numbers at this point",
+    "numbers.header": "The numbers at this point",
     "numbers.p_t": "p_t",
     "numbers.alpha_t": "α_t",
     "numbers.ce": "CE = −log p_t",
@@ -93,7 +98,7 @@ EN: dict[str, str] = {
     "numbers.both_zero": "Both losses are 0 here: the prediction is certain and right.",
     "numbers.formula": "Focal loss with the current values substituted:",
     # explorer: section 3
-    "ratio.header": "3 · Hard versus easy examples",
+    "ratio.header": "Hard versus easy examples",
     "ratio.explain": "A hard example (low p_t) and an easy one (high p_t); each ratio "
     "is the hard example's loss over the easy one's. Focal loss raises it by "
     "((1 − p_t,hard) / (1 − p_t,easy))^γ, the amplification.",
@@ -107,7 +112,7 @@ EN: dict[str, str] = {
     "ratio.fl_line": "FL",
     "ratio.current": "γ = {gamma}",
     # explorer: section 4
-    "family.header": "4 · The paper's Figure 1",
+    "family.header": "The paper's Figure 1",
     "family.explain": "FL against p_t for γ = 0, 0.5, 1, 2 and 5; γ = 0 is CE. "
     "Press ▶ to sweep γ from 0 to 5 in the browser.",
     "family.title": "Focal loss for several γ",
@@ -118,7 +123,7 @@ EN: dict[str, str] = {
     "family.play": "Play",
     "family.pause": "Pause",
     # explorer: section 5
-    "table.header": "5 · The document's table, regenerated",
+    "table.header": "The document's table, regenerated",
     "table.explain": "Exact values for the current γ{alpha}, with the document's "
     "printed values beside them. Highlighted: printed values that differ from the "
     "exact value at the precision printed. The last row is the current (p, y).",
@@ -170,6 +175,7 @@ ZH: dict[str, str] = {
     "param.log": "对数坐标",
     "param.hard": "困难样本的 p_t",
     "param.easy": "简单样本的 p_t",
+    "param.view": "显示",
     "short.y": "y",
     "short.p": "p",
     "short.gamma": "γ",
@@ -188,6 +194,10 @@ ZH: dict[str, str] = {
     "option.lang.zh": "中文",
     "option.axis.p": "p",
     "option.axis.p_t": "p_t",
+    "name.view.curves": "1 · 交叉熵与 FL",
+    "name.view.ratio": "2 · 困难与简单",
+    "name.view.family": "3 · 图 1",
+    "name.view.table": "4 · 表格",
     "notice.bad_param": "链接中“{name}”的取值无效，已改用默认值（{default}）。",
     "share.label": "当前视图的链接",
     "share.help": "复制此链接（右侧按钮），即可打开完全相同的状态。",
@@ -197,7 +207,7 @@ ZH: dict[str, str] = {
     "其中绝大多数是容易分类的背景。交叉熵会让这些大量的小损失累加起来，淹没少数"
     "有目标的样本。Focal Loss 给交叉熵乘上 (1 − p_t)^γ，压低简单样本的损失，而"
     "困难样本的损失几乎不变。",
-    "curves.header": "1 · 交叉熵与 Focal Loss",
+    "curves.header": "交叉熵与 Focal Loss",
     "curves.title": "y = {y} 时的损失",
     "curves.x_p": "p（预测为“有目标”的概率）",
     "curves.x_p_t": "p_t（真实类别的概率）",
@@ -209,7 +219,7 @@ ZH: dict[str, str] = {
     "curves.well_classified": "已分类良好（p_t > 0.5）",
     "curves.caption": "阴影：已分类良好的样本。标记点：当前的 p。损失为无穷大"
     "（p_t = 0）时，在上边缘画 ▲。",
-    "numbers.header": "2 · 当前点的数值",
+    "numbers.header": "当前点的数值",
     "numbers.p_t": "p_t",
     "numbers.alpha_t": "α_t",
     "numbers.ce": "CE = −log p_t",
@@ -222,7 +232,7 @@ ZH: dict[str, str] = {
     "numbers.equal": "此处 FL 等于 CE（γ = 0 或 p_t = 0）。",
     "numbers.both_zero": "此处两种损失都为 0：预测完全正确且确定。",
     "numbers.formula": "代入当前数值的 Focal Loss：",
-    "ratio.header": "3 · 困难样本与简单样本",
+    "ratio.header": "困难样本与简单样本",
     "ratio.explain": "一个困难样本（p_t 低）和一个简单样本（p_t 高）；"
     "“之比”均为困难样本的损失除以简单样本的损失。Focal Loss 把这个比值放大 "
     "((1 − p_t,困难) / (1 − p_t,简单))^γ 倍，即放大倍数。",
@@ -235,7 +245,7 @@ ZH: dict[str, str] = {
     "ratio.ce_line": "CE",
     "ratio.fl_line": "FL",
     "ratio.current": "γ = {gamma}",
-    "family.header": "4 · 论文中的图 1",
+    "family.header": "论文中的图 1",
     "family.explain": "γ = 0、0.5、1、2、5 时 FL 随 p_t 的变化；γ = 0 即 CE。"
     "点击 ▶，在浏览器中让 γ 从 0 扫到 5。",
     "family.title": "不同 γ 下的 Focal Loss",
@@ -245,7 +255,7 @@ ZH: dict[str, str] = {
     "family.current": "当前 γ = {gamma}",
     "family.play": "播放",
     "family.pause": "暂停",
-    "table.header": "5 · 重新计算原文的表格",
+    "table.header": "重新计算原文的表格",
     "table.explain": "当前 γ{alpha} 下的精确值，旁边是原文印出的数值。高亮：在原文"
     "所印精度下与精确值不符的数。最后一行是当前的 (p, y)。",
     "table.alpha_note": "、α = {alpha}",

@@ -28,7 +28,14 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 TITLE_EN = "Focal loss explorer"
 TITLE_ZH = "Focal Loss 探索"
 GRADIENTS_TITLE_EN = "Gradients with respect to the logit"
-EXPLORER_CHARTS = 3
+EXPLORER_CHARTS = 1  # the default view: CE and FL
+#: The Explorer's views: the radio's English name and the charts each draws.
+VIEWS = {
+    "curves": ("1 · CE and FL", 1),
+    "ratio": ("2 · Hard vs easy", 1),
+    "family": ("3 · Figure 1", 1),
+    "table": ("4 · The table", 0),
+}
 GRADIENTS_CHARTS = 2  # the derivatives and their ratio
 FULL_WIDTH = 1400
 FULL_HEIGHT = 4300
@@ -393,7 +400,7 @@ def test_explorer_path_serves_the_explorer(open_app) -> None:
 
 # The bold Figure 1 curve (after the five reference curves), by name and values.
 FIGURE1_BOLD = """() => {
-  const chart = document.querySelectorAll('.js-plotly-plot')[2];
+  const chart = document.querySelectorAll('.js-plotly-plot')[0];
   const bold = chart && chart._fullData && chart._fullData[5];
   return bold ? [bold.name, Array.from(bold.y).slice(90, 110)] : null;
 }"""
@@ -401,11 +408,11 @@ FIGURE1_BOLD = """() => {
 
 def test_play_sweeps_gamma_in_the_browser(open_app) -> None:
     # The γ sweep is a Plotly animation: the bold curve changes with no rerun.
-    app = open_settled(open_app, "/", width=FULL_WIDTH, height=FULL_HEIGHT)
+    app = open_settled(open_app, "/?view=family", width=FULL_WIDTH, height=1000)
     page = app.page
     before = page.evaluate(FIGURE1_BOLD)
     assert before is not None and before[0].endswith("γ = 2"), before
-    figure1 = page.locator(".js-plotly-plot").nth(2)
+    figure1 = page.locator(".js-plotly-plot").first
     figure1.locator(".updatemenu-button").filter(has_text="Play").click()
     moved = f"""(before) => {{ const now = ({FIGURE1_BOLD})();
         return now && now[0] !== before[0]
@@ -422,7 +429,7 @@ def test_play_sweeps_gamma_in_the_browser(open_app) -> None:
 
 def test_table_downloads_as_csv(open_app) -> None:
     """The CSV is made when the button is clicked and holds the current γ's table."""
-    watched = open_settled(open_app, "/?gamma=3&p=0.2&y=0")
+    watched = open_settled(open_app, "/?gamma=3&p=0.2&y=0&view=table", min_charts=0)
     page = watched.page
     button = page.get_by_role("button", name="Download CSV")
     button.scroll_into_view_if_needed()
@@ -432,3 +439,47 @@ def test_table_downloads_as_csv(open_app) -> None:
     text = Path(download.value.path()).read_text(encoding="utf-8")
     rows = [*focal.document_table(3.0), focal.table_row(0.2, 0, 3.0)]
     assert text == format_table(rows, "csv", printed=True)
+
+
+def view_radio(page: Page) -> Locator:
+    return page.locator('[data-testid="stRadio"]').filter(
+        has=page.get_by_role("radiogroup", name=re.compile("^Show"))
+    )
+
+
+def test_every_view_is_one_click_away(open_app) -> None:
+    """Each view from the radio: its chart drawn, the URL names it, γ kept."""
+    app = open_settled(open_app, "/?gamma=3", width=FULL_WIDTH, height=1000)
+    page = app.page
+    for view, (name, charts) in [*list(VIEWS.items())[1:], ("curves", VIEWS["curves"])]:
+        view_radio(page).locator('[data-testid="stRadioOption"]').filter(
+            has_text=name
+        ).click()
+        if view == "curves":
+            page.wait_for_function("() => !location.search.includes('view=')")
+        else:
+            page.wait_for_function(f"() => location.search.includes('view={view}')")
+        expect(page.locator(".js-plotly-plot")).to_have_count(charts)
+        settle(page, charts)
+        expect_slider_value(page, "γ", "3.0")
+        assert "gamma=3" in page.url
+        shoot(page, f"explorer-{view}", full=True, min_charts=charts)
+    app.assert_clean()
+
+
+@pytest.mark.parametrize("view", ["ratio", "family", "table"])
+def test_presenter_views_fit_a_projector(open_app, view: str) -> None:
+    """Every view in presenter mode at 1280×720: chart text at least 20 px."""
+    charts = VIEWS[view][1]
+    app = open_settled(
+        open_app, f"/?present=true&lang=zh&view={view}", charts, width=1280, height=720
+    )
+    page = app.page
+    wait_until(page, f"() => !({SIDEBAR_SHOWN})()", what="no sidebar")
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(PRESENTER_FONTS, arg=charts)
+    for index, sizes in enumerate(page.evaluate(CHART_FONTS)):
+        small = {kind: px for kind, px in sizes.items() if 0 < px < 20}
+        assert not small, f"chart {index}: text under 20 px in presenter mode: {sizes}"
+    shoot(page, f"presenter-zh-{view}-1280x720", full=False, min_charts=charts)
+    app.assert_clean()

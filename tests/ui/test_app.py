@@ -31,8 +31,25 @@ EXPLORER = "views/explorer.py"
 GRADIENTS = "views/gradients.py"
 DEFAULTS: dict[str, Value] = {param.key: param.default for param in PARAMS}
 SHARED = {param.key for param in PARAMS if param.shared}
-#: The controls each page draws: the shared ones and its own.
-EXPLORER_KEYS = SHARED | {"axis", "log", "hard", "easy"}
+#: The Explorer's views, and the controls each draws besides the shared ones.
+VIEWS = BY_KEY["view"].options
+VIEW_KEYS: dict[str, set[str]] = {
+    "curves": {"axis", "log"},
+    "ratio": {"hard", "easy"},
+    "family": set(),
+    "table": set(),
+}
+#: The view that draws a page-local control.
+VIEW_OF = {key: view for view, keys in VIEW_KEYS.items() for key in keys}
+#: The figures each view draws.
+VIEW_CHARTS = {
+    "curves": {"loss_chart"},
+    "ratio": {"ratio_chart"},
+    "family": {"family_chart"},
+    "table": set(),
+}
+#: Every control the Explorer draws in one view or another.
+EXPLORER_KEYS = SHARED | {"view"} | set(VIEW_OF)
 GRADIENTS_KEYS = SHARED | {"gamma_star", "beta_star"}
 HOSTILE = ("<script>alert(1)</script>", "<b>x</b>")
 
@@ -99,7 +116,18 @@ def widget_values(at: AppTest) -> dict[str, Value]:
     return found
 
 
+def show(at: AppTest, view: str) -> AppTest:
+    """Switch the Explorer to ``view`` (as a click on its radio does)."""
+    if at.radio(key="view").value != view:
+        at.radio(key="view").set_value(view)
+        run(at)
+    return at
+
+
 def set_control(at: AppTest, key: str, value: Value) -> AppTest:
+    """Move a control; a page-local one of the Explorer in the view that draws it."""
+    if key in VIEW_OF and at.get("radio") and "view" in widget_values(at):
+        show(at, VIEW_OF[key])
     kind = BY_KEY[key].kind
     widget = {"slider": at.slider, "toggle": at.toggle, "choice": at.radio}[kind]
     widget(key=key).set_value(value)
@@ -133,14 +161,59 @@ def alpha_of(state: Mapping[str, Value]) -> float | None:
     return float(state["alpha"]) if state["balance"] else None
 
 
-def assert_explorer(at: AppTest, state: Mapping[str, Value]) -> None:
-    """The Explorer shows ``state``: widgets, figures and numbers from the core."""
+def assert_explorer(
+    at: AppTest, state: Mapping[str, Value]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The Explorer shows ``state`` in every view: widgets, figures and numbers
+    from the core. Visits the views in turn and ends in the one it started in.
+
+    Returns the figures' JSON by key and the metrics by label, of all views.
+    """
+    start = str(at.radio(key="view").value)
+    assert start == state["view"]
+    specs: dict[str, str] = {}
+    shown: dict[str, str] = {}
+    figs: dict[str, dict[str, Any]] = {}
+    for view in (start, *(v for v in VIEWS if v != start)):
+        show(at, view)
+        keys = SHARED | {"view"} | VIEW_KEYS[view]
+        expected = {**state, "view": view}
+        assert widget_values(at) == {k: v for k, v in expected.items() if k in keys}
+        assert set(raw_specs(at)) == VIEW_CHARTS[view]
+        specs |= raw_specs(at)
+        figs |= figures(at)
+        shown |= metrics(at)
+        if view == "table":
+            assert_table(at, state)
+    show(at, start)
+    assert_view(figs, shown, state)
+    return specs, shown
+
+
+def assert_table(at: AppTest, state: Mapping[str, Value]) -> None:
+    """The table view: the document's rows and the current point's, exact."""
+    text = strings(str(state["lang"]))
+    gamma, alpha = float(state["gamma"]), alpha_of(state)
+    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
+    lines = table.splitlines()
+    assert len(lines) == 2 + 4 + 1
+    row = focal.table_row(float(state["p"]), int(state["y"]), gamma, alpha)
+    assert lines[-1].startswith(f"| **{text['table.current']}** |")
+    assert f" {number(row.fl if alpha is None else row.fl_alpha)} " in lines[-1]
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == [text[f"table.download_{fmt}"] for fmt, _, _ in DOWNLOADS]
+
+
+def assert_view(
+    figs: Mapping[str, dict[str, Any]],
+    shown: Mapping[str, str],
+    state: Mapping[str, Value],
+) -> None:
+    """The figures and metrics of all views hold the core's numbers for ``state``."""
     text = strings(str(state["lang"]))
     y, p, gamma = int(state["y"]), float(state["p"]), float(state["gamma"])
     alpha = alpha_of(state)
     hard, easy = float(state["hard"]), float(state["easy"])
-    assert widget_values(at) == {k: v for k, v in state.items() if k in EXPLORER_KEYS}
-    figs = figures(at)
     assert set(figs) == {"loss_chart", "ratio_chart", "family_chart"}
 
     # 1 · CE and FL
@@ -163,7 +236,6 @@ def assert_explorer(at: AppTest, state: Mapping[str, Value]) -> None:
     assert loss["layout"]["xaxis"]["title"]["text"] == x_title
 
     # 2 · the numbers at the current point
-    shown = metrics(at)
     assert shown[text["numbers.p_t"]] == number(focal.p_t(p, y))
     assert shown[text["numbers.ce"]] == number(focal.cross_entropy(p, y))
     assert shown[text["numbers.modulating"]] == number(
@@ -241,10 +313,10 @@ def test_pages_run_in_every_language_and_mode(lang: str, present: bool) -> None:
     state = {**DEFAULTS, "lang": lang, "present": present}
     at = app(**url({"lang": lang, "present": present}))
     table = strings(lang)
-    assert_explorer(at, state)
+    specs, _ = assert_explorer(at, state)
     assert_texts_from(at, table)
     assert [b.label for b in at.button] == [table["reset.label"]]
-    sizes = [f["layout"]["font"]["size"] for f in figures(at).values()]
+    sizes = [json.loads(spec)["layout"]["font"]["size"] for spec in specs.values()]
     assert all(size >= 20 for size in sizes) if present else max(sizes) < 20
     if not present:
         assert [t.value for t in at.title] == [table["explorer.title"]]
@@ -275,8 +347,8 @@ def test_language_and_presenter_controls() -> None:
     assert [t.value for t in at.title] == [ZH["explorer.title"]]
     assert_explorer(at, {**DEFAULTS, "lang": "zh"})
     set_control(at, "present", True)
-    assert_explorer(at, {**DEFAULTS, "lang": "zh", "present": True})
-    sizes = [f["layout"]["font"]["size"] for f in figures(at).values()]
+    specs, _ = assert_explorer(at, {**DEFAULTS, "lang": "zh", "present": True})
+    sizes = [json.loads(spec)["layout"]["font"]["size"] for spec in specs.values()]
     assert min(sizes) >= 20
     assert [b.label for b in at.button] == [ZH["reset.label"]]
 
@@ -309,16 +381,15 @@ def test_moving_a_control_updates_the_explorer(
 ) -> None:
     state = {**DEFAULTS, **start}
     at = app(**url(start))
-    assert_explorer(at, state)
-    before_specs, before_numbers = raw_specs(at), metrics(at)
+    before_specs, before_numbers = assert_explorer(at, state)
 
     set_control(at, key, new)
     state[key] = new
-    assert_explorer(at, state)
-    after_specs = raw_specs(at)
+    state["view"] = VIEW_OF.get(key, state["view"])
+    after_specs, after_numbers = assert_explorer(at, state)
     assert {k for k in after_specs if after_specs[k] != before_specs[k]} == changed
     if key not in ("axis", "log"):  # the view of the curves, not the numbers
-        assert metrics(at) != before_numbers
+        assert after_numbers != before_numbers
     for spec in after_specs.values():
         assert "NaN" not in spec
         assert "Infinity" not in spec
@@ -355,8 +426,7 @@ def test_moving_a_control_updates_the_gradients(
 def test_certain_and_impossible_points() -> None:
     at = app(p="0")  # p_t = 0: CE and FL are infinite
     state = {**DEFAULTS, "p": 0.0}
-    assert_explorer(at, state)
-    shown = metrics(at)
+    _, shown = assert_explorer(at, state)
     assert shown[EN["numbers.ce"]] == shown[EN["numbers.fl"]] == "∞"
     loss = figures(at)["loss_chart"]
     markers = [t for t in loss["data"] if t["mode"] != "lines"]
@@ -368,9 +438,9 @@ def test_certain_and_impossible_points() -> None:
 
     at = app(p="1", hard="1", easy="1")  # certain and right; 0/0 ratios
     state = {**DEFAULTS, "p": 1.0, "hard": 1.0, "easy": 1.0}
-    assert_explorer(at, state)
+    _, shown = assert_explorer(at, state)
     assert [i.value for i in at.info] == [EN["numbers.both_zero"]]
-    assert metrics(at)[EN["ratio.ce"]] == "—"
+    assert shown[EN["ratio.ce"]] == "—"
 
 
 # ------------------------------------------------------------------ the link
@@ -390,6 +460,30 @@ def test_url_seeds_the_state() -> None:
         "y": "0",
         "lang": "zh",
     }
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_link_opens_a_view_in_either_language(view: str) -> None:
+    at = app(view=view, gamma="3", lang="zh")
+    state = {**DEFAULTS, "view": view, "gamma": 3.0, "lang": "zh"}
+    assert_explorer(at, state)
+    assert set(raw_specs(at)) == VIEW_CHARTS[view]
+    assert at.radio(key="view").value == view
+    (link,) = at.code
+    query = dict(parse_qsl(link.value.partition("?")[2]))
+    assert query.get("view") == (None if view == "curves" else view)
+
+    set_control(at, "lang", "en")  # the view stays; its radio shows English names
+    assert at.radio(key="view").value == view
+    assert set(raw_specs(at)) == VIEW_CHARTS[view]
+    assert_texts_from(at, EN)
+
+
+def test_only_the_view_on_screen_is_computed() -> None:
+    at = app()
+    assert set(raw_specs(at)) == {"loss_chart"}
+    assert not [m for m in at.markdown if m.value.startswith("| ")]
+    assert len(at.get("download_button")) == 0
 
 
 def test_share_link_names_only_what_differs_from_the_defaults() -> None:
@@ -440,9 +534,10 @@ def test_reset_sets_every_control_back_to_default() -> None:
     }
     at = app(**url(moved))
     expected = {**DEFAULTS, **moved}
-    assert widget_values(at) == {
-        k: v for k, v in expected.items() if k in EXPLORER_KEYS
-    }
+    on_screen = SHARED | {"view"} | VIEW_KEYS["curves"]
+    assert widget_values(at) == {k: v for k, v in expected.items() if k in on_screen}
+    assert show(at, "ratio").slider(key="hard").value == 0.3
+    show(at, "curves")
     (reset,) = [b for b in at.button if b.label == ZH["reset.label"]]
     reset.click()
     run(at)
@@ -467,6 +562,8 @@ BAD_VALUES = [
     ("alpha", HOSTILE[1]),
     ("hard", "7"),
     ("easy", HOSTILE[0]),
+    ("view", "Figure 1"),
+    ("view", HOSTILE[0]),
 ]
 
 
@@ -477,8 +574,9 @@ def bad_ids(cases: list[tuple[str, str]]) -> list[str]:
 @pytest.mark.parametrize(("key", "raw"), BAD_VALUES, ids=bad_ids(BAD_VALUES))
 def test_bad_value_falls_back_to_default(key: str, raw: str) -> None:
     at = app(**{key: raw})
-    assert widget_values(at)[key] == BY_KEY[key].default
-    assert_explorer(at, DEFAULTS)
+    shown = widget_values(show(at, VIEW_OF.get(key, "curves")))
+    assert shown[key] == BY_KEY[key].default
+    assert_explorer(show(at, "curves"), DEFAULTS)
     # numbers and short codes ("9", "fr") occur in the page's own text
     echo = raw if raw in HOSTILE or raw in ("abc", "maybe") else "<"
     for text in visible_texts(at):
@@ -535,7 +633,7 @@ def test_notice_in_chinese() -> None:
 
 
 def test_table_highlights_the_documents_misprints() -> None:
-    at = app()
+    at = show(app(), "table")
     (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
     lines = table.splitlines()
     assert len(lines) == 2 + 4 + 1
