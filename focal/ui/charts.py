@@ -2,8 +2,14 @@
 
 In a lecture most students look at the lecturer's state, and moving one slider
 leaves most charts as they were: each figure is cached on exactly the values it
-depends on (``st.cache_resource``: the same object, no copy, for every session).
+depends on, in this process, for every session (the same object, no copy).
 Streamlit never changes a figure it is given, so sharing one is safe.
+
+The caches are ``functools.lru_cache``: its key is the arguments' tuple, where
+``st.cache_resource`` hashes each argument by name and type (a signature
+lookup per argument, about 2 ms a call, as long as the Explorer's own work).
+Both are bounded and thread-safe; Streamlit's "clear cache" menu does not reach
+these, which hold nothing a user could want refreshed.
 """
 
 from __future__ import annotations
@@ -13,7 +19,6 @@ from collections.abc import Callable
 from typing import Any
 
 import plotly.graph_objects as go
-import streamlit as st
 
 import focal
 from focal import curves
@@ -53,10 +58,10 @@ def _shared(build: Callable[..., go.Figure]) -> Callable[..., SharedFigure]:
     def shared(*args: Any) -> SharedFigure:
         return SharedFigure(build(*args).to_dict())
 
-    return st.cache_resource(max_entries=_ENTRIES, show_spinner=False)(shared)
+    return functools.lru_cache(maxsize=_ENTRIES)(shared)
 
 
-@st.cache_resource(max_entries=_ENTRIES, show_spinner=False)
+@functools.lru_cache(maxsize=_ENTRIES)
 def _loss_curves(y: int, gamma: float, alpha: float | None) -> curves.LossCurves:
     # the curves do not depend on p: moving p only moves the marked point
     return curves.loss_curves(y, gamma, alpha)

@@ -192,7 +192,9 @@ def link_notices(text: Mapping[str, str]) -> None:
 
 def share_link(text: Mapping[str, str], where: Any = st) -> None:
     """Show the link that reopens the current state, with a copy button."""
-    values = {param.key: value(param.key) for param in PARAMS}
+    # one copy of the state, not a locked look-up per parameter
+    state = st.session_state.to_dict()
+    values = {p.key: _plain(state.get(p.key, p.default)) for p in PARAMS}
     query = share_query(values)
     base = (st.context.url or "").split("?")[0]
     where.caption(text["share.label"], help=text["share.help"])

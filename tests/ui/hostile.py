@@ -17,7 +17,7 @@ from pathlib import Path
 from focal.ui.params import BY_KEY, PARAMS, Value
 
 ROOT = Path(__file__).resolve().parents[2]
-APP = ROOT / "app.py"
+APP = ROOT / "focal" / "ui" / "entry.py"  # the navigation app.py runs
 
 #: In every payload: found anywhere in the page, the payload was echoed.
 MARK = "fzq7mark"
@@ -62,7 +62,7 @@ def _path(node: ast.expr, names: dict[str, ast.expr]) -> str:
 
 
 def app_pages() -> list[Page]:
-    """Every ``st.Page`` of ``app.py``, in navigation order."""
+    """Every ``st.Page`` of the app's navigation, in navigation order."""
     tree = ast.parse(APP.read_text(encoding="utf-8"))
     names: dict[str, ast.expr] = {
         target.id: node.value

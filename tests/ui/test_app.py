@@ -682,3 +682,9 @@ def test_deep_link_on_fresh_server() -> None:
     at = app(gamma="3")
     switch(at, GRADIENTS)
     assert at.slider(key="gamma").value == 3.0
+
+
+def test_every_view_option_draws_a_view() -> None:
+    from focal.ui.explorer import VIEWS as DRAWN
+
+    assert tuple(DRAWN) == VIEWS

@@ -1,0 +1,117 @@
+"""The entry script's work: page config, shared controls, navigation.
+
+``app.py`` only calls :func:`main`. Streamlit compiles the entry script on
+every run under ``AppTest`` (the server compiles it once); a module is
+compiled once everywhere.
+"""
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from focal.ui.admission import turn
+from focal.ui.controls import link_notices, peek, render, reset, share_link
+from focal.ui.params import PARAMS
+from focal.ui.strings import strings
+from focal.ui.style import presenter_style
+
+#: The repository's root, where the page scripts are (``views/``).
+HERE = Path(__file__).resolve().parents[2]
+
+
+def navigation(text: Mapping[str, str]) -> list[StreamlitPage]:
+    """The pages, in the order of the navigation bar."""
+    explorer = HERE / "views" / "explorer.py"
+    return [
+        # The Explorer is served at "/" and, for links that name it, at "/explorer".
+        st.Page(
+            explorer,
+            title=text["nav.explorer"],
+            icon=":material/insights:",
+            url_path="home",
+            default=True,
+        ),
+        st.Page(
+            explorer,
+            title=text["nav.explorer"],
+            icon=":material/insights:",
+            url_path="explorer",
+            visibility="hidden",
+        ),
+        st.Page(
+            HERE / "views" / "walkthrough.py",
+            title=text["walkthrough.nav"],
+            icon=":material/school:",
+            url_path="walkthrough",
+        ),
+        st.Page(
+            HERE / "views" / "gradients.py",
+            title=text["nav.gradients"],
+            icon=":material/trending_down:",
+            url_path="gradients",
+        ),
+        st.Page(
+            HERE / "views" / "imbalance.py",
+            title=text["imbalance.nav"],
+            icon=":material/balance:",
+            url_path="imbalance",
+        ),
+        st.Page(
+            HERE / "views" / "training.py",
+            title=text["training.nav"],
+            icon=":material/model_training:",
+            url_path="training",
+        ),
+        st.Page(
+            HERE / "views" / "variants.py",
+            title=text["variants.nav"],
+            icon=":material/compare:",
+            url_path="variants",
+        ),
+    ]
+
+
+def main() -> None:
+    """Run the app: everything around the page, then the page itself."""
+    present = bool(peek("present"))
+    text = strings(str(peek("lang")))
+
+    st.set_page_config(
+        page_title=text["app.title"],
+        page_icon="🎯",
+        layout="wide",
+        initial_sidebar_state="collapsed" if present else "expanded",
+    )
+    if present:
+        presenter_style()
+
+    # st.Page resolves its file on disk: build the pages once per session and
+    # language, not on every rerun (they hold per-run state, so not across sessions).
+    memo = f"_pages_{peek('lang')}"
+    if memo not in st.session_state:
+        st.session_state[memo] = navigation(text)
+    pages = st.session_state[memo]
+    page = st.navigation(pages, position="top" if present else "sidebar")
+
+    # Before any widget: binding removes a refused value from the URL as it reads it.
+    link_notices(text)
+
+    # Shared controls: in the sidebar, or above the charts for a projector.
+    panel = st.container(border=True) if present else st.sidebar
+    if not present:
+        panel.header(text["controls.header"])
+    shared = [param for param in PARAMS if param.shared]
+    # On a projector: one row, one column per control.
+    widths = [3 if param.kind == "slider" else 2.6 for param in shared]
+    columns = panel.columns(widths, gap="small") if present else [panel] * len(shared)
+    for param, column in zip(shared, columns, strict=True):
+        render(param, text, column, compact=present)
+
+    with turn:  # a few page scripts at a time: see focal/ui/admission.py
+        page.run()
+
+    footer = panel.container() if not present else st.expander(text["share.label"])
+    footer.button(text["reset.label"], on_click=reset, icon=":material/restart_alt:")
+    share_link(text, footer)

@@ -1,0 +1,194 @@
+"""The Explorer: CE against FL, the numbers at one point, hard/easy, Figure 1,
+the document's table.
+
+One view at a time (``?view=``): only the view on screen is computed, sent and
+redrawn when a slider moves, so the lecturer's chart follows at once. The page
+script ``views/explorer.py`` only calls :func:`main`: Streamlit compiles a page
+script on every run under ``AppTest`` (the server compiles it once), while a
+module is compiled once everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+import streamlit as st
+
+import focal
+from focal.formats import DOWNLOADS, format_table
+from focal.ui.charts import figure_1, loss_chart, ratio_chart
+from focal.ui.controls import render, value
+from focal.ui.display import number, times
+from focal.ui.latex import focal_formula
+from focal.ui.params import BY_KEY
+from focal.ui.strings import strings
+from focal.ui.tables import markdown_table
+
+# theme=None: the figure's own sizes, which presenter mode enlarges
+CHART: dict[str, Any] = {
+    "width": "stretch",
+    "theme": None,
+    "config": {"displaylogo": False},
+}
+
+
+@dataclass(frozen=True)
+class Shared:
+    """The shared controls' values in this run, and the language's strings."""
+
+    lang: str
+    text: Mapping[str, str]
+    present: bool
+    y: int
+    p: float
+    gamma: float
+    alpha: float | None
+
+    @classmethod
+    def now(cls) -> Shared:
+        """The values the entry script's widgets hold in this run."""
+        lang = str(value("lang"))
+        return cls(
+            lang=lang,
+            text=strings(lang),
+            present=bool(value("present")),
+            y=int(value("y")),
+            p=float(value("p")),
+            gamma=float(value("gamma")),
+            alpha=float(value("alpha")) if value("balance") else None,
+        )
+
+    def heading(self, key: str) -> None:
+        """A view's header; on a projector the view's radio names it instead."""
+        if not self.present:
+            st.header(self.text[key], divider="gray")
+
+
+def curves_view(now: Shared) -> None:
+    """CE and FL against p (or p_t), the current point marked, and its numbers."""
+    text, alpha = now.text, now.alpha
+    now.heading("curves.header")
+    row = focal.table_row(now.p, now.y, now.gamma, alpha)
+    chart_column, numbers_column = st.columns([3, 2])
+    chart_slot = chart_column.container()
+    axis_column, log_column = chart_column.columns(2)
+    axis = render(BY_KEY["axis"], text, axis_column)
+    log = render(BY_KEY["log"], text, log_column)
+    chart_slot.plotly_chart(
+        loss_chart(
+            now.p, now.y, now.gamma, alpha, str(axis), bool(log), now.lang, now.present
+        ),
+        key="loss_chart",
+        **CHART,
+    )
+    if not now.present:
+        chart_column.caption(text["curves.caption"])
+
+    numbers_column.subheader(text["numbers.header"])
+    metrics = numbers_column.columns(3)
+    metrics[0].metric(text["numbers.p_t"], number(row.p_t))
+    metrics[1].metric(
+        text["numbers.alpha_t"],
+        number(row.alpha_t) if row.alpha_t is not None else text["numbers.off"],
+    )
+    metrics[2].metric(text["numbers.modulating"], number(row.modulating))
+    metrics = numbers_column.columns(2)
+    metrics[0].metric(text["numbers.ce"], number(row.ce))
+    fl_metric = "numbers.fl" if alpha is None else "numbers.fl_balanced"
+    metrics[1].metric(
+        text[fl_metric], number(row.fl if alpha is None else row.fl_alpha)
+    )
+    reduction = focal.focal_reduction(now.p, now.y, now.gamma, alpha)
+    if row.ce == 0.0:
+        numbers_column.info(text["numbers.both_zero"])
+    elif reduction == 1.0:
+        numbers_column.info(text["numbers.equal"])
+    elif reduction == float("inf"):
+        numbers_column.info(text["numbers.smaller_inf"])
+    else:
+        numbers_column.info(text["numbers.smaller"].format(times=times(reduction)))
+    numbers_column.caption(text["numbers.formula"])
+    numbers_column.latex(focal_formula(row))
+
+
+def ratio_view(now: Shared) -> None:
+    """Hard against easy examples: their loss ratios and the amplification."""
+    text = now.text
+    now.heading("ratio.header")
+    st.write(text["ratio.explain"])
+    controls_column, ratio_column = st.columns([2, 3])
+    hard = float(render(BY_KEY["hard"], text, controls_column))
+    easy = float(render(BY_KEY["easy"], text, controls_column))
+    ratio = focal.hard_easy_ratio(hard, easy, 1, now.gamma, now.alpha)
+    metrics = controls_column.columns(3)
+    for column, key, ratio_value in (
+        (metrics[0], "ratio.ce", ratio.ce_ratio),
+        (metrics[1], "ratio.fl", ratio.fl_ratio),
+        (metrics[2], "ratio.amplification", ratio.amplification),
+    ):
+        unit = "×" if key == "ratio.amplification" else ""
+        column.metric(text[key], times(ratio_value, unit))
+    ratio_column.plotly_chart(
+        ratio_chart(hard, easy, now.gamma, now.lang, now.present),
+        key="ratio_chart",
+        **CHART,
+    )
+
+
+def family_view(now: Shared) -> None:
+    """The paper's Figure 1, with a γ sweep played in the browser."""
+    now.heading("family.header")
+    st.write(now.text["family.explain"])
+    st.plotly_chart(
+        figure_1(now.gamma, now.lang, now.present), key="family_chart", **CHART
+    )
+
+
+def table_view(now: Shared) -> None:
+    """The document's table, regenerated, beside its printed values."""
+    text, gamma, alpha = now.text, now.gamma, now.alpha
+    now.heading("table.header")
+    alpha_note = (
+        text["table.alpha_note"].format(alpha=f"{alpha:g}") if alpha is not None else ""
+    )
+    st.write(text["table.explain"].format(alpha=alpha_note))
+    rows = focal.document_table(gamma, alpha)
+    row = focal.table_row(now.p, now.y, gamma, alpha)
+    st.markdown(markdown_table(rows, row, text))
+    if gamma == focal.DOCUMENT_GAMMA:
+        st.caption(text["table.errata"])
+    else:
+        st.caption(text["table.other_gamma"].format(gamma=f"{gamma:g}"))
+    for column, (fmt, mime, suffix) in zip(
+        st.columns(len(DOWNLOADS)), DOWNLOADS, strict=True
+    ):
+        column.download_button(
+            text[f"table.download_{fmt}"],
+            # made when clicked, not on every rerun of every session
+            data=partial(format_table, [*rows, row], fmt, printed=True),
+            file_name=f"focal-table-gamma{gamma:g}.{suffix}",
+            mime=mime,
+            key=f"download_{fmt}",
+            on_click="ignore",
+        )
+
+
+#: The views by their ``?view=`` value, in the order of the radio.
+VIEWS: dict[str, Callable[[Shared], None]] = {
+    "curves": curves_view,
+    "ratio": ratio_view,
+    "family": family_view,
+    "table": table_view,
+}
+
+
+def main() -> None:
+    """Draw the Explorer: title, the view radio, and the chosen view."""
+    now = Shared.now()
+    if not now.present:
+        st.title(now.text["explorer.title"])
+        st.write(now.text["explorer.intro"])
+    VIEWS[str(render(BY_KEY["view"], now.text))](now)
