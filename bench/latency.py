@@ -23,9 +23,11 @@ is a ratio Explorer / minimal.
     including the websocket round trip, the script rerun on the server (up to
     that chart) and Plotly's redraw, excluding Playwright's own protocol
     overhead, with a resolution of one frame (about 17 ms).
-    "first chart" is the loss chart at the top of the Explorer; "last chart" is
-    Figure 1, drawn near the end of the Explorer's script, so it shows the
-    whole rerun. The minimal app has one chart: first = last.
+    The Explorer shows one view at a time (``?view=``); two of its views are
+    measured, each in its own browser context on the same server: the default
+    one (``/``, CE and FL: the loss chart with the numbers and the formula
+    beside it) and Figure 1 (``/?view=family``: the heaviest chart, 51
+    animation frames). Each has one chart, as the minimal app does.
     Before the next press the page must be idle: no status widget, no stale
     element, and no DOM change for ``QUIET_MS``. Two warm-up presses per app
     are not counted. Reported: p50 and p95 (inclusive quantiles) over
@@ -40,7 +42,7 @@ is a ratio Explorer / minimal.
     first chart drawn with data in a new browser context (health polled every
     50 ms), ``--cold-starts`` times per app, alternating. Reported: median.
 
-Targets: Explorer / minimal <= 1.25x in the browser (p50, first and last chart),
+Targets: Explorer / minimal <= 1.25x in the browser (p50, each view),
 <= 2x on the server (median).
 
 Run it from the repository root::

@@ -86,12 +86,13 @@ DEFAULT_MAX_MESSAGE_AGE = 2
 CONTROLS = ("alpha", "gamma", "p", "y")
 
 #: Share links a lecturer might hand out; each session opens one of them.
+#: Every view of the Explorer is among them (Figure 1, the heaviest, twice).
 SHARE_LINKS = (
     "",
-    "gamma=3&p=0.2",
-    "gamma=0.5&p=0.7&y=0",
-    "balance=true&alpha=0.5&gamma=1",
-    "p=0.95&lang=zh",
+    "gamma=3&p=0.2&view=family",
+    "gamma=0.5&p=0.7&y=0&view=ratio",
+    "balance=true&alpha=0.5&gamma=1&view=table",
+    "p=0.95&lang=zh&view=family",
     "gamma=2&p=0.1&y=0&present=true",
 )
 
