@@ -28,6 +28,10 @@ is a ratio Explorer / minimal.
     one (``/``, CE and FL: the loss chart with the numbers and the formula
     beside it) and Figure 1 (``/?view=family``: the heaviest chart, 51
     animation frames). Each has one chart, as the minimal app does.
+    A third reference, ``bench/minimal_navigation_app.py``, is the minimal app
+    laid out as the Explorer is (slider in the sidebar, chart on a page of
+    ``st.navigation``): the part of the gap that ``st.navigation`` itself
+    costs, which any app built on it pays (reported, no target).
     Before the next press the page must be idle: no status widget, no stale
     element, and no DOM change for ``QUIET_MS``. Two warm-up presses per app
     are not counted. Reported: p50 and p95 (inclusive quantiles) over
@@ -80,6 +84,7 @@ sys.path.insert(0, str(ROOT))
 APPS: dict[str, Path] = {
     "explorer": ROOT / "app.py",
     "minimal": ROOT / "bench" / "minimal_app.py",
+    "navigation": ROOT / "bench" / "minimal_navigation_app.py",
 }
 #: What is measured: (app, link). The Explorer shows one view at a time; its
 #: default view (CE and FL) and its heaviest, Figure 1 with 51 animation frames.
@@ -87,8 +92,13 @@ PAGES: dict[str, tuple[str, str]] = {
     "explorer": ("explorer", "/"),
     "figure1": ("explorer", "/?view=family"),
     "minimal": ("minimal", "/"),
+    "navigation": ("navigation", "/"),
 }
-LABELS = {"explorer": "Explorer, CE and FL view", "figure1": "Explorer, Figure 1 view"}
+LABELS = {
+    "explorer": "Explorer, CE and FL view",
+    "figure1": "Explorer, Figure 1 view",
+    "navigation": "floor with st.navigation (reference)",
+}
 # two pages measured in turn: neither may be throttled as "in background"
 BROWSER_ARGS = [
     *CHROMIUM_ARGS,
@@ -312,7 +322,7 @@ def measure_server(reruns: int) -> dict[str, list[float]]:
 
 
 def measure_cold(browser: Any, starts: int) -> dict[str, list[float]]:
-    names = list(APPS)
+    names = ["explorer", "minimal"]
     samples: dict[str, list[float]] = {name: [] for name in names}
     for _, order in orders(starts, names):
         for name in order:
@@ -368,18 +378,19 @@ def summarise(results: dict[str, dict[str, list[float]]]) -> list[dict[str, Any]
         values = {
             name: percentile(samples, stat) for name, samples in results[kind].items()
         }
-        for page in ("explorer", "figure1"):
+        for page in ("explorer", "figure1", "navigation"):
             if page not in values:
                 continue
             ratio = values[page] / values["minimal"]
+            goal = None if page == "navigation" else target
             rows.append(
                 {
                     "measure": f"{label}: {LABELS[page]}",
                     "explorer_ms": values[page],
                     "minimal_ms": values["minimal"],
                     "ratio": ratio,
-                    "target": target,
-                    "met": None if target is None else ratio <= target,
+                    "target": goal,
+                    "met": None if goal is None else ratio <= goal,
                     "samples": len(results[kind][page]),
                 }
             )
@@ -397,7 +408,7 @@ def print_report(rows: list[dict[str, Any]], info: dict[str, Any], command: str)
     )
     print()
     header = (
-        f"{'measure':60} {'n':>3} {'explorer':>11} {'minimal':>11} {'ratio':>7}  target"
+        f"{'measure':68} {'n':>3} {'explorer':>11} {'minimal':>11} {'ratio':>7}  target"
     )
     print(header)
     print("-" * len(header))
@@ -408,7 +419,7 @@ def print_report(rows: list[dict[str, Any]], info: dict[str, Any], command: str)
             else f"<= {row['target']:g}x {'met' if row['met'] else 'NOT met'}"
         )
         print(
-            f"{row['measure']:60} {row['samples']:>3} "
+            f"{row['measure']:68} {row['samples']:>3} "
             f"{row['explorer_ms']:>8.1f} ms {row['minimal_ms']:>8.1f} ms "
             f"{row['ratio']:>6.3g}x  {target}"
         )
