@@ -25,7 +25,11 @@ from focal import curves
 from focal.figures import family_figure, loss_figure, ratio_figure
 from focal.ui.strings import strings
 
-_ENTRIES = 1024
+#: States kept per figure. In a lecture most students share the lecturer's
+#: state, so a few recent states serve nearly every rerun; the bound is set by
+#: memory (about 320 kB per loss chart, 290 kB per Figure 1, 80 kB per ratio
+#: chart, 12 kB per set of curves): about 90 MB when all are full.
+_ENTRIES = 128
 
 
 class SharedFigure(go.Figure):

@@ -55,3 +55,13 @@ def test_built_once_per_state(chart, args, other) -> None:
     changed = chart(other, *args[1:])
     assert changed is not first
     assert changed.to_dict() != first.to_dict()
+
+
+def test_caches_are_bounded() -> None:
+    """Many distinct states (random students) keep at most ``_ENTRIES`` figures."""
+    from focal.ui import charts
+
+    for index in range(charts._ENTRIES + 20):
+        charts.ratio_chart(index / 1000, 0.9, 2.0, "en", False)
+    assert charts.ratio_chart.cache_info().currsize == charts._ENTRIES
+    assert charts.ratio_chart.cache_info().maxsize == charts._ENTRIES
