@@ -226,7 +226,6 @@ class BrowserPage:
     page: Any
     presses: int = 0
     first: list[float] = field(default_factory=list)
-    last: list[float] = field(default_factory=list)
 
     def thumb(self) -> Any:
         box = self.page.locator('[data-testid="stSlider"]').filter(has_text="γ")
@@ -254,10 +253,8 @@ class BrowserPage:
         return float(first), float(last)
 
 
-def measure_browser(
-    browser: Any, presses: int
-) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
-    """Samples (ms) per page: keypress to first chart, keypress to last chart."""
+def measure_browser(browser: Any, presses: int) -> dict[str, list[float]]:
+    """Samples (ms) per page: keypress to changed chart data (one chart each)."""
     names = list(PAGES)
     with servers(list(APPS)) as running:
         pages: dict[str, BrowserPage] = {}
@@ -275,15 +272,11 @@ def measure_browser(
                 pages[name].press()
         for _, order in orders(presses, names):
             for name in order:
-                first, last = pages[name].press()
+                first, _ = pages[name].press()
                 pages[name].first.append(first)
-                pages[name].last.append(last)
         for entry in pages.values():
             entry.page.context.close()
-    return (
-        {name: entry.first for name, entry in pages.items()},
-        {name: entry.last for name, entry in pages.items()},
-    )
+    return {name: entry.first for name, entry in pages.items()}
 
 
 # --- (b) server ------------------------------------------------------------------
@@ -451,7 +444,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         try:
             print(f"(a) browser: {args.presses} presses per app ...", flush=True)
-            results["browser"], _ = measure_browser(browser, args.presses)
+            results["browser"] = measure_browser(browser, args.presses)
             print(f"(b) server: {args.reruns} AppTest reruns per app ...", flush=True)
             results["server"] = measure_server(args.reruns)
             print(f"(c) cold start: {args.cold_starts} per app ...", flush=True)

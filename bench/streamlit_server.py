@@ -70,14 +70,20 @@ class Server:
 
     def stop(self) -> None:
         """Terminate it (kill it if it does not stop) and remove its log."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        stop_process(self.process)
         self.log.unlink(missing_ok=True)
+
+
+def stop_process(process: subprocess.Popen, timeout_s: float = 10) -> None:
+    """Terminate ``process``; kill it if it has not ended after ``timeout_s``."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=timeout_s)
 
 
 def start_server(

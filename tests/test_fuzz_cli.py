@@ -14,28 +14,21 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import subprocess
 import sys
 import warnings
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from focal.cli import main
+from tests.fuzzing import fuzz_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
-_EXTRA = os.environ.get("FOCAL_FUZZ_EXAMPLES")
-FUZZ = settings(
-    max_examples=int(_EXTRA) if _EXTRA else 300,
-    deadline=None,
-    derandomize=not _EXTRA,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+FUZZ = fuzz_settings(300)
 
 COMMANDS = ["table", "loss", "ratio", "Table", "los", "help", ""]
 OPTIONS = [

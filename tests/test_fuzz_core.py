@@ -23,7 +23,6 @@ longer, with fresh random examples (the default run is derandomized).
 from __future__ import annotations
 
 import math
-import os
 import re
 import warnings
 from collections.abc import Callable
@@ -33,21 +32,15 @@ from typing import Any
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import focal
+from tests.fuzzing import fuzz_settings
 from tests.test_validate import GOOD, POPULATION, TRAINING
 
-_EXTRA = os.environ.get("FOCAL_FUZZ_EXAMPLES")
-FUZZ = settings(
-    max_examples=int(_EXTRA) if _EXTRA else 200,
-    deadline=None,
-    derandomize=not _EXTRA,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+FUZZ = fuzz_settings(200)
 
 # ---------------------------------------------------------------- strategies
 

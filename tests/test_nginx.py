@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from bench.load import run_load
-from bench.streamlit_server import Server, free_port, start_server
+from bench.streamlit_server import Server, free_port, start_server, stop_process
 
 pytestmark = [pytest.mark.slow, pytest.mark.load]
 
@@ -159,12 +159,7 @@ def proxy(
             pytest.fail((folder / "error.log").read_text())
         yield base, access_log
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop_process(process)
 
 
 def test_students_through_nginx_stick_to_one_of_two_replicas(

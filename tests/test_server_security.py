@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.streamlit_server import stop_process
+
 ROOT = Path(__file__).resolve().parents[1]
 LOOPBACK = {"localhost", "127.0.0.1", "::1"}
 SAFETY = ("server.address", "server.enableCORS", "server.enableXsrfProtection")
@@ -155,12 +157,7 @@ def make_run_server(tmp_path: Path) -> Iterator[int]:
             pytest.fail("make run's server never became healthy")
         yield port
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop_process(process)
         log.close()
 
 

@@ -20,6 +20,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 import focal
 from focal.formats import format_table
+from focal.ui.params import BY_KEY
+from focal.ui.strings import EN
 
 pytestmark = pytest.mark.browser
 
@@ -31,10 +33,8 @@ GRADIENTS_TITLE_EN = "Gradients with respect to the logit"
 EXPLORER_CHARTS = 1  # the default view: CE and FL
 #: The Explorer's views: the radio's English name and the charts each draws.
 VIEWS = {
-    "curves": ("1 · CE and FL", 1),
-    "ratio": ("2 · Hard vs easy", 1),
-    "family": ("3 · Figure 1", 1),
-    "table": ("4 · The table", 0),
+    view: (EN[f"name.view.{view}"], 0 if view == "table" else 1)
+    for view in BY_KEY["view"].options
 }
 GRADIENTS_CHARTS = 2  # the derivatives and their ratio
 FULL_WIDTH = 1400

@@ -22,18 +22,18 @@ longer, with fresh random examples (the default run is derandomized).
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from focal.ui.params import BY_KEY, PARAMS
 from focal.ui.strings import strings
+from tests.fuzzing import fuzz_settings
 from tests.ui.hostile import (
     HTML_PAYLOADS,
     MARK,
@@ -44,14 +44,7 @@ from tests.ui.hostile import (
     valid_text,
 )
 
-_EXTRA = os.environ.get("FOCAL_FUZZ_EXAMPLES")
-FUZZ = settings(
-    max_examples=int(_EXTRA) if _EXTRA else 80,
-    deadline=None,
-    derandomize=not _EXTRA,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+FUZZ = fuzz_settings(80)
 
 KEYS = [param.key for param in PARAMS]
 TEN_KB = 10 * 1024
