@@ -319,6 +319,26 @@ def test_presenter_mode_is_larger(build) -> None:  # type: ignore[no-untyped-def
     assert all(b > a for a, b in zip(small_markers, large_markers, strict=True))
 
 
+@pytest.mark.parametrize("presenter", [False, True])
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda presenter: make_loss(presenter=presenter),
+        lambda presenter: make_ratio(presenter=presenter),
+        lambda presenter: make_family(presenter=presenter),
+    ],
+    ids=["loss", "ratio", "family"],
+)
+def test_explorer_figures_set_their_margins(build, presenter: bool) -> None:  # type: ignore[no-untyped-def]
+    """No ``automargin`` (a second drawing on every slider move); room for the
+    tick labels and titles grows with the font (the browser test checks that
+    nothing is cut)."""
+    layout = build(presenter).layout
+    assert layout.xaxis.automargin is False and layout.yaxis.automargin is False
+    assert layout.margin.l >= 5 * layout.font.size
+    assert layout.margin.b >= 4 * layout.font.size
+
+
 def test_fl_is_the_bold_line() -> None:
     fig = make_loss(alpha=0.25)
     ce, fl, ce_balanced = fig.data[:3]

@@ -114,6 +114,21 @@ def _layout(look: Look, title: str, x_title: str, y_title: str) -> dict:
     }
 
 
+def _fixed_margins(layout: dict, look: Look) -> None:
+    """Margins set here instead of measured by Plotly (``automargin``).
+
+    With ``automargin`` Plotly draws a figure, measures its tick labels and axis
+    titles, and draws it again with the margins they need: on every slider move,
+    as the browser draws a changed chart anew. The Explorer's charts have short
+    tick labels (at most five characters, "10⁻⁶", "100k"), so margins in units of
+    the font hold them in both languages and both sizes; a browser test checks
+    that every label lies inside its chart.
+    """
+    layout["xaxis"]["automargin"] = False
+    layout["yaxis"]["automargin"] = False
+    layout["margin"].update(l=5 * look.font, b=4 * look.font)
+
+
 def _line(
     x: np.ndarray, y: np.ndarray, name: str, color: str, width: float, hover: str
 ) -> dict:
@@ -247,6 +262,7 @@ def loss_figure(
     ]
     x_title = labels["x_p"] if axis == "p" else labels["x_p_t"]
     layout = _layout(look, labels["title"], x_title, labels["y"])
+    _fixed_margins(layout, look)
     well = (0.5, 1.0) if axis == "p_t" or y == 1 else (0.0, 0.5)
     _shade(layout, *well, labels["well_classified"], look)
     layout["xaxis"]["range"] = [0.0, 1.0]
@@ -297,6 +313,7 @@ def ratio_figure(
         for key, values in (("ce", curves.ce_ratio), ("fl", curves.fl_ratio))
     ]
     layout = _layout(look, labels["title"], labels["x"], labels["y"])
+    _fixed_margins(layout, look)
     layout["shapes"].append(
         {
             "type": "line",
@@ -414,6 +431,7 @@ def family_figure(
         "transition": {"duration": 0},
     }
     layout = _layout(look, labels["title"], labels["x"], labels["y"])
+    _fixed_margins(layout, look)
     # Buttons and slider go under the tick labels and the x-axis title, whose
     # heights grow with the font; Plotly places them in fractions of the plot.
     layout["height"] = look.height + 90

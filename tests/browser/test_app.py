@@ -93,6 +93,21 @@ PRESENTER_FONTS = f"""(count) => {{
     && sizes.every(s => Object.values(s).every(px => px === 0 || px >= 20));
 }}"""
 
+# Text of each chart drawn outside its own SVG (cut off): tick labels, axis and
+# chart titles, legend entries and annotations, with a pixel of tolerance.
+CHART_TEXT_OUTSIDE = """() => [...document.querySelectorAll('.js-plotly-plot')]
+.flatMap(c => {
+  const svg = c.querySelector('.main-svg').getBoundingClientRect();
+  const texts = c.querySelectorAll('.xtick text, .ytick text, .xtitle, .ytitle,'
+    + ' .gtitle, .legendtext, .annotation-text');
+  return [...texts].filter(t => t.textContent.trim()).flatMap(t => {
+    const box = t.getBoundingClientRect();
+    const inside = box.left >= svg.left - 1 && box.right <= svg.right + 1
+      && box.top >= svg.top - 1 && box.bottom <= svg.bottom + 1;
+    return inside ? [] : [`${t.getAttribute('class')} "${t.textContent}"`];
+  });
+})"""
+
 # Whether the sidebar takes room on screen (absent, collapsed off-screen,
 # hidden and zero-width all count as not shown).
 SIDEBAR_SHOWN = """() => {
@@ -482,4 +497,27 @@ def test_presenter_views_fit_a_projector(open_app, view: str) -> None:
         small = {kind: px for kind, px in sizes.items() if 0 < px < 20}
         assert not small, f"chart {index}: text under 20 px in presenter mode: {sizes}"
     shoot(page, f"presenter-zh-{view}-1280x720", full=False, min_charts=charts)
+    app.assert_clean()
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "/",
+        "/?log=true&y=0&p=0.02",
+        "/?view=ratio",
+        "/?view=family",
+        "/?present=true&lang=zh&log=true",
+        "/?present=true&lang=zh&view=ratio&gamma=5",
+        "/?present=true&view=family",
+    ],
+)
+def test_chart_text_stays_inside_the_chart(open_app, link: str) -> None:
+    """The Explorer's charts set their margins (no ``automargin``): no label cut."""
+    app = open_settled(open_app, link, width=1280, height=720)
+    page = app.page
+    if "present=true" in link:
+        with contextlib.suppress(PlaywrightTimeoutError):
+            page.wait_for_function(PRESENTER_FONTS, arg=EXPLORER_CHARTS)
+    assert page.evaluate(CHART_TEXT_OUTSIDE) == []
     app.assert_clean()
