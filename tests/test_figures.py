@@ -326,8 +326,9 @@ def test_presenter_mode_is_larger(build) -> None:  # type: ignore[no-untyped-def
         lambda presenter: make_loss(presenter=presenter),
         lambda presenter: make_ratio(presenter=presenter),
         lambda presenter: make_family(presenter=presenter),
+        lambda presenter: make_gradient(presenter=presenter),
     ],
-    ids=["loss", "ratio", "family"],
+    ids=["loss", "ratio", "family", "gradient"],
 )
 def test_explorer_figures_set_their_margins(build, presenter: bool) -> None:  # type: ignore[no-untyped-def]
     """No ``automargin`` (a second drawing on every slider move); room for the

@@ -121,12 +121,13 @@ def _fixed_margins(layout: dict, look: Look) -> None:
     titles, and draws it again with the margins they need: on every slider move,
     as the browser draws a changed chart anew. The Explorer's charts have short
     tick labels (at most five characters, "10⁻⁶", "100k"), so margins in units of
-    the font hold them in both languages and both sizes; a browser test checks
-    that every label lies inside its chart.
+    the font hold them in both languages and both sizes (so have the Gradients
+    page's); a browser test checks that every label lies inside its chart.
     """
     layout["xaxis"]["automargin"] = False
     layout["yaxis"]["automargin"] = False
-    layout["margin"].update(l=5 * look.font, b=4 * look.font)
+    # the right margin holds half of the last x tick label ("10" on a logit axis)
+    layout["margin"].update(l=5 * look.font, r=look.font, b=4 * look.font + 10)
 
 
 def _line(
@@ -544,4 +545,6 @@ def gradient_figure(
             }
             for key in series
         ]
-    return _figure(data, _layout(look, labels["title"], labels["x"], labels["y"]))
+    layout = _layout(look, labels["title"], labels["x"], labels["y"])
+    _fixed_margins(layout, look)
+    return _figure(data, layout)

@@ -16,6 +16,7 @@ from focal.figures import (
     LINEAR_LOSS_RANGE,
     Look,
     _figure,
+    _fixed_margins,
     _hover,
     _layout,
     _line,
@@ -206,6 +207,7 @@ def gradient_ratio_figure(
             }
         )
     layout = _layout(look, labels["title"], labels["x"], labels["y"])
+    _fixed_margins(layout, look)
     layout["shapes"].append(
         {
             "type": "line",
