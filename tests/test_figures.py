@@ -330,7 +330,7 @@ def test_presenter_mode_is_larger(build) -> None:  # type: ignore[no-untyped-def
     ],
     ids=["loss", "ratio", "family", "gradient"],
 )
-def test_explorer_figures_set_their_margins(build, presenter: bool) -> None:  # type: ignore[no-untyped-def]
+def test_redrawn_figures_set_their_margins(build, presenter: bool) -> None:  # type: ignore[no-untyped-def]
     """No ``automargin`` (a second drawing on every slider move); room for the
     tick labels and titles grows with the font (the browser test checks that
     nothing is cut)."""

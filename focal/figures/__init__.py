@@ -119,10 +119,10 @@ def _fixed_margins(layout: dict, look: Look) -> None:
 
     With ``automargin`` Plotly draws a figure, measures its tick labels and axis
     titles, and draws it again with the margins they need: on every slider move,
-    as the browser draws a changed chart anew. The Explorer's charts have short
-    tick labels (at most five characters, "10⁻⁶", "100k"), so margins in units of
-    the font hold them in both languages and both sizes (so have the Gradients
-    page's); a browser test checks that every label lies inside its chart.
+    as the browser draws a changed chart anew. The Explorer's and the Gradients
+    page's charts have short tick labels (at most five characters, "10⁻⁶",
+    "100k"), so margins in units of the font hold them in both languages and
+    both sizes; a browser test checks that every label lies inside its chart.
     """
     layout["xaxis"]["automargin"] = False
     layout["yaxis"]["automargin"] = False
