@@ -44,7 +44,11 @@ def peek(key: str) -> Value:
 
 
 def render(
-    param: Param, text: Mapping[str, str], where: Any = st, compact: bool = False
+    param: Param,
+    text: Mapping[str, str],
+    where: Any = st,
+    compact: bool = False,
+    label_visibility: str = "visible",
 ) -> Value:
     """Draw the widget of ``param`` in ``where``, bound to the URL by its key.
 
@@ -58,6 +62,9 @@ def render(
         Where to draw (the sidebar, a column, ...).
     compact : bool, default False
         Short label, no help and no captions: one row of controls on a projector.
+    label_visibility : {"visible", "collapsed"}, default "visible"
+        Streamlit's ``label_visibility``: "collapsed" keeps the label for
+        screen readers but takes no room (the view radio on a projector).
 
     Notes
     -----
@@ -75,6 +82,7 @@ def render(
         "key": param.key,
         "bind": "query-params",
         "help": None if compact else text.get(f"help.{param.key}"),
+        "label_visibility": label_visibility,
     }
     label = text[f"short.{param.key}" if compact else f"param.{param.key}"]
     if param.kind == "slider":

@@ -66,6 +66,12 @@ class Shared:
         if not self.present:
             st.header(self.text[key], divider="gray")
 
+    def explain(self, key: str) -> None:
+        """A chart view's paragraph; on a projector the lecturer says it, and
+        the chart keeps the room (a whole chart on a 1280×720 screen)."""
+        if not self.present:
+            st.write(self.text[key])
+
 
 def curves_view(now: Shared) -> None:
     """CE and FL against p (or p_t), the current point marked, and its numbers."""
@@ -118,7 +124,7 @@ def ratio_view(now: Shared) -> None:
     """Hard against easy examples: their loss ratios and the amplification."""
     text = now.text
     now.heading("ratio.header")
-    st.write(text["ratio.explain"])
+    now.explain("ratio.explain")
     controls_column, ratio_column = st.columns([2, 3])
     hard = float(render(BY_KEY["hard"], text, controls_column))
     easy = float(render(BY_KEY["easy"], text, controls_column))
@@ -141,7 +147,7 @@ def ratio_view(now: Shared) -> None:
 def family_view(now: Shared) -> None:
     """The paper's Figure 1, with a γ sweep played in the browser."""
     now.heading("family.header")
-    st.write(now.text["family.explain"])
+    now.explain("family.explain")
     st.plotly_chart(
         figure_1(now.gamma, now.lang, now.present), key="family_chart", **CHART
     )
@@ -191,4 +197,6 @@ def main() -> None:
     if not now.present:
         st.title(now.text["explorer.title"])
         st.write(now.text["explorer.intro"])
-    VIEWS[str(render(BY_KEY["view"], now.text))](now)
+    # on a projector the radio's options say enough: its label takes no room
+    shown = "collapsed" if now.present else "visible"
+    VIEWS[str(render(BY_KEY["view"], now.text, label_visibility=shown))](now)

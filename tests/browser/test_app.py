@@ -111,6 +111,26 @@ CHART_TEXT_OUTSIDE = """() => [...document.querySelectorAll('.js-plotly-plot')]
   });
 })"""
 
+# Where the first chart's x-axis title and its play buttons (if any) end, in
+# pixels from the top of the viewport, and the viewport's height.
+CHART_BOTTOM = """() => {
+  const chart = document.querySelector('.js-plotly-plot');
+  const bottom = sel => {
+    const el = chart && chart.querySelector(sel);
+    return el ? Math.ceil(el.getBoundingClientRect().bottom) : 0;
+  };
+  return {xtitle: bottom('.xtitle'), buttons: bottom('.updatemenu-button'),
+          viewport: window.innerHeight};
+}"""
+
+
+def assert_chart_on_screen(page: Page) -> None:
+    """The chart down to its x-axis title (and its play buttons) is in view."""
+    where = page.evaluate(CHART_BOTTOM)
+    assert 0 < where["xtitle"] <= where["viewport"], where
+    assert where["buttons"] <= where["viewport"], where
+
+
 # Whether the sidebar takes room on screen (absent, collapsed off-screen,
 # hidden and zero-width all count as not shown).
 SIDEBAR_SHOWN = """() => {
@@ -309,8 +329,9 @@ def test_presenter_mode_is_legible(open_app) -> None:
     for index, sizes in enumerate(fonts):
         small = {kind: px for kind, px in sizes.items() if 0 < px < 20}
         assert not small, f"chart {index}: text under 20 px in presenter mode: {sizes}"
-    # the controls are still there, above the charts
+    # the controls are still there, above the charts, and the chart is whole
     expect_slider_value(page, "γ", "2.0")
+    assert_chart_on_screen(page)
     shoot(page, "presenter-1280x720", full=False, min_charts=EXPLORER_CHARTS)
     shoot(page, "presenter-full", full=True, min_charts=EXPLORER_CHARTS)
     app.assert_clean()
@@ -487,7 +508,8 @@ def test_every_view_is_one_click_away(open_app) -> None:
 
 @pytest.mark.parametrize("view", ["ratio", "family", "table"])
 def test_presenter_views_fit_a_projector(open_app, view: str) -> None:
-    """Every view in presenter mode at 1280×720: chart text at least 20 px."""
+    """Every view in presenter mode at 1280×720: chart text at least 20 px, and
+    the chart down to its x axis (and Figure 1's play buttons) on screen."""
     charts = VIEWS[view][1]
     app = open_settled(
         open_app, f"/?present=true&lang=zh&view={view}", charts, width=1280, height=720
@@ -499,6 +521,8 @@ def test_presenter_views_fit_a_projector(open_app, view: str) -> None:
     for index, sizes in enumerate(page.evaluate(CHART_FONTS)):
         small = {kind: px for kind, px in sizes.items() if 0 < px < 20}
         assert not small, f"chart {index}: text under 20 px in presenter mode: {sizes}"
+    if charts:
+        assert_chart_on_screen(page)
     shoot(page, f"presenter-zh-{view}-1280x720", full=False, min_charts=charts)
     app.assert_clean()
 
