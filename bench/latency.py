@@ -104,7 +104,7 @@ LABELS = {
     "explorer": "Explorer, CE and FL view",
     "figure1": "Explorer, Figure 1 view",
     "navigation": "floor with st.navigation (reference)",
-    "skeleton": "nav + 7 shared controls + chart (ref.)",
+    "skeleton": "required parts only (reference)",
 }
 #: References: reported beside the Explorer, without a target.
 REFERENCES = ("navigation", "skeleton")
