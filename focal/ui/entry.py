@@ -7,6 +7,7 @@ compiled once everywhere.
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
@@ -73,6 +74,32 @@ def navigation(text: Mapping[str, str]) -> list[StreamlitPage]:
     ]
 
 
+def shared_controls(text: Mapping[str, str], present: bool) -> Any:
+    """Draw the shared controls: in the sidebar, or above the charts for a projector.
+
+    Parameters
+    ----------
+    text : mapping of str to str
+        The string table of the current language.
+    present : bool
+        Presenter mode: one row of compact controls, one column each.
+
+    Returns
+    -------
+    Streamlit container
+        The panel that holds them (the sidebar, or a bordered container).
+    """
+    panel = st.container(border=True) if present else st.sidebar
+    if not present:
+        panel.header(text["controls.header"])
+    shared = [param for param in PARAMS if param.shared]
+    widths = [3 if param.kind == "slider" else 2.6 for param in shared]
+    columns = panel.columns(widths, gap="small") if present else [panel] * len(shared)
+    for param, column in zip(shared, columns, strict=True):
+        render(param, text, column, compact=present)
+    return panel
+
+
 def main() -> None:
     """Run the app: everything around the page, then the page itself."""
     present = bool(peek("present"))
@@ -98,16 +125,7 @@ def main() -> None:
     # Before any widget: binding removes a refused value from the URL as it reads it.
     link_notices(text)
 
-    # Shared controls: in the sidebar, or above the charts for a projector.
-    panel = st.container(border=True) if present else st.sidebar
-    if not present:
-        panel.header(text["controls.header"])
-    shared = [param for param in PARAMS if param.shared]
-    # On a projector: one row, one column per control.
-    widths = [3 if param.kind == "slider" else 2.6 for param in shared]
-    columns = panel.columns(widths, gap="small") if present else [panel] * len(shared)
-    for param, column in zip(shared, columns, strict=True):
-        render(param, text, column, compact=present)
+    panel = shared_controls(text, present)
 
     with turn:  # a few page scripts at a time: see focal/ui/admission.py
         page.run()

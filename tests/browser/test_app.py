@@ -164,6 +164,13 @@ PAGE_STATE = """() => ({
 })"""
 
 
+def await_presenter_fonts(page: Page, charts: int) -> None:
+    """Let Plotly redraw at presenter sizes after the rerun's data arrive; the
+    caller asserts the sizes (so a timeout here means some text stayed small)."""
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(PRESENTER_FONTS, arg=charts)
+
+
 def wait_until(page: Page, condition: str, arg=None, what: str = "") -> None:
     """``wait_for_function``; on timeout, fail with the page's state."""
     try:
@@ -320,10 +327,7 @@ def test_presenter_mode_is_legible(open_app) -> None:
     page.wait_for_function("() => location.search.includes('present=true')")
     settle(page, EXPLORER_CHARTS)
     wait_until(page, f"() => !({SIDEBAR_SHOWN})()", what="the sidebar to go")
-    # Plotly redraws after the rerun's data arrive: wait for the new sizes, then
-    # assert (a timeout here means some text never reached 20 px)
-    with contextlib.suppress(PlaywrightTimeoutError):
-        page.wait_for_function(PRESENTER_FONTS, arg=EXPLORER_CHARTS)
+    await_presenter_fonts(page, EXPLORER_CHARTS)
     fonts = page.evaluate(CHART_FONTS)
     assert len(fonts) == EXPLORER_CHARTS
     for index, sizes in enumerate(fonts):
@@ -516,8 +520,7 @@ def test_presenter_views_fit_a_projector(open_app, view: str) -> None:
     )
     page = app.page
     wait_until(page, f"() => !({SIDEBAR_SHOWN})()", what="no sidebar")
-    with contextlib.suppress(PlaywrightTimeoutError):
-        page.wait_for_function(PRESENTER_FONTS, arg=charts)
+    await_presenter_fonts(page, charts)
     for index, sizes in enumerate(page.evaluate(CHART_FONTS)):
         small = {kind: px for kind, px in sizes.items() if 0 < px < 20}
         assert not small, f"chart {index}: text under 20 px in presenter mode: {sizes}"
@@ -546,7 +549,6 @@ def test_chart_text_stays_inside_the_chart(open_app, link: str, charts: int) -> 
     app = open_settled(open_app, link, charts, width=1280, height=720)
     page = app.page
     if "present=true" in link:
-        with contextlib.suppress(PlaywrightTimeoutError):
-            page.wait_for_function(PRESENTER_FONTS, arg=charts)
+        await_presenter_fonts(page, charts)
     assert page.evaluate(CHART_TEXT_OUTSIDE) == []
     app.assert_clean()
