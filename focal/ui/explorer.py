@@ -93,7 +93,8 @@ def curves_view(now: Shared) -> None:
     if not now.present:
         chart_column.caption(text["curves.caption"])
 
-    numbers_column.subheader(text["numbers.header"])
+    if not now.present:  # on a projector the numbers sit level with the chart
+        numbers_column.subheader(text["numbers.header"])
     metrics = numbers_column.columns(3)
     metrics[0].metric(text["numbers.p_t"], number(row.p_t))
     metrics[1].metric(
@@ -116,7 +117,8 @@ def curves_view(now: Shared) -> None:
         numbers_column.info(text["numbers.smaller_inf"])
     else:
         numbers_column.info(text["numbers.smaller"].format(times=times(reduction)))
-    numbers_column.caption(text["numbers.formula"])
+    if not now.present:  # ... and the formula with its values stays in view
+        numbers_column.caption(text["numbers.formula"])
     numbers_column.latex(focal_formula(row))
 
 

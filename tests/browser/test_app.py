@@ -119,16 +119,23 @@ CHART_BOTTOM = """() => {
     const el = chart && chart.querySelector(sel);
     return el ? Math.ceil(el.getBoundingClientRect().bottom) : 0;
   };
+  const formulas = document.querySelectorAll('.katex');
+  const formula = formulas[formulas.length - 1];
   return {xtitle: bottom('.xtitle'), buttons: bottom('.updatemenu-button'),
+          formula: formula ? Math.ceil(formula.getBoundingClientRect().bottom) : 0,
           viewport: window.innerHeight};
 }"""
 
 
-def assert_chart_on_screen(page: Page) -> None:
-    """The chart down to its x-axis title (and its play buttons) is in view."""
+def assert_chart_on_screen(page: Page, formula: bool = False) -> None:
+    """The chart down to its x-axis title (and its play buttons) is in view;
+    with ``formula``, also the page's last formula (the CE and FL view's, with
+    the current values substituted) down to its last line."""
     where = page.evaluate(CHART_BOTTOM)
     assert 0 < where["xtitle"] <= where["viewport"], where
     assert where["buttons"] <= where["viewport"], where
+    if formula:
+        assert 0 < where["formula"] <= where["viewport"], where
 
 
 # Whether the sidebar takes room on screen (absent, collapsed off-screen,
@@ -335,7 +342,7 @@ def test_presenter_mode_is_legible(open_app) -> None:
         assert not small, f"chart {index}: text under 20 px in presenter mode: {sizes}"
     # the controls are still there, above the charts, and the chart is whole
     expect_slider_value(page, "γ", "2.0")
-    assert_chart_on_screen(page)
+    assert_chart_on_screen(page, formula=True)
     shoot(page, "presenter-1280x720", full=False, min_charts=EXPLORER_CHARTS)
     shoot(page, "presenter-full", full=True, min_charts=EXPLORER_CHARTS)
     app.assert_clean()
@@ -510,7 +517,7 @@ def test_every_view_is_one_click_away(open_app) -> None:
     app.assert_clean()
 
 
-@pytest.mark.parametrize("view", ["ratio", "family", "table"])
+@pytest.mark.parametrize("view", ["curves", "ratio", "family", "table"])
 def test_presenter_views_fit_a_projector(open_app, view: str) -> None:
     """Every view in presenter mode at 1280×720: chart text at least 20 px, and
     the chart down to its x axis (and Figure 1's play buttons) on screen."""
@@ -525,7 +532,7 @@ def test_presenter_views_fit_a_projector(open_app, view: str) -> None:
         small = {kind: px for kind, px in sizes.items() if 0 < px < 20}
         assert not small, f"chart {index}: text under 20 px in presenter mode: {sizes}"
     if charts:
-        assert_chart_on_screen(page)
+        assert_chart_on_screen(page, formula=view == "curves")
     shoot(page, f"presenter-zh-{view}-1280x720", full=False, min_charts=charts)
     app.assert_clean()
 

@@ -127,7 +127,14 @@ def test_named_choice_keeps_its_url_value_across_languages(open_app) -> None:
     page.get_by_text("More settings").click()
     optimiser = page.get_by_role("radiogroup", name=re.compile("Optimiser"))
     optimiser.get_by_text("Gradient descent").click()
-    page.wait_for_function("() => location.search.includes('train_optimizer=gd')")
+    # One step at a time, so that a failure says which one: the click took,
+    # then the rerun wrote the raw value into the address.
+    expect(optimiser.get_by_role("radio", name="Gradient descent")).to_be_checked()
+    wait_until(
+        page,
+        "() => location.search.includes('train_optimizer=gd')",
+        what="train_optimizer=gd in the address",
+    )
     settle(page, CHARTS)
     language = page.locator('[data-testid="stRadio"]').filter(
         has=page.get_by_role("radiogroup", name=re.compile("Language"))
