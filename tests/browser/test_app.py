@@ -41,19 +41,24 @@ FULL_WIDTH = 1400
 FULL_HEIGHT = 4300
 HOSTILE = "<script>alert(1)</script>"
 
-# Every chart drawn with data, fonts loaded, and Streamlit idle: no status
-# widget (Streamlit mounts it once a run has lasted 500 ms) and no element still
-# marked stale (from the moment a rerun is requested until the run reaches it).
+# The app drawn (not its loading skeleton, and no widget's code still loading,
+# which shows a grey box), every chart drawn with data, fonts loaded, and
+# Streamlit idle: no status widget (Streamlit mounts it once a run has lasted
+# 500 ms) and no element still marked stale (from the moment a rerun is
+# requested until the run reaches it).
 # Right after an interaction that is not proof enough that the rerun happened:
 # tests first wait for its visible effect, then settle.
 SETTLED = """(minCharts) => {
   const charts = [...document.querySelectorAll('.js-plotly-plot')];
   return charts.length >= minCharts
+    && document.querySelector('[data-testid="stElementContainer"]')  // the app drew
+    && !document.querySelector('[data-testid="stAppSkeleton"]')
     && charts.every(c => Array.isArray(c.data) && c.data.length > 0
                          && c._fullLayout && c.querySelector('.main-svg'))
     && document.fonts.status === 'loaded'
     && !document.querySelector('[data-testid="stStatusWidget"]')
-    && !document.querySelector('[data-stale="true"]');
+    && !document.querySelector('[data-stale="true"]')
+    && !document.querySelector('[data-testid="stSkeleton"]');  // a widget still loading
 }"""
 
 # The y values of the first chart's FL trace (the Explorer's loss chart: CE, FL,
