@@ -525,7 +525,8 @@ def test_every_view_is_one_click_away(open_app) -> None:
 @pytest.mark.parametrize("view", ["curves", "ratio", "family", "table"])
 def test_presenter_views_fit_a_projector(open_app, view: str) -> None:
     """Every view in presenter mode at 1280×720: chart text at least 20 px, and
-    the chart down to its x axis (and Figure 1's play buttons) on screen."""
+    the chart down to its x axis (and Figure 1's play buttons, and the CE and
+    FL view's formula) on screen."""
     charts = VIEWS[view][1]
     app = open_settled(
         open_app, f"/?present=true&lang=zh&view={view}", charts, width=1280, height=720
