@@ -27,6 +27,9 @@ from focal.ui.params import BY_KEY
 from focal.ui.strings import strings
 from focal.ui.tables import markdown_table
 
+#: A view's header (on a laptop; see :meth:`Shared.off_projector`).
+HEADER = partial(st.header, divider="gray")
+
 # theme=None: the figure's own sizes, which presenter mode enlarges
 CHART: dict[str, Any] = {
     "width": "stretch",
@@ -61,22 +64,21 @@ class Shared:
             alpha=float(value("alpha")) if value("balance") else None,
         )
 
-    def heading(self, key: str) -> None:
-        """A view's header; on a projector the view's radio names it instead."""
-        if not self.present:
-            st.header(self.text[key], divider="gray")
+    def off_projector(self, key: str, draw: Callable[[str], object] = st.write) -> None:
+        """Draw the text ``key`` with ``draw``, except on a projector.
 
-    def explain(self, key: str) -> None:
-        """A chart view's paragraph; on a projector the lecturer says it, and
-        the chart keeps the room (a whole chart on a 1280×720 screen)."""
+        Titles, headers, explanations and captions: on a projector the view's
+        radio names the view and the lecturer says the rest, so that each chart,
+        and the CE and FL view's formula, fits a 1280×720 screen.
+        """
         if not self.present:
-            st.write(self.text[key])
+            draw(self.text[key])
 
 
 def curves_view(now: Shared) -> None:
     """CE and FL against p (or p_t), the current point marked, and its numbers."""
     text, alpha = now.text, now.alpha
-    now.heading("curves.header")
+    now.off_projector("curves.header", HEADER)
     row = focal.table_row(now.p, now.y, now.gamma, alpha)
     chart_column, numbers_column = st.columns([3, 2])
     chart_slot = chart_column.container()
@@ -90,11 +92,9 @@ def curves_view(now: Shared) -> None:
         key="loss_chart",
         **CHART,
     )
-    if not now.present:
-        chart_column.caption(text["curves.caption"])
+    now.off_projector("curves.caption", chart_column.caption)
 
-    if not now.present:  # on a projector the numbers sit level with the chart
-        numbers_column.subheader(text["numbers.header"])
+    now.off_projector("numbers.header", numbers_column.subheader)
     metrics = numbers_column.columns(3)
     metrics[0].metric(text["numbers.p_t"], number(row.p_t))
     metrics[1].metric(
@@ -117,16 +117,15 @@ def curves_view(now: Shared) -> None:
         numbers_column.info(text["numbers.smaller_inf"])
     else:
         numbers_column.info(text["numbers.smaller"].format(times=times(reduction)))
-    if not now.present:  # ... and the formula with its values stays in view
-        numbers_column.caption(text["numbers.formula"])
+    now.off_projector("numbers.formula", numbers_column.caption)
     numbers_column.latex(focal_formula(row))
 
 
 def ratio_view(now: Shared) -> None:
     """Hard against easy examples: their loss ratios and the amplification."""
     text = now.text
-    now.heading("ratio.header")
-    now.explain("ratio.explain")
+    now.off_projector("ratio.header", HEADER)
+    now.off_projector("ratio.explain")
     controls_column, ratio_column = st.columns([2, 3])
     hard = float(render(BY_KEY["hard"], text, controls_column))
     easy = float(render(BY_KEY["easy"], text, controls_column))
@@ -148,8 +147,8 @@ def ratio_view(now: Shared) -> None:
 
 def family_view(now: Shared) -> None:
     """The paper's Figure 1, with a γ sweep played in the browser."""
-    now.heading("family.header")
-    now.explain("family.explain")
+    now.off_projector("family.header", HEADER)
+    now.off_projector("family.explain")
     st.plotly_chart(
         figure_1(now.gamma, now.lang, now.present), key="family_chart", **CHART
     )
@@ -158,7 +157,7 @@ def family_view(now: Shared) -> None:
 def table_view(now: Shared) -> None:
     """The document's table, regenerated, beside its printed values."""
     text, gamma, alpha = now.text, now.gamma, now.alpha
-    now.heading("table.header")
+    now.off_projector("table.header", HEADER)
     alpha_note = (
         text["table.alpha_note"].format(alpha=f"{alpha:g}") if alpha is not None else ""
     )
@@ -196,9 +195,8 @@ VIEWS: dict[str, Callable[[Shared], None]] = {
 def main() -> None:
     """Draw the Explorer: title, the view radio, and the chosen view."""
     now = Shared.now()
-    if not now.present:
-        st.title(now.text["explorer.title"])
-        st.write(now.text["explorer.intro"])
+    now.off_projector("explorer.title", st.title)
+    now.off_projector("explorer.intro")
     # on a projector the radio's options say enough: its label takes no room
     shown = "collapsed" if now.present else "visible"
     VIEWS[str(render(BY_KEY["view"], now.text, label_visibility=shown))](now)
