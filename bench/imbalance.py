@@ -123,7 +123,7 @@ def measure_server(reruns: int) -> dict[str, list[float]]:
             raise RuntimeError(f"{page}: {at.exception[0].message}")
         return at
 
-    page = "views/imbalance.py"
+    page = "pages/imbalance.py"
     retinanet = {"imb_preset": "retinanet"}
     # γ on a 0.1 grid that the cache (32 entries) has not seen for 50 reruns
     new_gamma = fresh_values(0.0, 0.1, 5.0)

@@ -10,7 +10,7 @@
     CE and FL) as the sum of the two medians. Target: < 1 s.
 
 (b) Server: script rerun with ``streamlit.testing.v1.AppTest``
-    The Training page (``app.py`` switched to ``views/training.py``) against
+    The Training page (``app.py`` switched to ``pages/training.py``) against
     the Explorer (``app.py`` at ``/``), taken in turn within each repetition.
     "rerun, cached": the shared γ slider set alternately to 2.1 and 2.0, then
     ``run()``; after the warm-up both FL runs are in ``st.cache_data``, so this
@@ -86,7 +86,7 @@ def measure_server(reruns: int) -> dict[str, list[float]]:
             raise RuntimeError(at.exception[0].message)
         return at
 
-    tests = {"explorer": opened(None), "training": opened("views/training.py")}
+    tests = {"explorer": opened(None), "training": opened("pages/training.py")}
     samples: dict[str, list[float]] = {
         "explorer": [],
         "training": [],

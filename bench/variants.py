@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 #: Page script per measured page (None: the app's default page, the Explorer).
-PAGES: dict[str, str | None] = {"explorer": None, "variants": "views/variants.py"}
+PAGES: dict[str, str | None] = {"explorer": None, "variants": "pages/variants.py"}
 WARMUP = 2
 
 

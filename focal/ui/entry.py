@@ -18,13 +18,13 @@ from focal.ui.params import PARAMS
 from focal.ui.strings import strings
 from focal.ui.style import presenter_style
 
-#: The repository's root, where the page scripts are (``views/``).
+#: The repository's root, where the page scripts are (``pages/``).
 HERE = Path(__file__).resolve().parents[2]
 
 
 def navigation(text: Mapping[str, str]) -> list[StreamlitPage]:
     """The pages, in the order of the navigation bar."""
-    explorer = HERE / "views" / "explorer.py"
+    explorer = HERE / "pages" / "explorer.py"
     return [
         # The Explorer is served at "/" and, for links that name it, at "/explorer".
         st.Page(
@@ -42,31 +42,31 @@ def navigation(text: Mapping[str, str]) -> list[StreamlitPage]:
             visibility="hidden",
         ),
         st.Page(
-            HERE / "views" / "walkthrough.py",
+            HERE / "pages" / "walkthrough.py",
             title=text["walkthrough.nav"],
             icon=":material/school:",
             url_path="walkthrough",
         ),
         st.Page(
-            HERE / "views" / "gradients.py",
+            HERE / "pages" / "gradients.py",
             title=text["nav.gradients"],
             icon=":material/trending_down:",
             url_path="gradients",
         ),
         st.Page(
-            HERE / "views" / "imbalance.py",
+            HERE / "pages" / "imbalance.py",
             title=text["imbalance.nav"],
             icon=":material/balance:",
             url_path="imbalance",
         ),
         st.Page(
-            HERE / "views" / "training.py",
+            HERE / "pages" / "training.py",
             title=text["training.nav"],
             icon=":material/model_training:",
             url_path="training",
         ),
         st.Page(
-            HERE / "views" / "variants.py",
+            HERE / "pages" / "variants.py",
             title=text["variants.nav"],
             icon=":material/compare:",
             url_path="variants",

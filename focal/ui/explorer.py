@@ -3,7 +3,7 @@ the document's table.
 
 One view at a time (``?view=``): only the view on screen is computed, sent and
 redrawn when a slider moves, so the lecturer's chart follows at once. The page
-script ``views/explorer.py`` only calls :func:`main`: Streamlit compiles a page
+script ``pages/explorer.py`` only calls :func:`main`: Streamlit compiles a page
 script on every run under ``AppTest`` (the server compiles it once), while a
 module is compiled once everywhere.
 """

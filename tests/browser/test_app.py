@@ -416,28 +416,55 @@ def test_hostile_link_is_refused_with_a_notice(open_app) -> None:
     app.assert_clean()
 
 
+#: The navigation's links, as the app names them (not Streamlit's file list,
+#: which would also list "app" and name pages by their file).
+NAV_LINKS = [
+    "Explorer",
+    "Walkthrough",
+    "Gradients",
+    "Imbalance",
+    "Training",
+    "Variants",
+]
+NAV_JSON = json.dumps(NAV_LINKS, separators=(",", ":"))  # as JSON.stringify
+NAV_TEXTS = (
+    "() => [...document.querySelectorAll('[data-testid=\"stSidebarNavLink\"]')]"
+    # the link's text after its icon's name
+    ".map(a => a.innerText.trim().split('\\n').pop())"
+)
+
+
 @pytest.mark.parametrize(
     ("path", "title", "charts"),
     [
         ("/explorer?gamma=3", TITLE_EN, EXPLORER_CHARTS),
         ("/gradients?gamma=3", GRADIENTS_TITLE_EN, GRADIENTS_CHARTS),
+        (
+            "/walkthrough?step=3&gamma=3",
+            EN["walkthrough.s3.title"],
+            1,
+        ),
     ],
-    ids=["explorer", "gradients"],
+    ids=["explorer", "gradients", "walkthrough"],
 )
 def test_deep_link_is_the_first_visit(
     open_app, fresh_app_base: str, path: str, title: str, charts: int
 ) -> None:
     # The first visitor of a freshly started server, arriving by a page's own
-    # URL: the page must come inside the app's frame (controls, navigation)
-    # with the link's values, as it does once "/" has been opened.
+    # URL: with the page scripts in pages/, Streamlit starts in its legacy
+    # multipage mode, which would run the page without app.py. The page must
+    # come inside the app's frame (controls, navigation) with the link's values.
     app = open_app(path, base=fresh_app_base)
     page = app.page
     settle(page, charts)
-    expect(heading(page)).to_have_text(title)
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
     expect(page.locator(".js-plotly-plot")).to_have_count(charts)
     expect(page.get_by_role("heading", name="Controls")).to_be_visible()
-    for name in ("Explorer", "Gradients"):
-        expect(page.get_by_role("link", name=re.compile(name)).first).to_be_visible()
+    wait_until(
+        page,
+        f"() => JSON.stringify(({NAV_TEXTS})()) === {json.dumps(NAV_JSON)}",
+        what=f"the app's navigation {NAV_LINKS}",
+    )
     expect_slider_value(page, "γ", "3.0")
     app.assert_clean()
 

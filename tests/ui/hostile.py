@@ -49,7 +49,7 @@ class Page:
 
 
 def _path(node: ast.expr, names: dict[str, ast.expr]) -> str:
-    """``HERE / "views" / "x.py"`` (or a name bound to it) as ``views/x.py``."""
+    """``HERE / "pages" / "x.py"`` (or a name bound to it) as ``pages/x.py``."""
     if isinstance(node, ast.Name) and node.id in names:
         return _path(names[node.id], names)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):

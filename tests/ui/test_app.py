@@ -27,8 +27,8 @@ from focal.ui.params import BY_KEY, PARAMS, Value
 from focal.ui.strings import EN, ZH, strings
 
 ROOT = Path(__file__).resolve().parents[2]
-EXPLORER = "views/explorer.py"
-GRADIENTS = "views/gradients.py"
+EXPLORER = "pages/explorer.py"
+GRADIENTS = "pages/gradients.py"
 DEFAULTS: dict[str, Value] = {param.key: param.default for param in PARAMS}
 SHARED = {param.key for param in PARAMS if param.shared}
 #: The Explorer's views, and the controls each draws besides the shared ones.

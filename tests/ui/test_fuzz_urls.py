@@ -181,10 +181,10 @@ def assert_the_contract(script: str, query: dict[str, Any]) -> AppTest:
 
 @FUZZ
 @given(links())
-@example(("views/explorer.py", {"p": ["0.2", "0.3"]}))
-@example(("views/explorer.py", {"lang": " zh", "balance": " true", "y": "0 "}))
-@example(("views/explorer.py", {"gamma": "-0", "p": "-0.0", "alpha": "-0"}))
-@example(("views/gradients.py", {"gamma": "x" * TEN_KB + MARK, "z": HTML_PAYLOADS[0]}))
+@example(("pages/explorer.py", {"p": ["0.2", "0.3"]}))
+@example(("pages/explorer.py", {"lang": " zh", "balance": " true", "y": "0 "}))
+@example(("pages/explorer.py", {"gamma": "-0", "p": "-0.0", "alpha": "-0"}))
+@example(("pages/gradients.py", {"gamma": "x" * TEN_KB + MARK, "z": HTML_PAYLOADS[0]}))
 def test_any_link_renders_with_defaults_and_notices(link) -> None:
     script, query = link
     assert_the_contract(script, query)

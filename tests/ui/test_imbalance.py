@@ -30,7 +30,7 @@ from .test_app import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = "views/imbalance.py"
+PAGE = "pages/imbalance.py"
 KEYS = ("imb_preset", "imb_positives", "imb_hard", "imb_easy", "imb_spread", "imb_seed")
 SHARED = ("gamma", "alpha", "balance", "lang", "present")
 DEFAULTS: dict[str, Value] = {key: BY_KEY[key].default for key in (*KEYS, *SHARED)}
@@ -340,7 +340,7 @@ def test_bad_link_value_falls_back_with_a_notice(key: str, raw: str) -> None:
 def test_leaving_and_coming_back_keeps_the_page_consistent() -> None:
     at = page()
     move(at, "imb_preset", "retinanet")
-    run(at.switch_page("views/explorer.py"))
+    run(at.switch_page("pages/explorer.py"))
     run(at.switch_page(PAGE))
     values = {w.key: w.value for w in at.slider if w.key.startswith("imb_")}
     preset = PRESET_BY_NAME[at.radio(key="imb_preset").value]

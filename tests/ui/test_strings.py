@@ -106,7 +106,7 @@ def source_keys() -> set[str]:
     """Literal keys the app looks up: text["..."] in pages and focal/ui."""
     files = [
         ROOT / "app.py",
-        *ROOT.glob("views/*.py"),
+        *ROOT.glob("pages/*.py"),
         *ROOT.glob("focal/ui/*.py"),
         *ROOT.glob("focal/ui/**/*.py"),
     ]

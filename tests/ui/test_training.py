@@ -31,7 +31,7 @@ from .test_app import (
     visible_texts,
 )
 
-PAGE = "views/training.py"
+PAGE = "pages/training.py"
 TRAIN_KEYS = [param.key for param in PARAMS if param.key.startswith("train_")]
 DEFAULTS: dict[str, Value] = {param.key: param.default for param in PARAMS}
 #: Small runs for the tests; each test starts from these.

@@ -24,7 +24,7 @@ from focal.variants import VARIANTS, VariantSettings, variant_losses
 
 from .test_app import ROOT, assert_series, figures, run, url, visible_texts
 
-PAGE = "views/variants.py"
+PAGE = "pages/variants.py"
 OWN = [param for param in PARAMS if param.key.startswith("var_")]
 DEFAULTS: dict[str, Value] = {
     param.key: param.default for param in PARAMS if param.shared or param in OWN

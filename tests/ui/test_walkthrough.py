@@ -35,7 +35,7 @@ from .test_app import (
     visible_texts,
 )
 
-WALKTHROUGH = "views/walkthrough.py"
+WALKTHROUGH = "pages/walkthrough.py"
 STEPS = BY_KEY["step"].options
 CJK = "\u3400-\u9fff"
 
@@ -177,7 +177,7 @@ def test_bad_link_value_falls_back_with_a_notice(key: str, raw: str) -> None:
 def test_switching_pages_keeps_the_shared_values() -> None:
     at = walkthrough(step="5")
     set_control(at, "gamma", 3.0)
-    switch(at, "views/explorer.py")
+    switch(at, "pages/explorer.py")
     assert at.slider(key="gamma").value == 3.0
     switch(at, WALKTHROUGH)
     assert at.slider(key="gamma").value == 3.0

@@ -8,8 +8,11 @@ from focal.figures.variants import table1_figure, variants_figure
 from focal.ui.controls import render, value
 from focal.ui.display import number
 from focal.ui.params import BY_KEY
+from focal.ui.routing import through_entry
 from focal.ui.strings import strings
 from focal.variants import VariantSettings, variant_losses
+
+through_entry()  # first: run inside app.py (focal/ui/routing.py)
 
 text = strings(str(value("lang")))
 present = bool(value("present"))

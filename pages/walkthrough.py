@@ -10,6 +10,7 @@ from focal.ui.controls import render, value
 from focal.ui.display import number, times
 from focal.ui.latex import focal_formula
 from focal.ui.params import BY_KEY
+from focal.ui.routing import through_entry
 from focal.ui.strings import strings
 from focal.ui.tables import markdown_table
 from focal.ui.walkthrough import (
@@ -20,6 +21,8 @@ from focal.ui.walkthrough import (
     yolo_formula,
 )
 from focal.walkthrough import PAPER_BEST_ALPHA, yolo_v3_example
+
+through_entry()  # first: run inside app.py (focal/ui/routing.py)
 
 text = strings(str(value("lang")))
 present = bool(value("present"))

@@ -10,6 +10,7 @@ from focal.figures.walkthrough import gradient_ratio_figure
 from focal.ui.controls import render, value
 from focal.ui.display import number
 from focal.ui.params import BY_KEY
+from focal.ui.routing import through_entry
 from focal.ui.strings import strings
 from focal.ui.walkthrough import (
     NAIVE_CHAIN_RULE,
@@ -17,6 +18,8 @@ from focal.ui.walkthrough import (
     gradient_text,
     naive_gradient_table,
 )
+
+through_entry()  # first: run inside app.py (focal/ui/routing.py)
 
 text = strings(str(value("lang")))
 present = bool(value("present"))

@@ -14,7 +14,10 @@ from focal.ui.imbalance import (
     results,
 )
 from focal.ui.params import BY_KEY
+from focal.ui.routing import through_entry
 from focal.ui.strings import strings
+
+through_entry()  # first: run inside app.py (focal/ui/routing.py)
 
 text = strings(str(value("lang")))
 present = bool(value("present"))

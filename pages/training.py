@@ -7,7 +7,10 @@ from focal.figures.training import boundary_figure, loss_history_figure
 from focal.ui.controls import render, value
 from focal.ui.display import number
 from focal.ui.params import BY_KEY
+from focal.ui.routing import through_entry
 from focal.ui.strings import strings
+
+through_entry()  # first: run inside app.py (focal/ui/routing.py)
 
 text = strings(str(value("lang")))
 present = bool(value("present"))
