@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test lint bench clean
+.PHONY: run room test lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 
 run: $(VENV)/.runtime
 	$(BIN)/python -m streamlit run app.py --server.port $(PORT)
+
+# Serve the room: every interface, the LAN address in the app's links (README).
+room: $(VENV)/.runtime
+	$(BIN)/python -m focal.ui.room --port $(PORT)
 
 lint: $(VENV)/.dev
 	$(BIN)/python -m ruff check .

@@ -7,7 +7,8 @@ from typing import Any
 
 import streamlit as st
 
-from focal.ui.params import BY_KEY, PARAMS, Param, Value, rejected, share_query
+from focal.ui.links import room_link
+from focal.ui.params import BY_KEY, PARAMS, Param, Value, rejected
 
 
 def _decimals(step: float) -> int:
@@ -198,12 +199,14 @@ def link_notices(text: Mapping[str, str]) -> None:
             )
 
 
-def share_link(text: Mapping[str, str], where: Any = st) -> None:
-    """Show the link that reopens the current state, with a copy button."""
+def share_link(text: Mapping[str, str], where: Any = st, page_path: str = "") -> None:
+    """Show the link that reopens the current state, with a copy button.
+
+    The link names the page at ``page_path`` (``StreamlitPage.url_path``) on
+    the public address (:func:`focal.ui.links.room_link`).
+    """
     # one copy of the state, not a locked look-up per parameter
     state = st.session_state.to_dict()
     values = {p.key: _plain(state.get(p.key, p.default)) for p in PARAMS}
-    query = share_query(values)
-    base = (st.context.url or "").split("?")[0]
     where.caption(text["share.label"], help=text["share.help"])
-    where.code(base + ("?" + query if query else ""), language=None, wrap_lines=True)
+    where.code(room_link(values, page_path), language=None, wrap_lines=True)

@@ -12,6 +12,7 @@ from typing import Any
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+from focal.ui import join
 from focal.ui.admission import turn
 from focal.ui.controls import link_notices, peek, render, reset, share_link
 from focal.ui.params import PARAMS
@@ -125,6 +126,10 @@ def main() -> None:
     # Before any widget: binding removes a refused value from the URL as it reads it.
     link_notices(text)
 
+    if join.requested():  # a QR code for the room instead of the page
+        join.screen(text, page.url_path)
+        return
+
     panel = shared_controls(text, present)
 
     with turn:  # a few page scripts at a time: see focal/ui/admission.py
@@ -132,4 +137,5 @@ def main() -> None:
 
     footer = panel.container() if not present else st.expander(text["share.label"])
     footer.button(text["reset.label"], on_click=reset, icon=":material/restart_alt:")
-    share_link(text, footer)
+    share_link(text, footer, page.url_path)
+    join.open_button(text, st if present else footer)

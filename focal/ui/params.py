@@ -37,6 +37,9 @@ class Param:
         Allowed values of a choice, as they appear in the URL.
     shared : bool
         Shown on every page (declared in the entry script) rather than by one page.
+    linked : bool
+        Written into the links the app hands out; False for a screen that is
+        no state to pass on (the join screen).
     """
 
     key: str
@@ -47,6 +50,7 @@ class Param:
     step: float = 0.01
     options: tuple[str, ...] = ()
     shared: bool = True
+    linked: bool = True
 
     def parse(self, raw: str) -> Value | None:
         """The value a URL string stands for, or None when it is not allowed.
@@ -124,6 +128,8 @@ PARAMS: tuple[Param, ...] = (
     Param("alpha", "slider", 0.25, 0.0, 1.0, 0.01),
     Param("lang", "choice", "en", options=("en", "zh")),
     Param("present", "toggle", False),
+    # the join screen (focal/ui/join.py): a button opens it, no widget; never linked
+    Param("join", "toggle", False, shared=False, linked=False),
     # explorer: one view at a time (only the shown one is computed and sent)
     Param(
         "view",
@@ -231,10 +237,11 @@ def share_query(values: Mapping[str, Value]) -> str:
     -------
     str
         In table order, e.g. ``"y=0&p=0.2&gamma=3"``; empty when all are default.
+        Parameters that are not ``linked`` are never in it.
     """
     pairs = [
         (param.key, param.format(values[param.key]))
         for param in PARAMS
-        if param.key in values and values[param.key] != param.default
+        if param.linked and param.key in values and values[param.key] != param.default
     ]
     return urlencode(pairs)

@@ -63,6 +63,13 @@ EN: dict[str, str] = {
     "share.label": "Link to this view",
     "share.help": "Copy this link (button at the right) to open exactly this state.",
     "reset.label": "Reset to defaults",
+    # the join screen (focal/ui/join.py)
+    "param.join": "Join screen",
+    "join.open": "Show the QR code to join",
+    "join.help": "A full-screen QR code of this page and its state, for phones.",
+    "join.title": "Scan to open this page on your phone",
+    "join.alt": "QR code of the link below",
+    "join.back": "Back to the page",
     # explorer: intro
     "explorer.title": "Focal loss explorer",
     "explorer.intro": "A one-stage detector such as YOLO v3 scores thousands of "
@@ -202,6 +209,12 @@ ZH: dict[str, str] = {
     "share.label": "当前视图的链接",
     "share.help": "复制此链接（右侧按钮），即可打开完全相同的状态。",
     "reset.label": "恢复默认值",
+    "param.join": "扫码页",
+    "join.open": "显示扫码二维码",
+    "join.help": "全屏显示本页及当前状态的二维码，供手机扫描。",
+    "join.title": "用手机扫码，打开本页",
+    "join.alt": "下方链接的二维码",
+    "join.back": "返回页面",
     "explorer.title": "Focal Loss 探索",
     "explorer.intro": "YOLO v3 这样的一阶段检测器每张图要给成千上万个锚框打分，"
     "其中绝大多数是容易分类的背景。交叉熵会让这些大量的小损失累加起来，淹没少数"

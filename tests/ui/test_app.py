@@ -316,7 +316,7 @@ def test_pages_run_in_every_language_and_mode(lang: str, present: bool) -> None:
     table = strings(lang)
     specs, _ = assert_explorer(at, state)
     assert_texts_from(at, table)
-    assert [b.label for b in at.button] == [table["reset.label"]]
+    assert [b.label for b in at.button] == [table["reset.label"], table["join.open"]]
     sizes = [json.loads(spec)["layout"]["font"]["size"] for spec in specs.values()]
     assert all(size >= 20 for size in sizes) if present else max(sizes) < 20
     if not present:
@@ -356,7 +356,7 @@ def test_language_and_presenter_controls() -> None:
     specs, _ = assert_explorer(at, {**DEFAULTS, "lang": "zh", "present": True})
     sizes = [json.loads(spec)["layout"]["font"]["size"] for spec in specs.values()]
     assert min(sizes) >= 20
-    assert [b.label for b in at.button] == [ZH["reset.label"]]
+    assert [b.label for b in at.button] == [ZH["reset.label"], ZH["join.open"]]
 
 
 # ------------------------------------------------------------ moving controls
@@ -550,7 +550,7 @@ def test_reset_sets_every_control_back_to_default() -> None:
     assert_explorer(at, DEFAULTS)
     (link,) = at.code
     assert "?" not in link.value
-    assert [b.label for b in at.button] == [EN["reset.label"]]
+    assert [b.label for b in at.button] == [EN["reset.label"], EN["join.open"]]
 
 
 # ------------------------------------------------------------ bad link values
