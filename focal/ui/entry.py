@@ -15,9 +15,10 @@ from streamlit.navigation.page import StreamlitPage
 from focal.ui import join
 from focal.ui.admission import turn
 from focal.ui.controls import link_notices, peek, render, reset, share_link
-from focal.ui.params import PARAMS
+from focal.ui.params import BY_KEY, PARAMS
+from focal.ui.screen import Screen, current
 from focal.ui.strings import strings
-from focal.ui.style import presenter_style
+from focal.ui.style import STRIP_KEY, base_style, phone_style, presenter_style
 
 #: The repository's root, where the page scripts are (``pages/``).
 HERE = Path(__file__).resolve().parents[2]
@@ -75,45 +76,79 @@ def navigation(text: Mapping[str, str]) -> list[StreamlitPage]:
     ]
 
 
-def shared_controls(text: Mapping[str, str], present: bool) -> Any:
-    """Draw the shared controls: in the sidebar, or above the charts for a projector.
+#: On a phone, the shared sliders each page's charts follow, in the strip that
+#: stays on screen above them (by the page's URL path; the rest go in the drawer).
+PHONE_STRIP: dict[str, tuple[str, ...]] = {
+    "home": ("gamma", "p"),
+    "explorer": ("gamma", "p"),
+    "walkthrough": ("gamma", "p"),
+    "gradients": ("gamma", "p"),
+    "imbalance": ("gamma",),
+    "training": ("gamma",),
+    "variants": ("gamma", "p"),
+}
+
+
+def shared_controls(text: Mapping[str, str], screen: Screen, url_path: str) -> Any:
+    """Draw the shared controls where ``screen`` wants them.
 
     Parameters
     ----------
     text : mapping of str to str
         The string table of the current language.
-    present : bool
-        Presenter mode: one row of compact controls, one column each.
+    screen : Screen
+        Laptop: all in the sidebar. Projector: one row of compact controls
+        above the charts, one column each. Phone: the sliders of
+        :data:`PHONE_STRIP` in a strip above the page that stays on screen
+        (short labels, side by side), the others in the sidebar's drawer.
+    url_path : str
+        The current page's URL path (empty for the Explorer at ``/``).
 
     Returns
     -------
     Streamlit container
-        The panel that holds them (the sidebar, or a bordered container).
+        The panel that holds the footer's reset and share link (the sidebar,
+        or the projector's bordered container).
     """
-    panel = st.container(border=True) if present else st.sidebar
-    if not present:
-        panel.header(text["controls.header"])
     shared = [param for param in PARAMS if param.shared]
-    widths = [3 if param.kind == "slider" else 2.6 for param in shared]
-    columns = panel.columns(widths, gap="small") if present else [panel] * len(shared)
-    for param, column in zip(shared, columns, strict=True):
-        render(param, text, column, compact=present)
+    if screen is Screen.PROJECTOR:
+        panel = st.container(border=True)
+        widths = [3 if param.kind == "slider" else 2.6 for param in shared]
+        for param, column in zip(
+            shared, panel.columns(widths, gap="small"), strict=True
+        ):
+            render(param, text, column, compact=True)
+        return panel
+    panel = st.sidebar
+    if screen is Screen.PHONE:
+        keys = PHONE_STRIP.get(url_path or "home", ("gamma",))
+        strip = st.container(key=STRIP_KEY)
+        for key, column in zip(keys, strip.columns(len(keys)), strict=True):
+            render(BY_KEY[key], text, column, compact=True)
+        shared = [param for param in shared if param.key not in keys]
+    panel.header(text["controls.header"])
+    for param in shared:
+        render(param, text, panel)
     return panel
 
 
 def main() -> None:
     """Run the app: everything around the page, then the page itself."""
-    present = bool(peek("present"))
+    screen = current()
+    present = screen is Screen.PROJECTOR
     text = strings(str(peek("lang")))
 
     st.set_page_config(
         page_title=text["app.title"],
         page_icon="🎯",
         layout="wide",
-        initial_sidebar_state="collapsed" if present else "expanded",
+        initial_sidebar_state="expanded" if screen is Screen.LAPTOP else "collapsed",
     )
+    base_style()
     if present:
         presenter_style()
+    elif screen is Screen.PHONE:
+        phone_style()
 
     # st.Page resolves its file on disk: build the pages once per session and
     # language, not on every rerun (they hold per-run state, so not across sessions).
@@ -130,7 +165,7 @@ def main() -> None:
         join.screen(text, page.url_path)
         return
 
-    panel = shared_controls(text, present)
+    panel = shared_controls(text, screen, page.url_path)
 
     with turn:  # a few page scripts at a time: see focal/ui/admission.py
         page.run()

@@ -11,7 +11,7 @@ module is compiled once everywhere.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -24,10 +24,12 @@ from focal.ui.controls import render, value
 from focal.ui.display import number, times
 from focal.ui.latex import focal_formula
 from focal.ui.params import BY_KEY
+from focal.ui.plot import plot
+from focal.ui.screen import Screen, current
 from focal.ui.strings import strings
 from focal.ui.tables import markdown_table
 
-#: A view's header (on a laptop; see :meth:`Shared.off_projector`).
+#: A view's header (on a laptop; see :meth:`Shared.heading`).
 HEADER = partial(st.header, divider="gray")
 
 # theme=None: the figure's own sizes, which presenter mode enlarges
@@ -49,6 +51,9 @@ class Shared:
     p: float
     gamma: float
     alpha: float | None
+    screen: Screen = Screen.LAPTOP
+    #: Explanations a phone shows after the view (see :meth:`explain`).
+    later: list[str] = field(default_factory=list)
 
     @classmethod
     def now(cls) -> Shared:
@@ -62,14 +67,38 @@ class Shared:
             p=float(value("p")),
             gamma=float(value("gamma")),
             alpha=float(value("alpha")) if value("balance") else None,
+            screen=current(),
         )
+
+    def heading(self, key: str, draw: Callable[[str], object] = HEADER) -> None:
+        """Draw the title or header ``key``, on a laptop only.
+
+        On a projector and on a phone the view's radio names the view, so that
+        the chart comes first: on a 1280×720 projector, and on a phone beside the
+        strip of sliders that moves it.
+        """
+        if self.screen is Screen.LAPTOP:
+            draw(self.text[key])
+
+    def explain(self, key: str) -> None:
+        """The explanation ``key``: here on a laptop, after the view on a phone
+        (:meth:`draw_later`), not on a projector (the lecturer says it)."""
+        if self.screen is Screen.LAPTOP:
+            st.write(self.text[key])
+        elif self.screen is Screen.PHONE:
+            self.later.append(key)
+
+    def draw_later(self) -> None:
+        """Draw the explanations a phone keeps for after the view."""
+        for key in self.later:
+            st.write(self.text[key])
 
     def off_projector(self, key: str, draw: Callable[[str], object] = st.write) -> None:
         """Draw the text ``key`` with ``draw``, except on a projector.
 
-        Titles, headers, explanations and captions: on a projector the view's
-        radio names the view and the lecturer says the rest, so that each chart,
-        and the CE and FL view's formula, fits a 1280×720 screen.
+        Captions and the numbers' header, which follow the chart: on a
+        projector the lecturer says them, so that each chart, and the CE and
+        FL view's formula, fits a 1280×720 screen.
         """
         if not self.present:
             draw(self.text[key])
@@ -78,14 +107,17 @@ class Shared:
 def curves_view(now: Shared) -> None:
     """CE and FL against p (or p_t), the current point marked, and its numbers."""
     text, alpha = now.text, now.alpha
-    now.off_projector("curves.header", HEADER)
+    now.heading("curves.header")
     row = focal.table_row(now.p, now.y, now.gamma, alpha)
     chart_column, numbers_column = st.columns([3, 2])
     chart_slot = chart_column.container()
     axis_column, log_column = chart_column.columns(2)
     axis = render(BY_KEY["axis"], text, axis_column)
     log = render(BY_KEY["log"], text, log_column)
-    chart_slot.plotly_chart(
+    plot(
+        chart_slot,
+        text,
+        "loss",
         loss_chart(
             now.p, now.y, now.gamma, alpha, str(axis), bool(log), now.lang, now.present
         ),
@@ -124,8 +156,8 @@ def curves_view(now: Shared) -> None:
 def ratio_view(now: Shared) -> None:
     """Hard against easy examples: their loss ratios and the amplification."""
     text = now.text
-    now.off_projector("ratio.header", HEADER)
-    now.off_projector("ratio.explain")
+    now.heading("ratio.header")
+    now.explain("ratio.explain")
     controls_column, ratio_column = st.columns([2, 3])
     hard = float(render(BY_KEY["hard"], text, controls_column))
     easy = float(render(BY_KEY["easy"], text, controls_column))
@@ -138,7 +170,10 @@ def ratio_view(now: Shared) -> None:
     ):
         unit = "×" if key == "ratio.amplification" else ""
         column.metric(text[key], times(ratio_value, unit))
-    ratio_column.plotly_chart(
+    plot(
+        ratio_column,
+        text,
+        "ratio",
         ratio_chart(hard, easy, now.gamma, now.lang, now.present),
         key="ratio_chart",
         **CHART,
@@ -147,24 +182,30 @@ def ratio_view(now: Shared) -> None:
 
 def family_view(now: Shared) -> None:
     """The paper's Figure 1, with a γ sweep played in the browser."""
-    now.off_projector("family.header", HEADER)
-    now.off_projector("family.explain")
-    st.plotly_chart(
-        figure_1(now.gamma, now.lang, now.present), key="family_chart", **CHART
+    now.heading("family.header")
+    now.explain("family.explain")
+    plot(
+        st,
+        now.text,
+        "family",
+        figure_1(now.gamma, now.lang, now.present),
+        key="family_chart",
+        **CHART,
     )
 
 
 def table_view(now: Shared) -> None:
     """The document's table, regenerated, beside its printed values."""
     text, gamma, alpha = now.text, now.gamma, now.alpha
-    now.off_projector("table.header", HEADER)
+    now.heading("table.header")
     alpha_note = (
         text["table.alpha_note"].format(alpha=f"{alpha:g}") if alpha is not None else ""
     )
     st.write(text["table.explain"].format(alpha=alpha_note))
     rows = focal.document_table(gamma, alpha)
     row = focal.table_row(now.p, now.y, gamma, alpha)
-    st.markdown(markdown_table(rows, row, text))
+    # a phone gets one column per example: six narrow columns, not a dozen
+    st.markdown(markdown_table(rows, row, text, transpose=now.screen is Screen.PHONE))
     if gamma == focal.DOCUMENT_GAMMA:
         st.caption(text["table.errata"])
     else:
@@ -195,8 +236,9 @@ VIEWS: dict[str, Callable[[Shared], None]] = {
 def main() -> None:
     """Draw the Explorer: title, the view radio, and the chosen view."""
     now = Shared.now()
-    now.off_projector("explorer.title", st.title)
-    now.off_projector("explorer.intro")
-    # on a projector the radio's options say enough: its label takes no room
-    shown = "collapsed" if now.present else "visible"
+    now.heading("explorer.title", st.title)
+    now.explain("explorer.intro")
+    # on a projector or a phone the radio's options say enough: no room for a label
+    shown = "visible" if now.screen is Screen.LAPTOP else "collapsed"
     VIEWS[str(render(BY_KEY["view"], now.text, label_visibility=shown))](now)
+    now.draw_later()

@@ -24,6 +24,55 @@ h3 { font-size: 1.4rem !important; }
 """
 
 
+# On every screen, so that no formula is a scroll region, which a keyboard cannot
+# reach (axe: scrollable-region-focusable). KaTeX draws a 2 px strut past a
+# formula's own box (.vlist-s beside a -2 px margin): room for it. And a formula
+# in a narrow column shrinks to fit it: its text is at most 4.4 % of the column's
+# width, so the widest (15.4 em at KaTeX's size) fits a projector's 392 px column
+# at presenter size (1.45 em); on a wider column nothing changes.
+_BASE_CSS = """
+<style>
+[data-testid="stElementContainer"]:has(.katex-display) { container-type: inline-size; }
+.katex-display { padding: 0 2px; font-size: min(1em, 4.4cqi); }
+</style>
+"""
+
+
+#: The key of the phone's strip of sliders (Streamlit gives it the class
+#: ``st-key-<key>``, which the phone's stylesheet makes sticky).
+STRIP_KEY = "phone_strip"
+
+# A phone (390 px wide, a mobile user agent): the strip of sliders stays on
+# screen under Streamlit's header while the page scrolls, its sliders side by
+# side (Streamlit stacks columns below 640 px); less space above the page, a
+# smaller title; tables (transposed for a phone) in smaller type.
+_PHONE_CSS = f"""
+<style>
+[data-testid="stMainBlockContainer"] {{
+  padding: 3.25rem 0.9rem 3rem !important; }}
+.st-key-{STRIP_KEY} {{
+  position: sticky; top: 3.25rem; z-index: 90; background: #ffffff;
+  padding: 0.15rem 0.25rem 0; border-bottom: 1px solid #d5dce4; }}
+.st-key-{STRIP_KEY} [data-testid="stColumn"] {{
+  min-width: 0 !important; flex: 1 1 0 !important; }}
+h1 {{ font-size: 1.6rem !important; }}
+h2 {{ font-size: 1.3rem !important; }}
+[data-testid="stMarkdownContainer"] table {{ font-size: 0.85rem; }}
+[data-testid="stMarkdownContainer"] :is(th, td) {{ padding: 0.3rem 0.4rem; }}
+</style>
+"""
+
+
+def base_style() -> None:
+    """Apply the CSS every screen needs (call once per run, before the page)."""
+    st.html(_BASE_CSS)
+
+
 def presenter_style() -> None:
     """Apply presenter mode's CSS to the page (call once per run when it is on)."""
     st.html(_PRESENTER_CSS)
+
+
+def phone_style() -> None:
+    """Apply the phone's CSS to the page (call once per run on a phone)."""
+    st.html(_PHONE_CSS)

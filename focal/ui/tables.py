@@ -8,9 +8,16 @@ from focal.document import DOCUMENT_GAMMA, PRINTED_COLUMNS, TableRow
 from focal.formats import LATEX_HEADERS
 from focal.ui.display import number
 
+#: Examples per table when transposed for a phone (a label and three numbers
+#: of up to ten characters fit 330 px).
+PHONE_EXAMPLES = 3
+
 
 def markdown_table(
-    rows: Sequence[TableRow], current: TableRow, text: Mapping[str, str]
+    rows: Sequence[TableRow],
+    current: TableRow,
+    text: Mapping[str, str],
+    transpose: bool = False,
 ) -> str:
     """The document's rows, then the current example, as a Markdown table.
 
@@ -27,6 +34,10 @@ def markdown_table(
         The current (p, y) as a fifth row (it has no printed values).
     text : mapping of str to str
         The string table (for "printed", "current" and "row").
+    transpose : bool, default False
+        One column per example and one row per quantity, at most
+        :data:`PHONE_EXAMPLES` examples per table (the tables follow each
+        other): narrow enough for a phone's screen, instead of a dozen columns.
 
     Returns
     -------
@@ -41,15 +52,25 @@ def markdown_table(
         columns.append((f"printed:{key}", f"*{text['table.printed']}*"))
     if balanced:
         columns += [(key, LATEX_HEADERS[key]) for key in ("alpha_t", "fl_alpha")]
-    lines = [
-        "| " + " | ".join(title for _, title in columns) + " |",
-        "|" + "|".join(":---:" if key == "row" else "---:" for key, _ in columns) + "|",
-    ]
+    grid = [[title for _, title in columns]]
     for index, row in enumerate([*rows, current], start=1):
         name = str(index) if row is not current else f"**{text['table.current']}**"
-        lines.append(
-            "| " + " | ".join(_cell(row, key, name) for key, _ in columns) + " |"
-        )
+        grid.append([_cell(row, key, name) for key, _ in columns])
+    if not transpose:
+        align = [":---:" if key == "row" else "---:" for key, _ in columns]
+        return _markdown(grid, align)
+    grid = [list(line) for line in zip(*grid, strict=True)]
+    tables = []
+    for first in range(1, len(grid[0]), PHONE_EXAMPLES):
+        part = [[line[0], *line[first : first + PHONE_EXAMPLES]] for line in grid]
+        tables.append(_markdown(part, [":---"] + ["---:"] * (len(part[0]) - 1)))
+    return "\n\n".join(tables)
+
+
+def _markdown(grid: list[list[str]], align: list[str]) -> str:
+    """A Markdown table: the first line of ``grid`` is its header."""
+    lines = ["| " + " | ".join(grid[0]) + " |", "|" + "|".join(align) + "|"]
+    lines += ["| " + " | ".join(line) + " |" for line in grid[1:]]
     return "\n".join(lines)
 
 

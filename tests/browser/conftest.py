@@ -35,6 +35,14 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
+#: A phone's browser (Android Chrome): what the app reads to choose its phone layout.
+PHONE_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36"
+)
+#: The phone screens every phone check runs on (CSS pixels).
+PHONES = {"390x844": (390, 844), "360x740": (360, 740)}
+
 # Default Playwright timeouts (ms): generous, since the machine is shared and
 # a busy 2-CPU box has been seen to take 30 s to settle a page.
 TIMEOUT_MS = 60_000
@@ -170,15 +178,23 @@ def open_app(
 
     The returned :class:`Watched` has navigated to the path (on ``base`` when
     given, else on the session's server); waiting for the app to render is the
-    test's business (see ``test_app.settle``).
+    test's business (see ``test_app.settle``). ``phone=True`` opens it as a
+    phone does: :data:`PHONE_AGENT`, a mobile viewport and touch.
     """
     opened: list[tuple[Watched, object]] = []
 
     def open_(
-        path: str = "/", width: int = 1400, height: int = 1000, base: str | None = None
+        path: str = "/",
+        width: int = 1400,
+        height: int = 1000,
+        base: str | None = None,
+        phone: bool = False,
     ) -> Watched:
+        mobile = {"user_agent": PHONE_AGENT, "is_mobile": True, "has_touch": True}
         context = browser.new_context(
-            viewport={"width": width, "height": height}, locale="en-US"
+            viewport={"width": width, "height": height},
+            locale="en-US",
+            **(mobile if phone else {}),
         )
         context.set_default_timeout(TIMEOUT_MS)
         page = context.new_page()

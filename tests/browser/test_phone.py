@@ -1,0 +1,210 @@
+"""A student's phone: the chart and the sliders that move it on one screen.
+
+Every page is opened as a phone opens it (``open_app(..., phone=True)``: an
+Android Chrome user agent, a mobile viewport, touch) at 390×844 and 360×740.
+The checks read element boxes (``getBoundingClientRect``) and what is drawn on
+top at a point (``elementFromPoint``): what a student could see and touch
+without opening a drawer or scrolling. Screenshots go to
+``artifacts/screenshots/phone-*.png``; look at them after a run.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import PHONES
+from .test_app import (
+    CHART_TEXT_OUTSIDE,
+    chart_json,
+    settle,
+    shoot,
+    thumb,
+    wait_until,
+)
+
+pytestmark = pytest.mark.browser
+
+#: Every page and Explorer view, with the number of charts it draws.
+PAGES = {
+    "/": 1,
+    "/?view=ratio": 1,
+    "/?view=family": 1,
+    "/?view=table": 0,
+    "/walkthrough": 1,
+    "/walkthrough?step=5": 1,
+    "/gradients": 2,
+    "/imbalance": 3,
+    "/training": 3,
+    "/variants": 3,
+}
+
+#: The Explorer's chart views: their whole plot area shares the first screen
+#: with the γ and p sliders.
+EXPLORER_CHART_VIEWS = ["/", "/?view=ratio", "/?view=family"]
+
+# Elements of the page that reach past the screen's sides and are not inside a
+# box that scrolls by itself and fits the screen: what would make the page
+# scroll sideways, or be cut off at its edge.
+SIDEWAYS = """() => {
+  const width = document.documentElement.clientWidth;
+  const main = document.querySelector('[data-testid="stMain"]');
+  const boxed = (el) => {
+    for (let up = el.parentElement; up && up !== main; up = up.parentElement) {
+      const overflow = getComputedStyle(up).overflowX;
+      const box = up.getBoundingClientRect();
+      if ((overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden')
+          && box.left >= -1 && box.right <= width + 1) return true;
+    }
+    return false;
+  };
+  const wide = [...main.querySelectorAll('*')].filter(el => {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return false;
+    if (box.left >= -1 && box.right <= width + 1) return false;
+    return !boxed(el);
+  });
+  const name = el => el.getAttribute('data-testid') || el.getAttribute('class')
+    || el.tagName;
+  return {
+    page: document.documentElement.scrollWidth - width,
+    main: main.scrollWidth - main.clientWidth,
+    wide: wide.slice(0, 8).map(el => {
+      const box = el.getBoundingClientRect();
+      return `${name(el)} [${Math.round(box.left)}, ${Math.round(box.right)}]`;
+    }),
+  };
+}"""
+
+# Whether each named thing is wholly inside the viewport and drawn on top at
+# its centre and (for "plot", the first chart's plot area) its four corners,
+# 3 px in: nothing covers it. Sliders are found by their labels.
+ON_SCREEN = """(names) => {
+  const width = innerWidth, height = innerHeight;
+  const sliders = [...document.querySelectorAll('input[type="range"]')];
+  const found = {};
+  for (const name of names.filter(n => n !== 'plot')) {
+    const input = sliders.find(s => s.getAttribute('aria-label') === name
+      || (s.closest('[data-testid="stSlider"]')
+          && s.closest('[data-testid="stSlider"]').innerText.split('\\n')[0] === name));
+    found[name] = input && input.closest('[data-testid="stSlider"]');
+  }
+  const chart = document.querySelector('.js-plotly-plot');
+  if (names.includes('plot')) found.plot = chart && chart.querySelector('.nsewdrag');
+  const report = {};
+  for (const [name, el] of Object.entries(found)) {
+    if (!el) { report[name] = 'missing'; continue; }
+    const box = el.getBoundingClientRect();
+    const inside = box.left >= 0 && box.top >= 0 && box.right <= width
+      && box.bottom <= height && box.width > 0 && box.height > 0;
+    const owner = name === 'plot' ? chart : el;
+    const points = name === 'plot'
+      ? [[box.left + 3, box.top + 3], [box.right - 3, box.top + 3],
+         [box.left + 3, box.bottom - 3], [box.right - 3, box.bottom - 3],
+         [(box.left + box.right) / 2, (box.top + box.bottom) / 2]]
+      : [[(box.left + box.right) / 2, (box.top + box.bottom) / 2]];
+    const covered = points.filter(([x, y]) => {
+      const top = document.elementFromPoint(x, y);
+      return !(top && owner.contains(top));
+    });
+    report[name] = {box: [box.left, box.top, box.right, box.bottom].map(Math.round),
+                    inside, covered: covered.length};
+  }
+  return report;
+}"""
+
+
+def open_phone(open_app, path: str, size: str, charts: int) -> Page:
+    width, height = PHONES[size]
+    page = open_app(path, width=width, height=height, phone=True).page
+    # every page has the strip: with no chart to wait for, its slider shows
+    # that the page has been drawn, not just the app's stylesheet
+    expect(page.locator('[data-testid="stSlider"]').first).to_be_visible()
+    settle(page, charts)
+    return page
+
+
+def shot_name(path: str, size: str) -> str:
+    slug = path.strip("/").replace("?", "-").replace("&", "-").replace("=", "")
+    return f"phone-{slug or 'explorer'}-{size}"
+
+
+def assert_on_screen(page: Page, names: list[str]) -> None:
+    report = page.evaluate(ON_SCREEN, names)
+    wrong = {
+        name: where
+        for name, where in report.items()
+        if where == "missing" or not where["inside"] or where["covered"]
+    }
+    assert not wrong, f"not wholly on the first screen, uncovered: {wrong}"
+
+
+@pytest.mark.parametrize("size", PHONES)
+@pytest.mark.parametrize("path", PAGES)
+def test_phone_page_fits_the_screen(open_app, path: str, size: str) -> None:
+    # No page scrolls sideways, chart text stays inside its chart, the strip's
+    # γ slider is on the first screen, uncovered; a screenshot of each page.
+    charts = PAGES[path]
+    page = open_phone(open_app, path, size, charts)
+    sideways = page.evaluate(SIDEWAYS)
+    assert sideways == {"page": 0, "main": 0, "wide": []}, sideways
+    assert page.evaluate(CHART_TEXT_OUTSIDE) == []
+    assert_on_screen(page, ["γ"])
+    if charts:
+        first = page.locator(".js-plotly-plot").first.bounding_box()
+        assert first is not None and first["y"] < PHONES[size][1], (
+            f"the first chart starts below the first screen: {first}"
+        )
+    shoot(page, shot_name(path, size), full=False, min_charts=charts)
+    shoot(page, shot_name(path, size) + "-full", full=True, min_charts=charts)
+
+
+@pytest.mark.parametrize("size", PHONES)
+@pytest.mark.parametrize("path", EXPLORER_CHART_VIEWS)
+def test_explorer_chart_and_its_sliders_share_the_first_screen(
+    open_app, path: str, size: str
+) -> None:
+    page = open_phone(open_app, path, size, 1)
+    assert_on_screen(page, ["γ", "p", "plot"])
+
+
+def test_touch_on_gamma_redraws_the_chart(open_app) -> None:
+    # A tap on γ's track (at 80 %: γ = 4) moves the slider, the chart and the URL.
+    page = open_phone(open_app, "/", "390x844", 1)
+    before = chart_json(page, "fl")
+    track = thumb(page, "γ").locator("xpath=..").bounding_box()
+    assert track is not None
+    page.touchscreen.tap(track["x"] + 0.8 * track["width"], track["y"] + 5)
+    wait_until(
+        page,
+        """([before]) => {
+          const chart = document.querySelectorAll('.js-plotly-plot')[0];
+          const now = chart && chart._fullData && chart._fullData[1]
+            && JSON.stringify(Array.from(chart._fullData[1].y));
+          return now && now !== before && location.search.includes('gamma=');
+        }""",
+        [before],
+        "a new FL curve and γ in the URL after a tap",
+    )
+    settle(page)
+    assert_on_screen(page, ["γ", "p", "plot"])
+
+
+def test_keyboard_on_gamma_redraws_the_chart(open_app) -> None:
+    page = open_phone(open_app, "/", "360x740", 1)
+    before = chart_json(page, "fl")
+    thumb(page, "γ").focus()
+    page.keyboard.press("ArrowRight")
+    wait_until(
+        page,
+        """([before]) => {
+          const chart = document.querySelectorAll('.js-plotly-plot')[0];
+          const now = chart && chart._fullData && chart._fullData[1]
+            && JSON.stringify(Array.from(chart._fullData[1].y));
+          return now && now !== before && location.search.includes('gamma=2.1');
+        }""",
+        [before],
+        "a new FL curve and gamma=2.1 in the URL after ArrowRight",
+    )
+    settle(page)
+    expect(page.locator('[data-testid="stSlider"]').first).to_contain_text("2.1")
