@@ -10,6 +10,7 @@ from focal.figures.walkthrough import gradient_ratio_figure
 from focal.ui.controls import render, value
 from focal.ui.display import number
 from focal.ui.params import BY_KEY
+from focal.ui.plot import plot
 from focal.ui.routing import through_entry
 from focal.ui.strings import strings
 from focal.ui.walkthrough import (
@@ -52,7 +53,10 @@ at_point = {
     "fl": focal.grad_focal_loss(x, y, gamma, alpha),
     "fl_star": focal.grad_focal_loss_star(x, y, gamma_star, beta),
 }
-st.plotly_chart(
+plot(
+    st,
+    text,
+    "gradients",
     gradient_figure(
         grads.x,
         {"ce": grads.ce, "fl": grads.fl, "fl_star": grads.fl_star},
@@ -88,7 +92,10 @@ ratio_name = text[
     "gradients.ratio_line" if alpha is None else "gradients.ratio_line_alpha"
 ].format(gamma=f"{gamma:g}", alpha=alpha_text)
 explain_column.metric(text["gradients.ratio_metric"], number(ratio_here))
-ratio_column.plotly_chart(
+plot(
+    ratio_column,
+    text,
+    "gradients_ratio",
     gradient_ratio_figure(
         grads.x,
         grads.ratio,

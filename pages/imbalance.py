@@ -14,6 +14,7 @@ from focal.ui.imbalance import (
     results,
 )
 from focal.ui.params import BY_KEY
+from focal.ui.plot import plot
 from focal.ui.routing import through_entry
 from focal.ui.strings import strings
 
@@ -85,7 +86,10 @@ if not present:
 rows = list(names)
 groups = [text[f"imbalance.group.{group}"] for group in GROUPS]
 bars_column, numbers_column = st.columns([3, 1])
-bars_column.plotly_chart(
+plot(
+    bars_column,
+    text,
+    "imbalance_shares",
     share_figure(
         losses.shares[rows],
         losses.totals[rows],
@@ -127,7 +131,10 @@ for column, fraction, curves, kind in (
     if fraction.size == 0:
         column.info(text["imbalance.figure4.empty"])
         continue
-    column.plotly_chart(
+    plot(
+        column,
+        text,
+        "imbalance_figure4",
         cumulative_figure(
             fraction,
             curves,

@@ -7,6 +7,7 @@ from focal.figures.training import boundary_figure, loss_history_figure
 from focal.ui.controls import render, value
 from focal.ui.display import number
 from focal.ui.params import BY_KEY
+from focal.ui.plot import plot
 from focal.ui.routing import through_entry
 from focal.ui.strings import strings
 
@@ -139,7 +140,10 @@ shown = training.display_sample(data.y_train, SCATTER_LIMIT, seed)
 counts = data.counts
 for side, column in sides.items():
     outcome = outcomes[side]
-    column.plotly_chart(
+    plot(
+        column,
+        text,
+        "training_boundary",
         boundary_figure(
             outcome.grid,
             data.x_train[shown],
@@ -186,7 +190,10 @@ if not present:
 
 # The loss of both runs against the step
 history = {side: outcomes[side].history.loss for side in sides}
-st.plotly_chart(
+plot(
+    st,
+    text,
+    "training_loss",
     loss_history_figure(
         outcomes["left"].history.steps,
         history,

@@ -8,6 +8,7 @@ from focal.figures.variants import table1_figure, variants_figure
 from focal.ui.controls import render, value
 from focal.ui.display import number
 from focal.ui.params import BY_KEY
+from focal.ui.plot import plot
 from focal.ui.routing import through_entry
 from focal.ui.strings import strings
 from focal.variants import VariantSettings, variant_losses
@@ -119,7 +120,10 @@ labels = {
     },
     **{f"{name}_short": names[name] for name in shown},
 }
-chart_slot.plotly_chart(
+plot(
+    chart_slot,
+    text,
+    "variants",
     variants_figure(
         focal.p_t(grid, y),
         {name: every[name] for name in shown},
@@ -153,7 +157,10 @@ st.header(text["variants.paper_header"], divider="gray")
 st.write(text["variants.paper_explain"])
 measures = {key: text[f"variants.{key}"] for key in ("ap", "ap50", "ap75")}
 left, right = st.columns(2)
-left.plotly_chart(
+plot(
+    left,
+    text,
+    "table1",
     table1_figure(
         [row.alpha for row in paper.TABLE_1A],
         {key: [getattr(row, key) for row in paper.TABLE_1A] for key in measures},
@@ -175,7 +182,10 @@ left.plotly_chart(
     key="table1a_chart",
     **chart,
 )
-right.plotly_chart(
+plot(
+    right,
+    text,
+    "table1",
     table1_figure(
         [row.gamma for row in paper.TABLE_1B],
         {key: [getattr(row, key) for row in paper.TABLE_1B] for key in measures},

@@ -10,6 +10,7 @@ from focal.ui.controls import render, value
 from focal.ui.display import number, times
 from focal.ui.latex import focal_formula
 from focal.ui.params import BY_KEY
+from focal.ui.plot import plot
 from focal.ui.routing import through_entry
 from focal.ui.strings import strings
 from focal.ui.tables import markdown_table
@@ -118,7 +119,10 @@ if step == 1:
     second.metric(text["walkthrough.s1.share_fl"], share_percent(example.share_fl))
     fl_key = "walkthrough.s1.bar_fl" if alpha is None else "walkthrough.s1.bar_fl_alpha"
     alpha_text = f"{alpha:g}" if alpha is not None else ""
-    figure.plotly_chart(
+    plot(
+        figure,
+        text,
+        "wt_background",
         share_figure(
             {"ce": example.share_ce, "fl": example.share_fl},
             labels={
@@ -138,7 +142,10 @@ elif step == 2:
     current = "ce_y1" if y == 1 else "ce_y0"
     ce = focal.cross_entropy(p, y)
     words.metric(text["walkthrough.s2.metric"], number(ce))
-    figure.plotly_chart(
+    plot(
+        figure,
+        text,
+        "wt_ce_by_label",
         lines_figure(
             {
                 "ce_y1": (grid, focal.cross_entropy(grid, 1)),
@@ -166,7 +173,10 @@ elif step == 3:
     first, second = words.columns(2)
     first.metric(text["numbers.p_t"], number(point_p_t))
     second.metric(text["numbers.ce"], number(ce))
-    figure.plotly_chart(
+    plot(
+        figure,
+        text,
+        "wt_ce_p_t",
         lines_figure(
             {"ce": (p_t_curves.p_t, p_t_curves.ce)},
             point_p_t,
@@ -197,7 +207,10 @@ elif step == 4:
     if alpha is None:
         words.caption(text["walkthrough.alpha_note"])
     words.warning(text["walkthrough.s4.warning"], icon=":material/warning:")
-    figure.plotly_chart(
+    plot(
+        figure,
+        text,
+        "wt_alpha",
         lines_figure(
             {
                 "ce": (p_t_curves.p_t, p_t_curves.ce),
@@ -240,7 +253,10 @@ elif step == 5:
     FIGURE1_POINTS = 201
     p_t_grid = curves.probability_grid(FIGURE1_POINTS)
     frame_gammas = curves.gamma_grid()
-    figure.plotly_chart(
+    plot(
+        figure,
+        text,
+        "family",
         family_figure(
             p_t_grid,
             curves.FIGURE1_GAMMAS,
@@ -274,7 +290,10 @@ else:
     if alpha is None:
         words.caption(text["walkthrough.alpha_note"])
     alpha_text = f"{alpha_slider:g}"
-    figure.plotly_chart(
+    plot(
+        figure,
+        text,
+        "loss",
         loss_figure(
             curves.loss_curves(y, gamma, alpha_slider),
             {
