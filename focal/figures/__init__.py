@@ -16,14 +16,17 @@ import plotly.graph_objects as go
 
 from focal.curves import LossCurves, RatioCurves
 
+#: Line colours; the formulas write their terms in the same colours on white, so
+#: those (CE, FL, α-balanced, the point) keep 4.5:1 there (WCAG AA). FL's red is
+#: the app's primaryColor (``.streamlit/config.toml``).
 COLORS: dict[str, str] = {
     "ce": "#2f6eba",
-    "fl": "#d1495b",
-    "ce_balanced": "#3f9e6e",
+    "fl": "#c73246",
+    "ce_balanced": "#337f58",
     "fl_star": "#8e6bbf",
     "point": "#1b1f24",
     "family": "#9aa5b1",
-    "shade": "rgba(63, 158, 110, 0.10)",
+    "shade": "rgba(51, 127, 88, 0.10)",
 }
 
 #: The app's own typeface first (Streamlit serves it), then CJK for Chinese labels.
