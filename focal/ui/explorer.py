@@ -158,7 +158,11 @@ def ratio_view(now: Shared) -> None:
     text = now.text
     now.heading("ratio.header")
     now.explain("ratio.explain")
-    controls_column, ratio_column = st.columns([2, 3])
+    if now.screen is Screen.PHONE:  # the chart first, its sliders under it
+        ratio_column = st.container()
+        controls_column = st.container()
+    else:
+        controls_column, ratio_column = st.columns([2, 3])
     hard = float(render(BY_KEY["hard"], text, controls_column))
     easy = float(render(BY_KEY["easy"], text, controls_column))
     ratio = focal.hard_easy_ratio(hard, easy, 1, now.gamma, now.alpha)

@@ -42,19 +42,26 @@ _BASE_CSS = """
 #: ``st-key-<key>``, which the phone's stylesheet makes sticky).
 STRIP_KEY = "phone_strip"
 
-# A phone (390 px wide, a mobile user agent): the strip of sliders stays on
-# screen under Streamlit's header while the page scrolls, its sliders side by
-# side (Streamlit stacks columns below 640 px); less space above the page, a
-# smaller title; tables (transposed for a phone) in smaller type.
+# A phone (a mobile user agent): the strip of sliders stays on screen under
+# Streamlit's header while the page scrolls (sticky on the wrapper Streamlit
+# puts around a keyed container, the same size); its sliders side by side
+# (Streamlit stacks columns below 640 px), as are rows of metrics, in smaller
+# figures; no Plotly toolbar over a chart's title; less space above the page,
+# smaller titles; tables (transposed for a phone) in smaller type.
 _PHONE_CSS = f"""
 <style>
 [data-testid="stMainBlockContainer"] {{
   padding: 3.25rem 0.9rem 3rem !important; }}
+[data-testid="stLayoutWrapper"]:has(> .st-key-{STRIP_KEY}) {{
+  position: sticky; top: 3.25rem; z-index: 90; }}
 .st-key-{STRIP_KEY} {{
-  position: sticky; top: 3.25rem; z-index: 90; background: #ffffff;
-  padding: 0.15rem 0.25rem 0; border-bottom: 1px solid #d5dce4; }}
-.st-key-{STRIP_KEY} [data-testid="stColumn"] {{
+  background: #ffffff; padding: 0.15rem 0.25rem 0;
+  border-bottom: 1px solid #d5dce4; }}
+.st-key-{STRIP_KEY} [data-testid="stColumn"],
+.stHorizontalBlock:has(.stMetric):not(:has(.stHorizontalBlock)) > .stColumn {{
   min-width: 0 !important; flex: 1 1 0 !important; }}
+[data-testid="stMetricValue"] {{ font-size: 1.35rem !important; }}
+.modebar-container {{ display: none !important; }}
 h1 {{ font-size: 1.6rem !important; }}
 h2 {{ font-size: 1.3rem !important; }}
 [data-testid="stMarkdownContainer"] table {{ font-size: 0.85rem; }}

@@ -17,8 +17,10 @@ from .conftest import PHONES
 from .test_app import (
     CHART_TEXT_OUTSIDE,
     chart_json,
+    expect_slider_value,
     settle,
     shoot,
+    slider,
     thumb,
     wait_until,
 )
@@ -125,7 +127,7 @@ def open_phone(open_app, path: str, size: str, charts: int) -> Page:
 
 
 def shot_name(path: str, size: str) -> str:
-    slug = path.strip("/").replace("?", "-").replace("&", "-").replace("=", "")
+    slug = path.strip("/?").replace("?", "-").replace("&", "-").replace("=", "")
     return f"phone-{slug or 'explorer'}-{size}"
 
 
@@ -172,9 +174,12 @@ def test_touch_on_gamma_redraws_the_chart(open_app) -> None:
     # A tap on γ's track (at 80 %: γ = 4) moves the slider, the chart and the URL.
     page = open_phone(open_app, "/", "390x844", 1)
     before = chart_json(page, "fl")
-    track = thumb(page, "γ").locator("xpath=..").bounding_box()
+    # React Aria's track: the group's first child, which takes pointer events
+    track = slider(page, "γ").locator('[role="group"] > div').first.bounding_box()
     assert track is not None
-    page.touchscreen.tap(track["x"] + 0.8 * track["width"], track["y"] + 5)
+    page.touchscreen.tap(
+        track["x"] + 0.8 * track["width"], track["y"] + track["height"] / 2
+    )
     wait_until(
         page,
         """([before]) => {
@@ -187,7 +192,27 @@ def test_touch_on_gamma_redraws_the_chart(open_app) -> None:
         "a new FL curve and γ in the URL after a tap",
     )
     settle(page)
+    gamma = page.evaluate("() => new URLSearchParams(location.search).get('gamma')")
+    assert float(gamma) > 3, gamma  # the tap was at 80 % of 0..5
+    expect_slider_value(page, "γ", f"{float(gamma):.1f}")
     assert_on_screen(page, ["γ", "p", "plot"])
+
+
+def test_strip_stays_on_screen_when_the_page_scrolls(open_app) -> None:
+    # Reading the numbers under the chart, the sliders stay within reach.
+    page = open_phone(open_app, "/", "390x844", 1)
+    # to the end of the page: the explanation after the numbers and the formula
+    page.locator(
+        '[data-testid="stMarkdownContainer"] p'
+    ).last.scroll_into_view_if_needed()
+    wait_until(
+        page,
+        "() => document.querySelector('.js-plotly-plot')"
+        ".getBoundingClientRect().top < 0",
+        what="the chart scrolled up past the top of the screen",
+    )
+    assert_on_screen(page, ["γ", "p"])
+    shoot(page, "phone-explorer-scrolled-390x844", full=False, min_charts=1)
 
 
 def test_keyboard_on_gamma_redraws_the_chart(open_app) -> None:
@@ -207,4 +232,4 @@ def test_keyboard_on_gamma_redraws_the_chart(open_app) -> None:
         "a new FL curve and gamma=2.1 in the URL after ArrowRight",
     )
     settle(page)
-    expect(page.locator('[data-testid="stSlider"]').first).to_contain_text("2.1")
+    expect_slider_value(page, "γ", "2.1")
