@@ -63,8 +63,9 @@ def current() -> Screen:
     """
     if peek("present"):
         return Screen.PROJECTOR
-    return (
-        Screen.PHONE
-        if is_phone(st.context.headers.get("User-Agent"))
-        else Screen.LAPTOP
-    )
+    return Screen.PHONE if is_phone(_user_agent()) else Screen.LAPTOP
+
+
+def _user_agent() -> str | None:
+    """The session's ``User-Agent`` (sent with the page's first request)."""
+    return st.context.headers.get("User-Agent")
