@@ -33,6 +33,7 @@ Usage::
     .venv/bin/python bench/load.py --sessions 60 --duration 60
     .venv/bin/python bench/load.py --sessions 1 --duration 60 --target both
     .venv/bin/python bench/load.py --sessions 60 --duration 60 --rounds 3
+    .venv/bin/python bench/load.py --sessions 60 --duration 60 --phone
     .venv/bin/python bench/load.py --url-base http://127.0.0.1:8080 --sessions 6
 """
 
@@ -67,7 +68,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402
 from websockets.exceptions import ConnectionClosed, WebSocketException  # noqa: E402
 
-from bench.streamlit_server import Server, start_server  # noqa: E402
+from bench.streamlit_server import PHONE_AGENT, Server, start_server  # noqa: E402
 
 T = TypeVar("T")
 
@@ -226,8 +227,11 @@ class Student:
         query: str,
         rng: random.Random,
         timeout_s: float,
+        user_agent: str | None = None,
     ) -> None:
         self.base = base.rstrip("/")
+        #: Sent with every request, as a browser does (the app's layout reads it).
+        self.user_agent = user_agent
         self.path = path
         self.query = query
         self.rng = rng
@@ -246,6 +250,8 @@ class Student:
 
     def _get(self, path: str) -> None:
         request = urllib.request.Request(self.base + path)
+        if self.user_agent:
+            request.add_header("User-Agent", self.user_agent)
         if self.cookies:
             jar = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
             request.add_header("Cookie", jar)
@@ -268,7 +274,7 @@ class Student:
         token = self.cookies.get("_streamlit_xsrf")
         protocols = ["streamlit", token] if token else ["streamlit"]
         ws_base = "ws" + self.base.removeprefix("http")
-        headers = {}
+        headers = {"User-Agent": self.user_agent} if self.user_agent else {}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         self.ws = await connect(
@@ -436,10 +442,11 @@ async def _student(
     think_s: float,
     timeout_s: float,
     min_moves: int,
+    user_agent: str | None = None,
 ) -> SessionStats:
     rng = random.Random(seed * 1_000_003 + index)
     query = SHARE_LINKS[index % len(SHARE_LINKS)]
-    student = Student(base, path, query, rng, timeout_s)
+    student = Student(base, path, query, rng, timeout_s, user_agent)
     loop = asyncio.get_running_loop()
     await asyncio.sleep(max(0.0, start_at - loop.time()))
     try:
@@ -550,6 +557,7 @@ def run_load(
     target: str = "url",
     round_: int = 1,
     min_moves: int = 0,
+    user_agent: str | None = None,
 ) -> LoadResult:
     """Drive ``sessions`` students against ``base`` for ``duration_s`` seconds.
 
@@ -557,7 +565,8 @@ def run_load(
     duration, at most 5 s), each from one of :data:`SHARE_LINKS`, then move a
     control every ``think_s`` seconds on average until the duration is over,
     but at least ``min_moves`` times each (for tests: a count that does not
-    depend on how busy the machine is).
+    depend on how busy the machine is). ``user_agent`` goes with every request
+    (:data:`PHONE_AGENT` for a room of phones).
     """
     check_bounds(sessions, duration_s, 1)
     host = urllib.parse.urlsplit(base).hostname or ""
@@ -573,7 +582,16 @@ def run_load(
         starts = sorted(now + rng.uniform(0, ramp) for _ in range(sessions))
         tasks = [
             _student(
-                i, base, path, seed, starts[i], stop_at, think_s, timeout_s, min_moves
+                i,
+                base,
+                path,
+                seed,
+                starts[i],
+                stop_at,
+                think_s,
+                timeout_s,
+                min_moves,
+                user_agent,
             )
             for i in range(sessions)
         ]
@@ -659,6 +677,7 @@ def measure(
     settle_s: float = 3.0,
     ttl_wait: bool | None = None,
     log=print,
+    user_agent: str | None = None,
 ) -> list[LoadResult]:
     """Run the load on each target in turn, ``rounds`` times; RSS after each."""
     check_bounds(sessions, duration_s, rounds)
@@ -680,6 +699,7 @@ def measure(
                         timeout_s=timeout_s,
                         target=target.name,
                         round_=round_,
+                        user_agent=user_agent,
                     )
                     time.sleep(settle_s)
                 result.peak_rss_mb = round(monitor.peak_mb, 1)
@@ -793,8 +813,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="with --url-base: a server process whose RSS to poll (repeatable; "
         "the RSS columns are then the sum over these processes)",
     )
+    parser.add_argument(
+        "--phone",
+        action="store_true",
+        help="every student's browser is a phone's (the app's phone layout)",
+    )
     parser.add_argument("--json", type=Path, help="write the results here")
     args = parser.parse_args(argv)
+    user_agent = PHONE_AGENT if args.phone else None
 
     def log(text: str) -> None:
         print(text, file=sys.stderr, flush=True)
@@ -814,6 +840,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         think_s=args.think,
                         timeout_s=args.timeout,
                         round_=round_,
+                        user_agent=user_agent,
                     )
                     time.sleep(3.0)
                 if args.pid:
@@ -833,6 +860,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 timeout_s=args.timeout,
                 ttl_wait=args.wait_ttl,
                 log=log,
+                user_agent=user_agent,
             )
     except ValueError as exc:
         parser.error(str(exc))
@@ -854,6 +882,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "duration_s": args.duration,
             "think_s": args.think,
             "seed": args.seed,
+            "phone": args.phone,
             "results": [asdict(result) for result in results],
             "ratios": compared,
         }

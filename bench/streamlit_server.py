@@ -29,6 +29,13 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
+#: A phone's browser (Android Chrome): the user agent that gives the app's phone
+#: layout, for the browser tests and for ``bench/load.py --phone``.
+PHONE_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36"
+)
+
 # Health polling: bounded attempts; the interval is a wait on the process itself,
 # so a server that dies is noticed at once instead of after the last attempt.
 HEALTH_ATTEMPTS = 600

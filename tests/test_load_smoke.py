@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import pytest
 
 from bench.load import CONTROLS, Control, Student, percentile, run_async, run_load
-from bench.streamlit_server import start_server
+from bench.streamlit_server import PHONE_AGENT, start_server
 
 pytestmark = pytest.mark.load
 
@@ -33,12 +33,19 @@ def app_base() -> Iterator[str]:
         server.stop()
 
 
-def test_each_control_moved_over_the_protocol_reaches_the_app(app_base: str) -> None:
+@pytest.mark.parametrize("agent", [None, PHONE_AGENT], ids=["laptop", "phone"])
+def test_each_control_moved_over_the_protocol_reaches_the_app(
+    app_base: str, agent: str | None
+) -> None:
+    # A phone draws γ and p in its strip and the rest in the drawer: the client
+    # finds and moves them all the same (bench/load.py --phone).
     moves = {"gamma": 4.5, "p": 0.35, "alpha": 0.6, "y": "0"}
     assert set(moves) == set(CONTROLS)
 
     async def drive() -> tuple[Student, list[list[str]]]:
-        student = Student(app_base, "/", "gamma=3&p=0.2", random.Random(0), 60.0)
+        student = Student(
+            app_base, "/", "gamma=3&p=0.2", random.Random(0), 60.0, user_agent=agent
+        )
         shown = []
         try:
             await student.open()

@@ -28,18 +28,18 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from bench.streamlit_server import CHROMIUM_ARGS, chromium_path, start_server
+from bench.streamlit_server import (
+    CHROMIUM_ARGS,
+    PHONE_AGENT,
+    chromium_path,
+    start_server,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
-#: A phone's browser (Android Chrome): what the app reads to choose its phone layout.
-PHONE_AGENT = (
-    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
-    "(KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36"
-)
 #: The phone screens every phone check runs on (CSS pixels).
 PHONES = {"390x844": (390, 844), "360x740": (360, 740)}
 
