@@ -12,11 +12,13 @@ from focal.document import (
     table_row,
 )
 from focal.gradients import (
+    GradientRatioPeak,
     focal_gradient_ratio,
     grad_cross_entropy,
     grad_focal_loss,
     grad_focal_loss_autograd_naive,
     grad_focal_loss_star,
+    gradient_ratio_peak,
 )
 from focal.imbalance import (
     CumulativeLoss,
@@ -82,6 +84,7 @@ __all__ = [
     "YOLO_V3_STRIDES",
     "CumulativeLoss",
     "Dataset",
+    "GradientRatioPeak",
     "GroupLosses",
     "HardEasyRatio",
     "History",
@@ -110,6 +113,7 @@ __all__ = [
     "grad_focal_loss",
     "grad_focal_loss_autograd_naive",
     "grad_focal_loss_star",
+    "gradient_ratio_peak",
     "hard_easy_ratio",
     "init_model",
     "logit",

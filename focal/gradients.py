@@ -12,6 +12,9 @@ so they stay finite for ``gamma < 1`` at saturated logits, where autograd gives 
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -138,9 +141,11 @@ def focal_gradient_ratio(
     -------
     ndarray or float
         ``alpha_t (1 - p_t)**gamma (1 + gamma p_t CE / (1 - p_t))``, in
-        ``[0, alpha_t (1 + gamma)]``; computed without dividing the two
-        gradients, so it stays exact where both underflow. ``CE / (1 - p_t)``
-        tends to 1 as ``p_t -> 1`` and ``p_t CE`` to 0 as ``p_t -> 0``.
+        ``[0, alpha_t * gradient_ratio_peak(gamma).ratio]`` (a maximum of about
+        1.22 at ``gamma = 2``; see :func:`gradient_ratio_peak`); computed
+        without dividing the two gradients, so it stays exact where both
+        underflow. ``CE / (1 - p_t)`` tends to 1 as ``p_t -> 1`` and ``p_t CE``
+        to 0 as ``p_t -> 0``.
     """
     x_ = check.logit("x", x)
     y_ = check.label("y", y)
@@ -158,6 +163,101 @@ def focal_gradient_ratio(
     return check.result(ratio, x, y, gamma, alpha)
 
 
+#: Bisection steps of :func:`gradient_ratio_peak`: each halves an interval of
+#: log p_t (at most 745 long) or of p_t, far below float64 spacing after 128.
+_BISECTIONS = 128
+#: log of the smallest positive float64 (a subnormal): the left end for log p_t.
+_LOG_SMALLEST = math.log(5e-324)
+
+
+@dataclass(frozen=True)
+class GradientRatioPeak:
+    """Where focal loss pushes an example harder than cross-entropy, and how much.
+
+    Without α-balancing, ``(dFL/dx) / (dCE/dx)`` depends on ``p_t`` alone:
+    ``(1 - p_t)**gamma + gamma p_t (1 - p_t)**(gamma - 1) CE``. For ``gamma > 0``
+    it tends to 1 as ``p_t -> 0``, rises to a single maximum, then falls to 0
+    at ``p_t = 1``. α-balancing multiplies it by ``alpha_t``.
+
+    Attributes
+    ----------
+    ratio : ndarray or float
+        The largest ratio: about 1.0765, 1.1353, 1.2246 and 1.3936 for
+        ``gamma`` = 0.5, 1, 2 and 5; 1 for ``gamma = 0``, where FL is CE.
+    p_t : ndarray or float
+        Where the maximum is reached: about 0.104 for ``gamma = 2``, a
+        misclassified example; NaN for ``gamma = 0`` (the ratio is 1 everywhere).
+    gain_below : ndarray or float
+        The ratio exceeds 1 exactly for ``0 < p_t < gain_below``: about 0.298
+        for ``gamma = 2``, 0.5 in the limit ``gamma -> 0``; NaN for ``gamma = 0``.
+    """
+
+    ratio: FloatArray | float
+    p_t: FloatArray | float
+    gain_below: FloatArray | float
+
+
+def gradient_ratio_peak(gamma: ArrayLike = 2.0) -> GradientRatioPeak:
+    """The largest share of the cross-entropy gradient focal loss keeps, and where.
+
+    Parameters
+    ----------
+    gamma : array_like, default 2.0
+        Focusing parameter, finite and >= 0.
+
+    Returns
+    -------
+    GradientRatioPeak
+        The maximum over ``p_t`` of ``(dFL/dx) / (dCE/dx)`` (α-balancing off),
+        its ``p_t``, and the ``p_t`` below which the ratio exceeds 1. The ratio's
+        slope in ``p_t`` has the sign of ``CE (1 - gamma p_t) - 2 (1 - p_t)``,
+        positive then negative on (0, 1): bisection on ``log p_t`` finds its
+        root, then bisection on ``p_t`` the point where the ratio is 1 again.
+
+    Raises
+    ------
+    ValueError
+        If ``gamma`` is not a finite number >= 0.
+
+    Examples
+    --------
+    >>> peak = gradient_ratio_peak(2.0)
+    >>> round(peak.ratio, 4), round(peak.p_t, 3), round(peak.gain_below, 3)
+    (1.2246, 0.104, 0.298)
+    """
+    gamma_ = check.gamma("gamma", gamma)
+    focusing = gamma_ > 0.0
+    g = np.where(focusing, gamma_, 1.0)  # γ = 0 is answered apart, below
+    with np.errstate(all="ignore"):
+        low = np.full_like(g, _LOG_SMALLEST)
+        high = np.zeros_like(g)
+        for _ in range(_BISECTIONS):
+            middle = 0.5 * (low + high)
+            t = np.exp(middle)
+            rising = (0.0 - middle) * (1.0 - g * t) - 2.0 * (0.0 - np.expm1(middle)) > 0
+            low = np.where(rising, middle, low)
+            high = np.where(rising, high, middle)
+        p_t = np.exp(0.5 * (low + high))
+
+        def log_ratio(t: FloatArray) -> FloatArray:
+            # log of (1 - t)**g (1 + g t CE / (1 - t)), each part to full precision
+            return g * np.log1p(-t) + np.log1p(g * t * (0.0 - np.log(t)) / (1.0 - t))
+
+        peak = np.exp(log_ratio(p_t))
+        low, high = p_t, np.ones_like(g)
+        for _ in range(_BISECTIONS):
+            middle = 0.5 * (low + high)
+            above = log_ratio(middle) > 0.0
+            low = np.where(above, middle, low)
+            high = np.where(above, high, middle)
+        gain_below = 0.5 * (low + high)
+    return GradientRatioPeak(
+        ratio=check.result(np.where(focusing, peak, 1.0), gamma),
+        p_t=check.result(np.where(focusing, p_t, np.nan), gamma),
+        gain_below=check.result(np.where(focusing, gain_below, np.nan), gamma),
+    )
+
+
 def grad_focal_loss_autograd_naive(
     x: ArrayLike,
     y: ArrayLike,
@@ -171,8 +271,9 @@ def grad_focal_loss_autograd_naive(
     step by step as autograd frameworks do (the derivative of ``u**gamma`` is
     ``gamma u**(gamma - 1)``, and a zero exponent gives 0, as in PyTorch). Once
     ``p_t`` rounds to 1 (``x_t`` of about 37 or more) and ``gamma < 1``, the factor
-    ``u**(gamma - 1)`` is infinite while the incoming gradient ``-log(p_t)`` is
-    0, so the product ``0 * inf`` is NaN and the NaN reaches ``dFL/dx``; once
+    ``u**(gamma - 1)`` is infinite while the value of the other factor,
+    ``-log(p_t)``, by which the product rule multiplies it, is 0, so the
+    product ``0 * inf`` is NaN and the NaN reaches ``dFL/dx``; once
     ``p_t`` rounds to 0, ``-1/p_t`` is infinite and meets ``dp_t/dx = 0``.
 
     NaN is the intended output there: it is what training code built on

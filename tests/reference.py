@@ -249,6 +249,42 @@ def focal_reduction(p: float, y: Any, gamma: float) -> mpf:
     return INF if factor == 0 else 1 / factor
 
 
+def _gradient_ratio(p_t: Any, gamma: float) -> mpf:
+    # at the caller's precision, which mp.diff raises while it differentiates
+    t, g = mpf(p_t), mpf(gamma)
+    return (1 - t) ** g * (g * t * mp.log(t) + t - 1) / (t - 1)
+
+
+@_precise
+def gradient_ratio(p_t: Any, gamma: float) -> mpf:
+    """Appendix B's ``dFL/dx`` over ``dCE/dx`` (no α) as a function of ``p_t``:
+    ``(1 - p_t)**gamma (gamma p_t log(p_t) + p_t - 1) / (p_t - 1)``."""
+    return _gradient_ratio(p_t, gamma)
+
+
+@_precise
+def gradient_ratio_peak(gamma: float) -> tuple[mpf, mpf, mpf]:
+    """The maximum of :func:`gradient_ratio` over ``p_t`` in (0, 1), where it is
+    reached, and where the ratio falls back to 1, for ``gamma > 0``.
+
+    The maximum is a root of the ratio's derivative, taken by mpmath's own
+    numerical differentiation (not the core's closed form of its sign), and
+    found by the Anderson-Björck solver inside a bracket from a coarse scan.
+    """
+    ratio = lambda t: _gradient_ratio(t, gamma)  # noqa: E731
+    slope = lambda t: mp.diff(ratio, t)  # noqa: E731
+    grid = [mpf(k) / 1000 for k in range(1, 1000)]
+    rising = [t for t in grid if slope(t) > 0]
+    top = max(rising)
+    p_t = mp.findroot(slope, (top, top + mpf(1) / 1000), solver="anderson")
+    above = [t for t in grid if t > p_t and ratio(t) > 1]
+    last = max(above)
+    gain_below = mp.findroot(
+        lambda t: ratio(t) - 1, (last, last + mpf(1) / 1000), solver="anderson"
+    )
+    return ratio(p_t), p_t, gain_below
+
+
 # --- comparing ---------------------------------------------------------------------
 
 

@@ -154,6 +154,8 @@ def numbers_of(result: Any) -> list[Any]:
     """The numeric fields of a result (a float, an array or a record of them)."""
     if isinstance(result, focal.HardEasyRatio):
         return [result.ce_ratio, result.fl_ratio, result.amplification]
+    if isinstance(result, focal.GradientRatioPeak):
+        return [result.ratio, result.p_t, result.gain_below]
     if isinstance(result, focal.TableRow):
         fields = [result.p, result.p_t, result.ce, result.modulating, result.fl]
         return fields + [v for v in (result.alpha_t, result.fl_alpha) if v is not None]

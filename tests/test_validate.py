@@ -64,6 +64,7 @@ GOOD: dict[str, tuple[Callable[..., Any], dict[str, Any]]] = {
         F.grad_focal_loss_autograd_naive,
         {"x": 0.5, "y": 1, "gamma": 0.5, "alpha": 0.25},
     ),
+    "gradient_ratio_peak": (F.gradient_ratio_peak, {"gamma": 2.0}),
     "yolo_v3_grid": (F.yolo_v3_grid, {"size": 416, "stride": 32}),
     "yolo_v3_predictions": (F.yolo_v3_predictions, {"size": 416}),
     "background_loss_share": (
@@ -298,6 +299,8 @@ def _scalar_results(name: str) -> list[Any]:
     result = function(**kwargs)
     if isinstance(result, F.HardEasyRatio):
         return [result.ce_ratio, result.fl_ratio, result.amplification]
+    if isinstance(result, F.GradientRatioPeak):
+        return [result.ratio, result.p_t, result.gain_below]
     if isinstance(result, F.TableRow):
         return [result.p_t, result.ce, result.modulating, result.fl, result.fl_alpha]
     if isinstance(result, list):
@@ -325,6 +328,8 @@ ARRAY_FUNCTIONS = [
 def _fields(result: Any) -> list[Any]:
     if isinstance(result, F.HardEasyRatio):
         return [result.ce_ratio, result.fl_ratio, result.amplification]
+    if isinstance(result, F.GradientRatioPeak):
+        return [result.ratio, result.p_t, result.gain_below]
     return [result]
 
 

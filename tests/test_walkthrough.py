@@ -216,6 +216,84 @@ def test_gradient_ratio_where_both_gradients_underflow() -> None:
     assert ref.relative_error(focal.focal_gradient_ratio(700.0, 1, 0.1), true) < 1e-13
 
 
+# --- the gradient ratio's maximum -----------------------------------------------------
+
+
+@pytest.mark.parametrize("gamma", [0.01, 0.1, 0.5, 1.0, 2.0, 3.7, 5.0, 10.0, 40.0])
+def test_gradient_ratio_peak_matches_mpmath(gamma: float) -> None:
+    peak = focal.gradient_ratio_peak(gamma)
+    ratio, p_t, gain_below = ref.gradient_ratio_peak(gamma)
+    assert ref.relative_error(peak.ratio, ratio) < 1e-14
+    assert ref.relative_error(peak.p_t, p_t) < 1e-13
+    assert ref.relative_error(peak.gain_below, gain_below) < 1e-13
+
+
+def test_gradient_ratio_peak_of_the_paper_s_gammas() -> None:
+    # issue 15: "about 1.08, 1.14, 1.22, 1.39 for γ = 0.5, 1, 2, 5 (at p_t ≈ 0.1
+    # for γ = 2)"; only misclassified examples gain (p_t ≲ 0.3 at γ = 2)
+    peak = focal.gradient_ratio_peak([0.5, 1.0, 2.0, 5.0])
+    assert np.round(peak.ratio, 2).tolist() == [1.08, 1.14, 1.22, 1.39]
+    assert round(float(peak.p_t[2]), 2) == 0.10
+    assert round(float(peak.gain_below[2]), 2) == 0.30
+    assert (peak.gain_below < 0.5).all()
+    # γ = 1 has a closed form: the peak 1 + e^-2 at p_t = e^-2, back to 1 at e^-1
+    one = focal.gradient_ratio_peak(1.0)
+    assert one.ratio == pytest.approx(1.0 + math.exp(-2.0), rel=1e-15)
+    assert one.p_t == pytest.approx(math.exp(-2.0), rel=1e-15)
+    assert one.gain_below == pytest.approx(math.exp(-1.0), rel=1e-15)
+
+
+@pytest.mark.parametrize("gamma", [0.5, 2.0, 5.0])
+@pytest.mark.parametrize("y", [0, 1])
+def test_gradient_ratio_peak_bounds_the_ratio_of_the_gradients(
+    gamma: float, y: int
+) -> None:
+    peak = focal.gradient_ratio_peak(gamma)
+    x = np.linspace(-30.0, 30.0, 60001)
+    ratio = focal.focal_gradient_ratio(x, y, gamma)
+    assert ratio.max() <= peak.ratio
+    assert ratio.max() == pytest.approx(peak.ratio, rel=1e-7)
+    p_t = focal.p_t_from_logits(x, y)
+    assert (ratio[p_t < peak.gain_below] > 1.0).all()
+    assert (ratio[p_t > peak.gain_below] < 1.0).all()
+    # with α-balancing the peak scales by α_t
+    balanced = focal.focal_gradient_ratio(x, y, gamma, 0.25)
+    assert balanced.max() <= focal.alpha_t(0.25, y) * peak.ratio * (1 + 1e-15)
+
+
+def test_gradient_ratio_peak_at_gamma_zero_and_at_the_extremes() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        zero = focal.gradient_ratio_peak(0.0)
+        assert zero.ratio == 1.0  # FL is CE: the ratio is 1 everywhere
+        assert math.isnan(zero.p_t) and math.isnan(zero.gain_below)
+        # γ -> 0: the peak tends to 1 at the root of -log p_t = 2 (1 - p_t), and
+        # the ratio exceeds 1 below p_t = 1/2
+        tiny = focal.gradient_ratio_peak(1e-300)
+        assert tiny.ratio == 1.0
+        assert tiny.gain_below == pytest.approx(0.5, rel=1e-12)
+        assert -math.log(tiny.p_t) == pytest.approx(2.0 * (1.0 - tiny.p_t), rel=1e-12)
+        for gamma in (5e-324, 1e6, 1e300):
+            huge = focal.gradient_ratio_peak(gamma)
+            assert math.isfinite(huge.ratio) and huge.ratio >= 1.0
+            assert 0.0 < huge.p_t < huge.gain_below < 1.0
+
+
+def test_gradient_ratio_peak_is_elementwise_and_checks_gamma() -> None:
+    gammas = np.array([[0.0, 0.5], [2.0, 5.0]])
+    peak = focal.gradient_ratio_peak(gammas)
+    for field in (peak.ratio, peak.p_t, peak.gain_below):
+        assert isinstance(field, np.ndarray) and field.shape == (2, 2)
+    for index in np.ndindex(gammas.shape):
+        one = focal.gradient_ratio_peak(float(gammas[index]))
+        assert peak.ratio[index] == one.ratio
+        assert peak.p_t[index] == one.p_t or math.isnan(one.p_t)
+    assert type(focal.gradient_ratio_peak(2).ratio) is float
+    for bad in (-1.0, math.inf, math.nan, "2"):
+        with pytest.raises(ValueError, match=r"^gamma "):
+            focal.gradient_ratio_peak(bad)
+
+
 # --- the naive chain rule: autograd's 0 · ∞ ------------------------------------------
 
 
