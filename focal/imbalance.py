@@ -1,4 +1,4 @@
-"""Why a one-stage detector needs focal loss: the loss of one image, by group.
+"""Why imbalance matters in a one-stage detector: the loss of one image, by group.
 
 A detector scores every anchor of an image; a few cover an object (positives),
 a few more are background that looks like an object (hard negatives) and the
@@ -13,7 +13,9 @@ prediction in a group is normal, centred on the logit of the group's typical
 probability (:data:`TYPICAL_P`) with standard deviation ``spread``. ``spread = 0``
 puts every prediction of a group at its typical ``p``; ``spread = 1`` multiplies
 or divides the odds ``p / (1 - p)`` by e ≈ 2.7 for one standard deviation.
-Easy negatives sit at ``p = 0.01``, the prior of the paper's §3.3.
+Easy negatives sit at ``p = 0.01``, an illustrative value: the same number as
+the prior ``pi`` of the paper's §3.3, where every anchor *starts*, but a trained
+detector puts its easy negatives far lower.
 """
 
 from __future__ import annotations

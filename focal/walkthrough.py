@@ -29,7 +29,8 @@ YOLO_V3_SIZES: tuple[int, ...] = (320, 416, 608)
 
 #: An illustrative image for the walkthrough: a handful of objects, each matched
 #: by one prediction that is still unsure (p = 0.5), and background predictions
-#: that are already easy (p = 0.01, the prior of the paper's §3.3).
+#: that are already easy (p = 0.01, illustrative; a trained detector puts easy
+#: background far lower).
 ILLUSTRATIVE_OBJECTS = 5
 ILLUSTRATIVE_P_OBJECT = 0.5
 ILLUSTRATIVE_P_BACKGROUND = 0.01

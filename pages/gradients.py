@@ -18,6 +18,7 @@ from focal.ui.walkthrough import (
     NAN_DEMO_LOGITS,
     gradient_text,
     naive_gradient_table,
+    ratio_peak_text,
 )
 
 through_entry()  # first: run inside app.py (focal/ui/routing.py)
@@ -92,6 +93,7 @@ ratio_name = text[
     "gradients.ratio_line" if alpha is None else "gradients.ratio_line_alpha"
 ].format(gamma=f"{gamma:g}", alpha=alpha_text)
 explain_column.metric(text["gradients.ratio_metric"], number(ratio_here))
+explain_column.caption(ratio_peak_text(gamma, text))
 plot(
     ratio_column,
     text,

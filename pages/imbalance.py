@@ -30,6 +30,7 @@ chart = {"width": "stretch", "theme": None, "config": {"displaylogo": False}}
 if not present:
     st.title(text["imbalance.title"])
     st.write(text["imbalance.intro"])
+    st.caption(text["imbalance.yolo_note"])
 headline = st.container()
 
 # The population: a detector's preset, then its spread, seed and counts

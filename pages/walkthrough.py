@@ -13,7 +13,7 @@ from focal.ui.params import BY_KEY
 from focal.ui.plot import plot
 from focal.ui.routing import through_entry
 from focal.ui.strings import strings
-from focal.ui.tables import markdown_table
+from focal.ui.tables import markdown_table, table_note
 from focal.ui.walkthrough import (
     FULL_FL_BY_LABEL,
     STEP_FORMULAS,
@@ -110,6 +110,7 @@ if step == 1:
             p_background=f"{example.p_background:g}",
         )
     )
+    words.caption(text["imbalance.yolo_note"])  # YOLO v3's own finding
     first, second = words.columns(2)
     first.metric(text["walkthrough.s1.predictions"], f"{example.predictions:,.0f}")
     second.metric(
@@ -279,8 +280,10 @@ elif step == 5:
         key="walkthrough_chart",
         **chart,
     )
+    st.caption(text["table.explain"].format(alpha=""))
     row = focal.table_row(p, y, gamma)
     st.markdown(markdown_table(focal.document_table(gamma), row, text))
+    st.caption(table_note(gamma, text))
 
 else:
     row = focal.table_row(p, y, gamma, alpha_slider)

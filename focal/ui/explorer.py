@@ -27,7 +27,7 @@ from focal.ui.params import BY_KEY
 from focal.ui.plot import plot
 from focal.ui.screen import Screen, current
 from focal.ui.strings import strings
-from focal.ui.tables import markdown_table
+from focal.ui.tables import markdown_table, table_note
 
 #: A view's header (on a laptop; see :meth:`Shared.heading`).
 HEADER = partial(st.header, divider="gray")
@@ -137,18 +137,23 @@ def curves_view(now: Shared) -> None:
     metrics = numbers_column.columns(2)
     metrics[0].metric(text["numbers.ce"], number(row.ce))
     fl_metric = "numbers.fl" if alpha is None else "numbers.fl_balanced"
-    metrics[1].metric(
-        text[fl_metric], number(row.fl if alpha is None else row.fl_alpha)
-    )
+    fl_shown = row.fl if alpha is None else row.fl_alpha
+    metrics[1].metric(text[fl_metric], number(fl_shown))
+    # the sentence speaks of the loss the metric beside it shows
+    loss = text[fl_metric]
     reduction = focal.focal_reduction(now.p, now.y, now.gamma, alpha)
     if row.ce == 0.0:
         numbers_column.info(text["numbers.both_zero"])
+    elif fl_shown == float("inf"):  # p_t = 0: CE is infinite too
+        numbers_column.info(text["numbers.both_infinite"])
     elif reduction == 1.0:
-        numbers_column.info(text["numbers.equal"])
+        numbers_column.info(text["numbers.equal"].format(loss=loss))
     elif reduction == float("inf"):
-        numbers_column.info(text["numbers.smaller_inf"])
+        numbers_column.info(text["numbers.smaller_inf"].format(loss=loss))
     else:
-        numbers_column.info(text["numbers.smaller"].format(times=times(reduction)))
+        numbers_column.info(
+            text["numbers.smaller"].format(loss=loss, times=times(reduction))
+        )
     now.off_projector("numbers.formula", numbers_column.caption)
     numbers_column.latex(focal_formula(row))
 
@@ -210,10 +215,7 @@ def table_view(now: Shared) -> None:
     row = focal.table_row(now.p, now.y, gamma, alpha)
     # a phone gets one column per example: six narrow columns, not a dozen
     st.markdown(markdown_table(rows, row, text, transpose=now.screen is Screen.PHONE))
-    if gamma == focal.DOCUMENT_GAMMA:
-        st.caption(text["table.errata"])
-    else:
-        st.caption(text["table.other_gamma"].format(gamma=f"{gamma:g}"))
+    st.caption(table_note(gamma, text))
     for column, (fmt, mime, suffix) in zip(
         st.columns(len(DOWNLOADS)), DOWNLOADS, strict=True
     ):

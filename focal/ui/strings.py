@@ -42,7 +42,7 @@ EN: dict[str, str] = {
     "short.alpha": "α",
     "short.lang": "Language · 语言",
     "short.present": "Presenter",
-    "help.alpha": "α_t = α for positives and 1 − α for negatives (Eq. 3 and 5).",
+    "help.alpha": "α_t = α for positives and α_t = 1 − α for negatives (Eq. 3 and 5).",
     "help.balance": "Off: the document's table (no α). On: multiply by α_t.",
     "help.gamma": "γ = 0 is cross-entropy; the paper's best is γ = 2.",
     "help.p": "The sigmoid output of the detector for this anchor.",
@@ -73,10 +73,13 @@ EN: dict[str, str] = {
     # explorer: intro
     "explorer.title": "Focal loss explorer",
     "explorer.intro": "A one-stage detector such as YOLO v3 scores thousands of "
-    "anchors per image, and almost all of them are easy background. Cross-entropy "
-    "lets their many small losses add up and drown the few objects. Focal loss "
-    "multiplies cross-entropy by (1 − p_t)^γ, which silences easy examples and "
-    "leaves hard ones almost untouched.",
+    "anchors (candidate boxes) per image, and almost all of them are easy "
+    "background. Cross-entropy lets their many small losses add up and drown the "
+    "few objects. Focal loss multiplies cross-entropy by (1 − p_t)^γ, where p_t is "
+    "the probability the detector gives the true class (the Walkthrough builds it "
+    "up step by step). The factor shrinks the loss of easy examples sharply (to "
+    "1/100 at p_t = 0.9 with γ = 2) and that of hard ones far less (never below "
+    "1/4 of it for p_t ≤ 0.5).",
     # explorer: section 1
     "curves.header": "Cross-entropy and focal loss",
     "curves.title": "Loss for y = {y}",
@@ -99,10 +102,12 @@ EN: dict[str, str] = {
     "numbers.fl": "FL",
     "numbers.fl_balanced": "α_t · FL",
     "numbers.off": "off",
-    "numbers.smaller": "FL is {times}× smaller than CE here.",
-    "numbers.smaller_inf": "FL is 0 here while CE is not: infinitely smaller.",
-    "numbers.equal": "FL equals CE here (γ = 0 or p_t = 0).",
+    "numbers.smaller": "Here {loss} is only 1/{times} of CE.",
+    "numbers.smaller_inf": "Here {loss} is 0 while CE is not.",
+    "numbers.equal": "Here {loss} equals CE (γ = 0).",
     "numbers.both_zero": "Both losses are 0 here: the prediction is certain and right.",
+    "numbers.both_infinite": "Both losses are infinite here (p_t = 0): the "
+    "prediction is certain and wrong.",
     "numbers.formula": "Focal loss with the current values substituted:",
     # explorer: section 3
     "ratio.header": "Hard versus easy examples",
@@ -149,10 +154,11 @@ EN: dict[str, str] = {
     "table.download_latex": "Download LaTeX",
     # gradients page
     "gradients.title": "Gradients with respect to the logit",
-    "gradients.intro": "Training moves the logit x along these derivatives "
-    "(the paper's Appendix B and Figure 6, where y = 1). For focal loss the "
-    "gradient is already small once the example is classified correctly: easy "
-    "examples stop pushing.",
+    "gradients.intro": "Gradient descent moves the logit x against these "
+    "derivatives, x ← x − η · dL/dx with η the learning rate (the paper's Appendix "
+    "B and Figure 6, where y = 1). For focal loss the derivative is already small "
+    "once the example is classified correctly: easy examples barely move x any "
+    "more.",
     "gradients.chart_title": "Derivatives for y = {y}",
     "gradients.x": "x (logit, p = σ(x))",
     "gradients.y": "derivative",
@@ -162,8 +168,9 @@ EN: dict[str, str] = {
     "gradients.fl_star": "dFL*/dx (γ* = {gamma_star}, β = {beta})",
     "gradients.point": "The current example (p, y) has the logit x = {x}.",
     "gradients.prior": "Prior initialisation (§3.3): a bias of {bias} makes every "
-    "anchor start at p = 0.01, so the many easy negatives do not swamp the first "
-    "iterations.",
+    "anchor start at p = 0.01 instead of 0.5. Started at 0.5, the mass of "
+    "background anchors, none of them easy yet, would give a huge loss that "
+    "destabilises the first iterations of training.",
 }
 
 ZH: dict[str, str] = {
@@ -202,7 +209,7 @@ ZH: dict[str, str] = {
     "option.axis.p": "p",
     "option.axis.p_t": "p_t",
     "name.view.curves": "1 · 交叉熵与 FL",
-    "name.view.ratio": "2 · 困难与简单",
+    "name.view.ratio": "2 · 难易样本对比",
     "name.view.family": "3 · 图 1",
     "name.view.table": "4 · 表格",
     "notice.bad_param": "链接中“{name}”的取值无效，已改用默认值（{default}）。",
@@ -216,10 +223,12 @@ ZH: dict[str, str] = {
     "join.alt": "下方链接的二维码",
     "join.back": "返回页面",
     "explorer.title": "Focal Loss 探索",
-    "explorer.intro": "YOLO v3 这样的一阶段检测器每张图要给成千上万个锚框打分，"
-    "其中绝大多数是容易分类的背景。交叉熵会让这些大量的小损失累加起来，淹没少数"
-    "有目标的样本。Focal Loss 给交叉熵乘上 (1 − p_t)^γ，压低简单样本的损失，而"
-    "困难样本的损失几乎不变。",
+    "explorer.intro": "YOLO v3 这样的一阶段检测器每张图要给成千上万个锚框（候选框）"
+    "打分，其中绝大多数是容易分类的背景。交叉熵会让这些大量的小损失累加起来，淹没"
+    "少数有目标的样本。Focal Loss 给交叉熵乘上 (1 − p_t)^γ，其中 p_t 是检测器给"
+    "真实类别的概率（“逐步讲解”页会一步步引出它）。这个因子大幅压低简单样本的损失"
+    "（γ = 2 时，p_t = 0.9 处只剩 1/100），对困难样本则压得少得多（p_t ≤ 0.5 时"
+    "至少保留 1/4）。",
     "curves.header": "交叉熵与 Focal Loss",
     "curves.title": "y = {y} 时的损失",
     "curves.x_p": "p（预测为“有目标”的概率）",
@@ -229,8 +238,8 @@ ZH: dict[str, str] = {
     "curves.fl": "FL（γ = {gamma}）",
     "curves.fl_balanced": "α 加权 FL（γ = {gamma}，α = {alpha}）",
     "curves.ce_balanced": "α 加权 CE（α = {alpha}）",
-    "curves.well_classified": "已分类良好（p_t > 0.5）",
-    "curves.caption": "阴影：已分类良好的样本。标记点：当前的 p。损失为无穷大"
+    "curves.well_classified": "分类良好（p_t > 0.5）",
+    "curves.caption": "阴影：分类良好的样本。标记点：当前的 p。损失为无穷大"
     "（p_t = 0）时，在上边缘画 ▲。",
     "numbers.header": "当前点的数值",
     "numbers.p_t": "p_t",
@@ -240,10 +249,12 @@ ZH: dict[str, str] = {
     "numbers.fl": "FL",
     "numbers.fl_balanced": "α_t · FL",
     "numbers.off": "关闭",
-    "numbers.smaller": "此处 FL 比 CE 小 {times} 倍。",
-    "numbers.smaller_inf": "此处 FL 为 0 而 CE 不为 0：小了无穷多倍。",
-    "numbers.equal": "此处 FL 等于 CE（γ = 0 或 p_t = 0）。",
+    "numbers.smaller": "此处 {loss} 只有 CE 的 1/{times}。",
+    "numbers.smaller_inf": "此处 {loss} 为 0，CE 却不是。",
+    "numbers.equal": "此处 {loss} 等于 CE（γ = 0）。",
     "numbers.both_zero": "此处两种损失都为 0：预测完全正确且确定。",
+    "numbers.both_infinite": "此处两种损失都是无穷大（p_t = 0）：预测完全确定，"
+    "却是错的。",
     "numbers.formula": "代入当前数值的 Focal Loss：",
     "ratio.header": "困难样本与简单样本",
     "ratio.explain": "一个困难样本（p_t 低）和一个简单样本（p_t 高）；"
@@ -252,7 +263,7 @@ ZH: dict[str, str] = {
     "ratio.ce": "CE 之比",
     "ratio.fl": "FL 之比",
     "ratio.amplification": "放大倍数",
-    "ratio.title": "困难 / 简单 损失之比随 γ 的变化",
+    "ratio.title": "困难样本与简单样本的损失之比随 γ 的变化",
     "ratio.x": "γ",
     "ratio.y": "损失之比 困难 / 简单",
     "ratio.ce_line": "CE",
@@ -260,7 +271,7 @@ ZH: dict[str, str] = {
     "ratio.current": "γ = {gamma}",
     "family.header": "论文中的图 1",
     "family.explain": "γ = 0、0.5、1、2、5 时 FL 随 p_t 的变化；γ = 0 即 CE。"
-    "点击 ▶，在浏览器中让 γ 从 0 扫到 5。",
+    "点击 ▶，在浏览器中让 γ 从 0 连续变化到 5。",
     "family.title": "不同 γ 下的 Focal Loss",
     "family.x": "p_t（真实类别的概率）",
     "family.y": "损失（nats）",
@@ -269,12 +280,12 @@ ZH: dict[str, str] = {
     "family.play": "播放",
     "family.pause": "暂停",
     "table.header": "重新计算原文的表格",
-    "table.explain": "当前 γ{alpha} 下的精确值，旁边是原文印出的数值。高亮：在原文"
-    "所印精度下与精确值不符的数。最后一行是当前的 (p, y)。",
+    "table.explain": "当前 γ{alpha} 下的精确值，旁边是原文给出的数值。高亮：按原文"
+    "给出的精度，与精确值不符的数。最后一行是当前的 (p, y)。",
     "table.alpha_note": "、α = {alpha}",
     "table.errata": "为什么不符：原文先把 CE 四舍五入到两位小数，再用它计算 FL"
     "（2.30 × 0.81 = 1.863，而精确乘积为 2.302585… × 0.81 = 1.8651）。",
-    "table.other_gamma": "原文的表格是按 γ = 2 印的；在 γ = {gamma} 时，其 "
+    "table.other_gamma": "原文的表格是按 γ = 2 计算的；在 γ = {gamma} 时，其 "
     "(1 − p_t)^γ 和 FL 两列对应的是另一个 γ。把 γ 设为 2 即可对照比较。",
     "table.printed": "原文",
     "table.current": "当前",
@@ -283,8 +294,9 @@ ZH: dict[str, str] = {
     "table.download_markdown": "下载 Markdown",
     "table.download_latex": "下载 LaTeX",
     "gradients.title": "对 logit 的梯度",
-    "gradients.intro": "训练沿着这些导数移动 logit x（论文附录 B 与图 6，其中 y = 1）。"
-    "对 Focal Loss 而言，样本一旦被正确分类，梯度就已经很小：简单样本不再用力。",
+    "gradients.intro": "梯度下降让 logit x 逆着这些导数移动：x ← x − η · dL/dx，"
+    "η 为学习率（论文附录 B 与图 6，其中 y = 1）。对 Focal Loss 而言，样本一旦被"
+    "正确分类，导数就已经很小：简单样本几乎不再推动 x。",
     "gradients.chart_title": "y = {y} 时的导数",
     "gradients.x": "x（logit，p = σ(x)）",
     "gradients.y": "导数",
@@ -294,7 +306,8 @@ ZH: dict[str, str] = {
     "gradients.fl_star": "dFL*/dx（γ* = {gamma_star}，β = {beta}）",
     "gradients.point": "当前样本 (p, y) 的 logit 为 x = {x}。",
     "gradients.prior": "先验初始化（§3.3）：偏置取 {bias}，使每个锚框一开始的 "
-    "p = 0.01，大量简单负样本就不会在训练初期占据主导。",
+    "p = 0.01，而不是 0.5。如果从 0.5 开始，海量的背景锚框（此时还谈不上简单）会"
+    "产生巨大的损失，使训练最初的几次迭代不稳定。",
 }
 
 

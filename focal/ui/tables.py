@@ -67,6 +67,29 @@ def markdown_table(
     return "\n\n".join(tables)
 
 
+def table_note(gamma: float, text: Mapping[str, str]) -> str:
+    """What to say under the document's table at ``gamma``.
+
+    At the document's γ, why its highlighted values differ from the exact ones;
+    at another γ, that its (1 - p_t)^γ and FL columns are for γ = 2.
+
+    Parameters
+    ----------
+    gamma : float
+        The current γ.
+    text : mapping of str to str
+        The string table.
+
+    Returns
+    -------
+    str
+        ``table.errata`` or ``table.other_gamma``.
+    """
+    if gamma == DOCUMENT_GAMMA:
+        return text["table.errata"]
+    return text["table.other_gamma"].format(gamma=f"{gamma:g}")
+
+
 def _markdown(grid: list[list[str]], align: list[str]) -> str:
     """A Markdown table: the first line of ``grid`` is its header."""
     lines = ["| " + " | ".join(grid[0]) + " |", "|" + "|".join(align) + "|"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from focal.gradients import gradient_ratio_peak
 from focal.ui.display import number
 
 #: The formula of each step (KaTeX), in the paper's notation.
@@ -144,3 +145,31 @@ def share_percent(share: float) -> str:
     if share != share:  # NaN: undefined
         return number(share)
     return f"{share:.1%}"
+
+
+def ratio_peak_text(gamma: float, text: Mapping[str, str]) -> str:
+    """Where focal loss pushes harder than cross-entropy at ``gamma``, and how much.
+
+    Parameters
+    ----------
+    gamma : float
+        The current γ, finite and >= 0.
+    text : mapping of str to str
+        The string table.
+
+    Returns
+    -------
+    str
+        ``gradients.ratio_peak`` with the numbers of
+        :func:`focal.gradient_ratio_peak` (three significant digits for the
+        ratio, two for p_t), or ``gradients.ratio_peak_ce`` at γ = 0.
+    """
+    if gamma == 0.0:
+        return text["gradients.ratio_peak_ce"]
+    peak = gradient_ratio_peak(gamma)
+    return text["gradients.ratio_peak"].format(
+        gamma=f"{gamma:g}",
+        peak=number(peak.ratio, 3),
+        p_t=number(peak.p_t, 2),
+        gain_below=number(peak.gain_below, 2),
+    )

@@ -25,8 +25,8 @@ from .test_app import (
 pytestmark = pytest.mark.browser
 
 CHARTS = 3
-TITLE_EN = "Why YOLO's confidence loss needs focal loss"
-TITLE_ZH = "为什么 YOLO 的置信度损失需要 Focal Loss"
+TITLE_EN = "Why imbalance matters in a one-stage detector"
+TITLE_ZH = "样本不平衡为何困扰一阶段检测器"
 HEADLINE_EN = "Under CE, easy negatives make 87% of the loss; under FL (γ = 2), 6.9%."
 HEADLINE_RETINANET = (
     "Under CE, easy negatives make 71% of the loss; under FL (γ = 2), 2.4%."

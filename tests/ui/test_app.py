@@ -668,20 +668,62 @@ def test_table_highlights_the_documents_misprints() -> None:
 
 
 def test_reduction_sentence_matches_the_numbers_shown_with_alpha() -> None:
+    # issue 15: the metric is α_t · FL, so the sentence speaks of α_t · FL
     at = app(balance="true")
     fl = focal.focal_loss(0.9, 1, 2.0, 0.25)
     ce = focal.cross_entropy(0.9, 1)
+    assert metrics(at)[EN["numbers.fl_balanced"]] == number(fl)
     assert [i.value for i in at.info] == [
-        EN["numbers.smaller"].format(times=times(ce / fl))
+        EN["numbers.smaller"].format(
+            loss=EN["numbers.fl_balanced"], times=times(ce / fl)
+        )
     ]
+    assert at.info[0].value == "Here α_t · FL is only 1/400 of CE."
 
 
 def test_reduction_sentence_without_alpha() -> None:
     at = app(p="0.2")
     reduction = focal.focal_reduction(0.2, 1, 2.0)
     assert [i.value for i in at.info] == [
-        EN["numbers.smaller"].format(times=times(reduction))
+        EN["numbers.smaller"].format(loss=EN["numbers.fl"], times=times(reduction))
     ]
+    at = app(p="0.2", lang="zh")
+    assert [i.value for i in at.info] == [f"此处 FL 只有 CE 的 1/{times(reduction)}。"]
+
+
+@pytest.mark.parametrize(
+    ("query", "key", "loss"),
+    [
+        # p_t = 0: both infinite, with α too (it said "4× smaller")
+        ({"p": "0"}, "numbers.both_infinite", None),
+        ({"p": "0", "balance": "true"}, "numbers.both_infinite", None),
+        # α_t = 0 zeroes α_t · FL at p_t = 0, where CE is infinite
+        (
+            {"p": "0", "balance": "true", "alpha": "0"},
+            "numbers.smaller_inf",
+            "fl_balanced",
+        ),
+        ({"p": "1", "y": "0"}, "numbers.both_infinite", None),
+        ({"gamma": "0"}, "numbers.equal", "fl"),
+        (
+            {"gamma": "0", "balance": "true", "alpha": "1"},
+            "numbers.equal",
+            "fl_balanced",
+        ),
+        ({"gamma": "0", "balance": "true"}, "numbers.smaller", "fl_balanced"),
+    ],
+)
+def test_reduction_sentence_names_the_loss_it_compares(
+    query: dict[str, str], key: str, loss: str | None
+) -> None:
+    for lang, text in (("en", EN), ("zh", ZH)):
+        at = app(**query, lang=lang)
+        (info,) = [i.value for i in at.info]
+        fields = {} if loss is None else {"loss": text[f"numbers.{loss}"]}
+        if key == "numbers.smaller":
+            fields["times"] = "4"  # α-balanced CE is CE / 4 for a positive
+        assert info == text[key].format(**fields)
+        assert "倍" not in info
 
 
 def test_deep_link_on_fresh_server() -> None:

@@ -132,6 +132,41 @@ def test_ratio_chart_and_metric_equal_the_core(
     assert metrics(at)[EN["gradients.ratio_metric"]] == number(here)
 
 
+@pytest.mark.parametrize(
+    ("gamma", "peak", "p_t", "below"),
+    [
+        (2.0, "1.22", "0.1", "0.3"),
+        (5.0, "1.39", "0.064", "0.2"),
+        (1.0, "1.14", "0.14", "0.37"),
+    ],
+)
+def test_ratio_caption_states_the_core_s_peak(
+    gamma: float, peak: str, p_t: str, below: str
+) -> None:
+    # issue 15: not "at most α_t (1 + γ)", but the real maximum, from the core
+    at = gradients(gamma=f"{gamma:g}")
+    found = focal.gradient_ratio_peak(gamma)
+    assert (number(found.ratio, 3), number(found.p_t, 2)) == (peak, p_t)
+    assert number(found.gain_below, 2) == below
+    expected = EN["gradients.ratio_peak"].format(
+        gamma=f"{gamma:g}", peak=peak, p_t=p_t, gain_below=below
+    )
+    assert expected in [c.value for c in at.caption]
+    # the chart agrees: its largest ratio is the peak (α off, y = 1)
+    (line, _) = figures(at)["gradient_ratio_chart"]["data"]
+    assert max(line["y"]) == pytest.approx(found.ratio, rel=1e-4)
+
+
+def test_ratio_caption_at_gamma_zero_and_in_chinese() -> None:
+    at = gradients(gamma="0")
+    assert EN["gradients.ratio_peak_ce"] in [c.value for c in at.caption]
+    at = gradients(gamma="2", lang="zh")
+    caption = ZH["gradients.ratio_peak"].format(
+        gamma="2", peak="1.22", p_t="0.1", gain_below="0.3"
+    )
+    assert caption in [c.value for c in at.caption]
+
+
 def test_moving_gamma_changes_the_ratio_chart() -> None:
     at = gradients()
     before = raw_specs(at)["gradient_ratio_chart"]
@@ -162,7 +197,8 @@ def test_the_nan_of_autograd_is_shown_next_to_the_closed_form() -> None:
         assert number(focal.grad_focal_loss(x, 1, 0.5)) in row
     assert sum("NaN" in row for row in rows) == 3  # x = 37, 40 and 100
     captions = [c.value for c in at.caption]
-    assert not any(c.startswith("At γ") for c in captions)
+    assert EN["gradients.nan_fine"].format(gamma="0.5") not in captions
+    assert not any("chain rule stays finite" in c for c in captions)
 
 
 def test_nan_table_in_chinese_with_alpha() -> None:

@@ -162,6 +162,17 @@ def test_page_runs_in_every_language_and_mode(lang: str, present: bool) -> None:
     titles = [t.value for t in at.title]
     assert titles == ([] if present else [table["imbalance.title"]])
     assert at.warning.len == 0
+    # issue 15: YOLO v3's authors found focal loss did not help them; say so
+    captions = [c.value for c in at.caption]
+    assert (table["imbalance.yolo_note"] in captions) is not present
+
+
+def test_the_yolo_v3_note_cites_its_source() -> None:
+    for table in (EN, ZH):
+        note = table["imbalance.yolo_note"]
+        for part in ("YOLOv3: An Incremental Improvement", "2018", "§4", "§2.1", "2"):
+            assert part in note
+    assert EN["imbalance.title"] == "Why imbalance matters in a one-stage detector"
 
 
 def test_default_headline_reads_like_the_issue() -> None:
@@ -397,6 +408,7 @@ PROSE = [
     "imbalance.figure4.header",
     "imbalance.figure4.explain",
     "imbalance.figure4.empty",
+    "imbalance.yolo_note",
     "help.imb_spread",
     "option.imb_preset.retinanet",
 ]

@@ -166,6 +166,19 @@ def test_page_runs_in_every_language_and_mode(lang: str, present: bool) -> None:
         assert table[f"variants.note.{name}"] in captions
 
 
+def test_fl_star_is_written_with_gamma_star_as_on_the_gradients_page() -> None:
+    # issue 15: FL*'s parameter is γ* on both pages, in legend, table and slider
+    at = open_page(var_star_gamma="4", var_star_beta="0")
+    assert at.slider(key="var_star_gamma").label == EN["param.var_star_gamma"]
+    assert at.slider(key="var_star_gamma").label.startswith("γ*")
+    params = EN["variants.params.fl_star"].format(gamma="4", beta="0")
+    assert params == "γ* = 4, β = 0"
+    (table,) = [m.value for m in at.markdown if m.value.startswith("|")]
+    assert f"| {EN['variants.name.fl_star']} | {params} |" in table
+    legend = [t["name"] for t in figures(at)["variants_chart"]["data"]]
+    assert EN["variants.name.fl_star"] in legend
+
+
 def test_zh_page_shows_no_english_words() -> None:
     at = open_page(lang="zh")
     english_only = set(EN.values()) - set(ZH.values())

@@ -3,6 +3,7 @@ bound to ``?step=``, and every step's numbers and chart from the core."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -286,6 +287,28 @@ def test_step_5_table_ratios_and_figure_follow_gamma() -> None:
     assert_series(bold["y"], focal.focal_loss(grid, 1, 0.0))
 
 
+def test_step_5_says_why_cells_are_orange_and_which_gamma_was_printed() -> None:
+    # issue 15: the Explorer's table view had these captions, step 5 had none
+    at = walkthrough(step="5")
+    captions = [c.value for c in at.caption]
+    assert EN["table.explain"].format(alpha="") in captions
+    assert EN["table.errata"] in captions
+    set_control(at, "gamma", 3.0)
+    captions = [c.value for c in at.caption]
+    assert EN["table.other_gamma"].format(gamma="3") in captions
+    assert EN["table.errata"] not in captions
+    at = walkthrough(step="5", lang="zh", gamma="0.5")
+    assert ZH["table.other_gamma"].format(gamma="0.5") in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_step_1_tells_what_yolo_v3_s_authors_found(lang: str) -> None:
+    at = walkthrough(step="1", lang=lang)
+    assert strings(lang)["imbalance.yolo_note"] in [c.value for c in at.caption]
+    assert "objectness" in EN["walkthrough.s1.explain"]
+    assert "ignore threshold (IoU 0.5)" in EN["walkthrough.s1.explain"]
+
+
 def test_step_6_is_the_full_focal_loss_at_the_current_values() -> None:
     at = walkthrough(step="6", gamma="1", alpha="0.5", y="0", p="0.3")
     data = chart(at)["data"]
@@ -299,6 +322,150 @@ def test_step_6_is_the_full_focal_loss_at_the_current_values() -> None:
     set_control(at, "gamma", 0.0)
     assert raw_specs(at)["walkthrough_chart"] != before
     assert_series(chart(at)["data"][1]["y"], focal.focal_loss(grid, 0, 0.0, 0.5))
+
+
+# ------------------------------------------- every "Try this", applied to the page
+#
+# Each hint is done to the page as a student would do it, and what it promises is
+# read back from the page. Each test first checks that the hint still says what
+# the test checks (both languages), so a changed hint must come with its test.
+
+
+def hint_says(step: int, *parts: str) -> None:
+    for text in (EN, ZH):
+        hint = text[f"walkthrough.s{step}.try"]
+        for part in parts:
+            assert part in hint, (part, hint)
+
+
+def percent(shown: str) -> float:
+    return float(shown.rstrip("%"))
+
+
+def test_try_step_1_gamma_zero_with_alpha_off_gives_the_ce_share() -> None:
+    hint_says(1, "0", "97%", "416 × 416")
+    assert "α-balancing off" in EN["walkthrough.s1.try"]
+    assert "关闭 α 加权" in ZH["walkthrough.s1.try"]
+    at = walkthrough(step="1", balance="true")
+    set_control(at, "gamma", 0.0)
+    shown = metrics(at)  # with α on, γ = 0 is α-balanced CE: not the CE bar
+    assert shown[EN["walkthrough.s1.share_fl"]] != shown[EN["walkthrough.s1.share_ce"]]
+    set_control(at, "balance", False)  # the hint: α off, γ = 0
+    shown = metrics(at)
+    share_ce = shown[EN["walkthrough.s1.share_ce"]]
+    assert shown[EN["walkthrough.s1.share_fl"]] == share_ce
+    ce_bar, fl_bar = chart(at)["data"][0]["y"]
+    assert fl_bar == ce_bar
+    assert round(percent(share_ce)) == 97  # "about 97% at 416 × 416"
+    # "raise γ a little at a time and watch the share fall"
+    shares = []
+    for gamma in (0.1, 0.2, 0.5, 1.0, 2.0, 3.0):
+        set_control(at, "gamma", gamma)
+        shares.append(chart(at)["data"][0]["y"][1])
+    assert shares == sorted(shares, reverse=True) and len(set(shares)) == len(shares)
+    # "a larger input size only adds background: both shares grow"
+    by_size = {}
+    for size in ("320", "416", "608"):
+        at.radio(key="wt_size").set_value(size)
+        run(at)
+        by_size[size] = tuple(chart(at)["data"][0]["y"])
+    for small, large in (("320", "416"), ("416", "608")):
+        assert all(b > a for a, b in zip(by_size[small], by_size[large], strict=True))
+
+
+def test_try_step_2_an_easy_background_anchor_then_confidently_wrong() -> None:
+    hint_says(2, "y = 0", "p = 0.1", "0.105", "1,054")
+    at = walkthrough(step="2")
+    set_control(at, "y", "0")
+    set_control(at, "p", 0.1)
+    ce = focal.cross_entropy(0.1, 0)
+    shown = metrics(at)[EN["walkthrough.s2.metric"]]
+    assert shown == number(ce) and shown.startswith("0.105")
+    assert focal.p_t(0.1, 0) == pytest.approx(0.9)  # easy: well classified
+    assert f"{10_000 * ce:,.0f}" == "1,054"  # "ten thousand such anchors"
+    (marker,) = chart(at)["data"][2:]
+    assert marker["name"] == EN["walkthrough.s2.ce_y0"]
+    # "move p towards 1 ... CE grows without bound"
+    values = []
+    for p in (0.5, 0.9, 0.99, 1.0):
+        set_control(at, "p", p)
+        values.append(focal.cross_entropy(p, 0))
+        assert metrics(at)[EN["walkthrough.s2.metric"]] == number(values[-1])
+    assert values == sorted(values) and values[-1] == math.inf
+    assert metrics(at)[EN["walkthrough.s2.metric"]] == "∞"
+
+
+def test_try_step_3_switching_y_moves_the_point_along_one_curve() -> None:
+    hint_says(3, "p = 0.2", "0.2", "0.8")
+    at = walkthrough(step="3")
+    set_control(at, "p", 0.2)
+    curve = chart(at)["data"][0]
+    for label, p_t in (("1", 0.2), ("0", 0.8), ("1", 0.2)):
+        set_control(at, "y", label)
+        assert metrics(at)[EN["numbers.p_t"]] == number(p_t)
+        line, marker = chart(at)["data"]
+        assert_series(line["y"], np.asarray(curve["y"], dtype=float))  # one curve
+        assert marker["x"] == [pytest.approx(p_t)]
+        assert marker["y"] == [pytest.approx(-math.log(p_t))]
+
+
+def test_try_step_4_alpha_nine_tenths_then_the_papers_quarter() -> None:
+    hint_says(4, "0.9", "0.25")
+    at = walkthrough(step="4")
+    set_control(at, "alpha", 0.9)
+    shown = metrics(at)
+    obj = float(shown[EN["walkthrough.s4.alpha_object"]])
+    background = float(shown[EN["walkthrough.s4.alpha_background"]])
+    assert obj / background == pytest.approx(9.0)  # "nine times as much"
+    set_control(at, "alpha", 0.25)
+    _, objects, background = chart(at)["data"][:3]
+    # both against p_t; the background's p_t runs the other way along its grid
+    order = np.argsort(background["x"])
+    np.testing.assert_allclose(np.asarray(background["x"])[order], objects["x"])
+    below = np.asarray(objects["y"], dtype=float)
+    above = np.asarray(background["y"], dtype=float)[order]
+    inside = np.isfinite(below) & (below > 0)
+    assert inside.sum() > 100
+    assert (below[inside] < above[inside]).all()  # "falls below"
+
+
+def test_try_step_5_gamma_zero_then_the_81_fold_amplification() -> None:
+    hint_says(5, "1×", "1,770", "21.9", "81×")
+    at = walkthrough(step="5")
+    set_control(at, "gamma", 0.0)
+    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
+    header, _, *rows = [line.split(" | ") for line in table.splitlines()]
+    ce, fl = header.index(r"$\mathrm{CE}$"), header.index(r"$\mathrm{FL}$")
+    assert all(row[ce] == row[fl] for row in rows)  # "the FL column equals CE"
+    assert metrics(at)[EN["ratio.amplification"]] == "1×"
+    set_control(at, "gamma", 2.0)
+    shown = metrics(at)
+    ratio = focal.hard_easy_ratio(0.1, 0.9, 1, 2.0)
+    assert shown[EN["ratio.fl"]] == times(ratio.fl_ratio)
+    assert f"{ratio.fl_ratio:,.0f}" == "1,770" and f"{ratio.ce_ratio:.1f}" == "21.9"
+    assert shown[EN["ratio.amplification"]] == "81×"
+
+
+def test_try_step_6_half_of_ce_then_flat_on_the_well_classified_side() -> None:
+    hint_says(6, "γ = 0", "α = 0.5", "y = 1", "γ = 2", "α = 0.25", "0.05", "0.69")
+    at = walkthrough(step="6", y="0")
+    set_control(at, "gamma", 0.0)
+    set_control(at, "alpha", 0.5)
+    ce, fl, _ = (np.asarray(t["y"], dtype=float) for t in chart(at)["data"][:3])
+    finite = np.isfinite(ce)
+    np.testing.assert_allclose(fl[finite], 0.5 * ce[finite], rtol=1e-15)  # "half"
+    set_control(at, "y", "1")
+    set_control(at, "gamma", 2.0)
+    set_control(at, "alpha", 0.25)
+    figure = chart(at)
+    (shade,) = figure["layout"]["shapes"]
+    assert (shade["x0"], shade["x1"]) == (0.5, 1.0)  # the shaded side: p > 0.5
+    p = np.asarray(figure["data"][0]["x"], dtype=float)
+    ce, fl, _ = (np.asarray(t["y"], dtype=float) for t in figure["data"][:3])
+    side = p > 0.5
+    assert fl[side].max() < 0.05
+    assert round(ce[side].max(), 2) == 0.69
+    assert figure["layout"]["yaxis"]["range"] == [0.0, 5.0]  # the fixed axis
 
 
 # ------------------------------------------------------------------ the strings

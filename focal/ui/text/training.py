@@ -31,8 +31,8 @@ EN: dict[str, str] = {
     "the shared controls.",
     "training.settings": "More settings: data size, steps, initialisation, optimiser",
     "training.data": "{train} training points ({train_positives} positive) and "
-    "{test} held out ({test_positives} positive), one positive to {imbalance} "
-    "negatives. Both runs see the same data and start from the same weights.",
+    "{test} held out ({test_positives} positive), positives to negatives "
+    "1 : {imbalance}. Both runs see the same data and start from the same weights.",
     "training.loss.ce": "CE",
     "training.loss.alpha_ce": "α-balanced CE (α = {alpha})",
     "training.loss.fl": "FL (γ = {gamma})",
@@ -48,9 +48,8 @@ EN: dict[str, str] = {
     "training.recall": "Recall",
     "training.ap": "Average precision",
     "training.ap_short": "AP",
-    "training.precision_help": "Held-out points with p ≥ 0.5 that are positive, "
-    "as a share of all held-out points with p ≥ 0.5. “—” when no point reaches "
-    "p ≥ 0.5.",
+    "training.precision_help": "The share of positives among the held-out points "
+    "with p ≥ 0.5; “—” when no point reaches p ≥ 0.5.",
     "training.recall_help": "Held-out positives with p ≥ 0.5, as a share of all "
     "held-out positives.",
     "training.ap_help": "The area under the precision-recall steps of the held-out "
@@ -144,7 +143,7 @@ ZH: dict[str, str] = {
     "training.loss_caption": "每条曲线是各自的损失：对全部训练点求和，再除以正样本"
     "个数（与论文相同）。CE 与 FL 的量级不同：请比较曲线下降的方式，而不是高低。",
     "training.progress": "正在训练 {name} …",
-    "training.look": "看点：CE 会一直把大量简单负样本的 p 往下压；FL 不再理会"
+    "training.look": "值得注意的是：CE 会一直把大量简单负样本的 p 往下压；FL 不再理会"
     "已经分对的负样本，所以正样本周围的 p 下降得更慢，着色的区域更宽。用逻辑回归"
     "和 Adam 时，p = 0.5 这条线本身移动不大；平均精度只看排序，几乎不变。"
     "可以试试普通梯度下降、单隐藏层网络，或 1:1000 的负样本比例。",
@@ -174,6 +173,6 @@ ZH: dict[str, str] = {
     **{f"name.train_right.{k}": v for k, v in _LOSS_OPTIONS_ZH.items()},
     "name.train_model.logistic": "逻辑回归",
     "name.train_model.mlp": "单隐藏层网络（16 个 ReLU）",
-    "name.train_optimizer.adam": "Adam 算法",
+    "name.train_optimizer.adam": "Adam",
     "name.train_optimizer.gd": "梯度下降",
 }

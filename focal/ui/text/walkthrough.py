@@ -19,7 +19,7 @@ EN: dict[str, str] = {
     "walkthrough.next": "Next",
     "walkthrough.try": "**Try this:** {hint}",
     "walkthrough.explain_label": "Explanation",
-    "walkthrough.alpha_note": "This step always applies α from the α slider, "
+    "walkthrough.alpha_note": "This step always applies the α slider's value, "
     "whether α-balancing is switched on or not.",
     # controls of this page
     "param.step": "Step",
@@ -40,9 +40,11 @@ EN: dict[str, str] = {
     "walkthrough.s1.title": "1 · The imbalance in YOLO v3's confidence loss",
     "walkthrough.s1.explain": "YOLO v3 makes a prediction for every anchor in every "
     "cell of three grids, and each prediction adds a term to the confidence loss "
-    "(the third and fourth terms of the YOLO v3 loss). An image holds a handful of "
-    "objects, so a handful of terms come from objects and thousands from "
-    "background. Each background term is small, because the detector already gets "
+    "(the objectness terms, as the YOLO v3 loss is usually written). An image "
+    "holds a handful of objects, so a handful of terms come from objects and "
+    "thousands from background; a background prediction that overlaps an object "
+    "above the ignore threshold (IoU 0.5) adds no term. Each background term is "
+    "small, because the detector already gets "
     "background right, but there are so many of them that together they outweigh "
     "the objects. Training then spends its effort on making easy background even "
     "more certain.",
@@ -58,23 +60,25 @@ EN: dict[str, str] = {
     "walkthrough.s1.bar_ce": "CE",
     "walkthrough.s1.bar_fl": "FL (γ = {gamma})",
     "walkthrough.s1.bar_fl_alpha": "FL (γ = {gamma}, α = {alpha})",
-    "walkthrough.s1.try": "set γ = 0. Focal loss becomes cross-entropy and the "
-    "background's share climbs back to about 97%. Then raise γ a little at a time "
-    "and watch the share fall. A larger input size only adds background.",
+    "walkthrough.s1.try": "switch α-balancing off and set γ = 0: focal loss "
+    "becomes cross-entropy, and its bar climbs to the CE bar, about 97% at "
+    "416 × 416. Then raise γ a little at a time and watch the share fall. A larger "
+    "input size only adds background: both shares grow.",
     # step 2
     "walkthrough.s2.title": "2 · Binary cross-entropy",
     "walkthrough.s2.explain": "The detector outputs p = σ(x), its probability that "
     "the anchor holds an object, and the label y says whether it does. "
     "Cross-entropy charges −log p when there is an object and −log(1 − p) when "
-    "there is not: nothing for a certain, correct answer, and more and more as the "
-    "answer becomes confidently wrong.",
+    "there is not: nothing for a certain, correct answer; for a wrong one, the "
+    "more confident it is, the more it costs, without bound.",
     "walkthrough.s2.chart_title": "Cross-entropy against p, for both labels",
     "walkthrough.s2.ce_y1": "CE, y = 1 (object)",
     "walkthrough.s2.ce_y0": "CE, y = 0 (background)",
     "walkthrough.s2.metric": "CE at the current (p, y)",
-    "walkthrough.s2.try": "set y = 1 and p = 0.9. CE is 0.105: small, but not zero. "
-    "Ten thousand such easy anchors add up to a loss of about 1,054. Then set y = 0 "
-    "and move p towards 1.",
+    "walkthrough.s2.try": "set y = 0 and p = 0.1, an easy background anchor. CE is "
+    "0.105: small, but not zero. Ten thousand such anchors add up to a loss of "
+    "about 1,054. Then move p towards 1: the background is called an object ever "
+    "more confidently, and CE grows without bound.",
     # step 3
     "walkthrough.s3.title": "3 · One variable for both labels: p_t",
     "walkthrough.s3.explain": "The two branches of cross-entropy differ only in "
@@ -116,15 +120,18 @@ EN: dict[str, str] = {
     "walkthrough.s5.title": "5 · The modulating factor (1 − p_t)^γ",
     "walkthrough.s5.explain": "Focal loss multiplies cross-entropy by "
     "(1 − p_t)^γ. For an easy example p_t is close to 1, the factor close to 0, and "
-    "its loss almost vanishes; for a hard example the factor stays close to 1. γ "
-    "sets how strongly easy examples are silenced, and γ = 0 is plain "
-    "cross-entropy. The table is the document's worked example, recomputed at the "
-    "current γ, with the current (p, y) as its last row.",
+    "its loss almost vanishes (at γ = 2 and p_t = 0.9, 1/100 of it is left); a hard "
+    "example's loss is cut far less (never below 1/4 of it for p_t ≤ 0.5; at "
+    "p_t = 0.3 the factor is 0.49). γ sets how strongly easy examples are "
+    "silenced, and γ = 0 is plain cross-entropy. The table is the document's "
+    "worked example, recomputed at the current γ, with the current (p, y) as its "
+    "last row.",
     "walkthrough.s5.ratio_note": "Rows 2 and 1 of the table: the hard object "
     "(p = 0.1) against the easy one (p = 0.9).",
     "walkthrough.s5.try": "set γ = 0 and watch FL become CE: the FL column equals "
-    "the CE column and the amplification is 1×. At γ = 2 the hard example counts "
-    "81 times more, relative to the easy one, than under cross-entropy.",
+    "the CE column and the amplification is 1×. Back at γ = 2, the hard object's "
+    "loss is 1,770 times the easy one's, against 21.9 times under cross-entropy: "
+    "an amplification of 81×.",
     # step 6
     "walkthrough.s6.title": "6 · The full focal loss",
     "walkthrough.s6.explain": "The paper uses both ideas at once: the modulating "
@@ -133,8 +140,10 @@ EN: dict[str, str] = {
     "−(1 − α) p^γ log(1 − p) for background.",
     "walkthrough.s6.substituted": "With the current values:",
     "walkthrough.s6.try": "set γ = 0 and α = 0.5: focal loss is then exactly half "
-    "of cross-entropy. Then set γ = 2 and α = 0.25, the setting of the paper's "
-    "RetinaNet, and compare the two curves near p_t = 1.",
+    "of cross-entropy. Then set y = 1, γ = 2 and α = 0.25, the setting of the "
+    "paper's RetinaNet: on the shaded, well-classified side (p > 0.5) focal loss "
+    "stays below 0.05, flat along the axis, while cross-entropy still reaches "
+    "0.69.",
 }
 
 ZH: dict[str, str] = {
@@ -164,8 +173,9 @@ ZH: dict[str, str] = {
     "name.wt_size.608": "608 × 608",
     "walkthrough.s1.title": "1 · YOLO v3 置信度损失中的不平衡",
     "walkthrough.s1.explain": "YOLO v3 在三个尺度网格的每个单元、每个锚框上都做一次"
-    "预测，每个预测都给置信度损失（YOLO v3 损失的第三、四项）贡献一项。一张图里只有"
-    "寥寥几个目标，于是只有几项来自目标，成千上万项来自背景。每一项背景损失都很小，"
+    "预测，每个预测都给置信度损失（即 YOLO v3 损失通常写法中的 objectness 项）贡献"
+    "一项。一张图里只有寥寥几个目标，于是只有几项来自目标，成千上万项来自背景；与某个"
+    "目标的 IoU 超过忽略阈值（0.5）的背景预测不计入损失。每一项背景损失都很小，"
     "因为检测器早已能认出背景；可是数量太多，加起来就压过了目标。训练的力气于是花在"
     "了让本来就简单的背景变得更确定上。",
     "walkthrough.s1.setting": "示例：{total} 个预测中，有 {objects} 个目标，检测器"
@@ -180,23 +190,26 @@ ZH: dict[str, str] = {
     "walkthrough.s1.bar_ce": "CE",
     "walkthrough.s1.bar_fl": "FL（γ = {gamma}）",
     "walkthrough.s1.bar_fl_alpha": "FL（γ = {gamma}，α = {alpha}）",
-    "walkthrough.s1.try": "把 γ 设为 0。Focal Loss 退化为交叉熵，背景的占比回到约 "
-    "97%。再一点点增大 γ，看这个比例如何下降。增大输入尺寸，多出来的只是背景。",
+    "walkthrough.s1.try": "关闭 α 加权，把 γ 设为 0：Focal Loss 退化为交叉熵，"
+    "它的柱子升到与 CE 的柱子一样高，在 416 × 416 时约为 97%。再一点点增大 γ，"
+    "看这个比例如何下降。增大输入尺寸，多出来的只是背景：两个比例都会上升。",
     "walkthrough.s2.title": "2 · 二分类交叉熵",
     "walkthrough.s2.explain": "检测器输出 p = σ(x)，即它认为该锚框有目标的概率；"
     "标签 y 表示实际上有没有目标。有目标时交叉熵记 −log p，没有目标时记 "
-    "−log(1 − p)：答得确定又正确时损失为零，答得越自信越错，损失就越大，没有上限。",
+    "−log(1 − p)：答得确定又正确时损失为零；答错时，答得越自信，损失越大，"
+    "而且没有上限。",
     "walkthrough.s2.chart_title": "交叉熵随 p 的变化（两种标签）",
     "walkthrough.s2.ce_y1": "CE，y = 1（有目标）",
     "walkthrough.s2.ce_y0": "CE，y = 0（背景）",
     "walkthrough.s2.metric": "当前 (p, y) 的 CE",
-    "walkthrough.s2.try": "取 y = 1、p = 0.9。CE 为 0.105：很小，但不是零。"
-    "一万个这样的简单锚框加起来，损失约为 1,054。再把 y 设为 0，把 p 往 1 推。",
+    "walkthrough.s2.try": "取 y = 0、p = 0.1，即一个简单的背景锚框。CE 为 0.105："
+    "很小，但不是零。一万个这样的锚框加起来，损失约为 1,054。再把 p 往 1 推："
+    "检测器越来越自信地把背景当成目标，CE 无限增大。",
     "walkthrough.s3.title": "3 · 用一个变量统一两种标签：p_t",
     "walkthrough.s3.explain": "交叉熵的两个分支，区别只在于对哪个概率取对数。"
     "记 p_t 为模型给真实类别的概率：y = 1 时为 p，y = 0 时为 1 − p。于是无论"
-    "哪种标签，都有 CE = −log p_t；p_t 接近 1 就表示样本已被分对，不管它是目标"
-    "还是背景。",
+    "哪种标签，都有 CE = −log p_t；p_t 接近 1 就表示样本分类良好（既正确又有把握），"
+    "不管它是目标还是背景。",
     "walkthrough.s3.chart_title": "交叉熵随 p_t 的变化：两种标签共用一条曲线",
     "walkthrough.s3.ce": "CE = −log p_t",
     "walkthrough.s3.try": "取 p = 0.2，在 y = 1 和 y = 0 之间切换。p_t 在 0.2 和 "
@@ -221,21 +234,24 @@ ZH: dict[str, str] = {
     "walkthrough.s4.col_alpha": "最佳 α",
     "walkthrough.s4.col_ap": "AP",
     "walkthrough.s4.try": "把 α 设为 0.9，也就是直觉上的选择：一个目标的权重是背景的"
-    "九倍。再设为论文选用的 0.25，看目标曲线落到背景曲线下方。",
+    "九倍。再把 α 设为论文选用的 0.25，看目标曲线落到背景曲线下方。",
     "walkthrough.s5.title": "5 · 调制因子 (1 − p_t)^γ",
     "walkthrough.s5.explain": "Focal Loss 给交叉熵乘上 (1 − p_t)^γ。简单样本的 "
-    "p_t 接近 1，因子接近 0，损失几乎消失；困难样本的因子仍接近 1。γ 决定压低简单"
-    "样本的力度，γ = 0 就是普通的交叉熵。下表是原文的算例，按当前 γ 重新计算，最后"
-    "一行是当前的 (p, y)。",
+    "p_t 接近 1，因子接近 0，损失几乎消失（γ = 2、p_t = 0.9 时只剩 1/100）；困难"
+    "样本的损失则压得少得多（p_t ≤ 0.5 时至少保留 1/4；p_t = 0.3 时因子为 0.49）。"
+    "γ 决定压低简单样本的力度，γ = 0 就是普通的交叉熵。下表是原文的算例，按当前 γ "
+    "重新计算，最后一行是当前的 (p, y)。",
     "walkthrough.s5.ratio_note": "取表中第 2 行和第 1 行：困难目标（p = 0.1）对简单"
     "目标（p = 0.9）。",
     "walkthrough.s5.try": "把 γ 设为 0，看 FL 变回 CE：FL 一列与 CE 一列相同，放大"
-    "倍数为 1×。γ = 2 时，与交叉熵相比，困难样本相对简单样本的分量重了 81 倍。",
+    "倍数为 1×。回到 γ = 2，困难目标的损失是简单目标的 1,770 倍，而在交叉熵下只有 "
+    "21.9 倍：放大倍数为 81×。",
     "walkthrough.s6.title": "6 · 完整的 Focal Loss",
     "walkthrough.s6.explain": "论文把两个办法合在一起用：调制因子区分简单和困难样本，"
     "α_t 则和它一起调。用 p 和 y 代替 p_t 写出来，目标的损失是 −α (1 − p)^γ log p，"
     "背景的损失是 −(1 − α) p^γ log(1 − p)。",
     "walkthrough.s6.substituted": "代入当前数值：",
     "walkthrough.s6.try": "取 γ = 0、α = 0.5：Focal Loss 恰好是交叉熵的一半。再取 "
-    "γ = 2、α = 0.25，即论文中 RetinaNet 的设置，比较两条曲线在 p_t 接近 1 时的差别。",
+    "y = 1、γ = 2、α = 0.25，即论文中 RetinaNet 的设置：在阴影所示的分类良好一侧"
+    "（p > 0.5），Focal Loss 始终低于 0.05，几乎贴着横轴，而交叉熵仍可达 0.69。",
 }
