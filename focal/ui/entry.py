@@ -12,8 +12,7 @@ from typing import Any
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from focal.ui import join
-from focal.ui.admission import turn
+from focal.ui import admission, join
 from focal.ui.controls import link_notices, peek, render, reset, share_link
 from focal.ui.params import BY_KEY, PARAMS
 from focal.ui.screen import Screen, current
@@ -167,7 +166,7 @@ def main() -> None:
 
     panel = shared_controls(text, screen, page.url_path)
 
-    with turn:  # a few page scripts at a time: see focal/ui/admission.py
+    with admission.turn:  # a few page scripts at a time (focal/ui/admission.py)
         page.run()
 
     footer = panel.container() if not present else st.expander(text["share.label"])
