@@ -14,14 +14,19 @@ from focal.ui.imbalance import (
     results,
 )
 from focal.ui.params import BY_KEY
+from focal.ui.phone import Later, fitted, row
 from focal.ui.plot import plot
 from focal.ui.routing import through_entry
+from focal.ui.screen import Screen, current
 from focal.ui.strings import strings
 
 through_entry()  # first: run inside app.py (focal/ui/routing.py)
 
 text = strings(str(value("lang")))
-present = bool(value("present"))
+screen = current()
+present = screen is Screen.PROJECTOR
+phone = screen is Screen.PHONE
+later = Later(phone)  # on a phone: after the charts they explain
 gamma = float(value("gamma"))
 alpha = float(value("alpha"))
 balance = bool(value("balance"))
@@ -29,21 +34,28 @@ chart = {"width": "stretch", "theme": None, "config": {"displaylogo": False}}
 
 if not present:
     st.title(text["imbalance.title"])
-    st.write(text["imbalance.intro"])
-    st.caption(text["imbalance.yolo_note"])
+    later(st.write, text["imbalance.intro"])
+    later(st.caption, text["imbalance.yolo_note"])
 headline = st.container()
+
+# A phone draws the first chart here, over the controls that move it
+if phone:
+    st.header(text["imbalance.shares.header"], divider="gray")
+    bars_column = st.container()
 
 # The population: a detector's preset, then its spread, seed and counts
 controls = st.container(border=True)
 if present:  # one row, short labels: the charts stay on the projector
     cells = controls.columns([2.4, 2, 1.4, 2, 2, 2.4], gap="small")
+elif phone:  # short labels, side by side as far as they fit
+    cells = row(controls, 6, phone)
 else:
     top, middle = controls.columns([3, 2, 2]), controls.columns(3)
     cells = [top[0], top[1], top[2], *middle]
 keys = ("imb_preset", "imb_spread", "imb_seed", "imb_positives", "imb_hard", "imb_easy")
 shown = {}
 for key, cell in zip(keys, cells, strict=True):
-    shown[key] = render(BY_KEY[key], text, cell, compact=present)
+    shown[key] = render(BY_KEY[key], text, cell, compact=present or phone)
     if key == "imb_preset":  # before the controls it sets
         follow_preset(str(shown[key]))
 spread, seed = float(shown["imb_spread"]), int(shown["imb_seed"])
@@ -81,43 +93,54 @@ headline.write(
 )
 
 # 1 · Who makes the loss: shares by group, and the loss per positive
-st.header(text["imbalance.shares.header"], divider="gray")
+if not phone:
+    st.header(text["imbalance.shares.header"], divider="gray")
 if not present:
-    st.write(text["imbalance.shares.explain"].format(alpha=f"{alpha:g}"))
+    later(st.write, text["imbalance.shares.explain"].format(alpha=f"{alpha:g}"))
 rows = list(names)
 groups = [text[f"imbalance.group.{group}"] for group in GROUPS]
-bars_column, numbers_column = st.columns([3, 1])
+if phone:
+    numbers_column = st.container()
+else:
+    bars_column, numbers_column = st.columns([3, 1])
 plot(
     bars_column,
     text,
     "imbalance_shares",
-    share_figure(
-        losses.shares[rows],
-        losses.totals[rows],
-        losses.per_positive[rows],
-        bars=list(names.values()),
-        groups=groups,
-        labels={
-            "title": text["imbalance.shares.title"],
-            "y": text["imbalance.shares.y"],
-            "total": text["imbalance.shares.total"],
-            "per_positive": text["imbalance.shares.per_positive"],
-        },
-        presenter=present,
+    fitted(
+        share_figure(
+            losses.shares[rows],
+            losses.totals[rows],
+            losses.per_positive[rows],
+            bars=list(names.values()),
+            groups=groups,
+            labels={
+                "title": text["imbalance.shares.title"],
+                "y": text["imbalance.shares.y"],
+                "total": text["imbalance.shares.total"],
+                "per_positive": text["imbalance.shares.per_positive"],
+            },
+            presenter=present,
+        ),
+        phone,
     ),
     key="imbalance_shares",
     **chart,
 )
 numbers_column.subheader(text["imbalance.table.header"])
-for row in rows:
-    numbers_column.metric(names[row], number(losses.image_loss[row], 4))
+# on a phone the three numbers side by side, as far as they fit
+metrics = numbers_column.container(horizontal=True) if phone else numbers_column
+for loss in rows:
+    metrics.metric(names[loss], number(losses.image_loss[loss], 4))
 numbers_column.caption(text["imbalance.table.explain"].format(positives=positives))
-st.markdown(per_positive_table(losses, names, text))
+# a phone gets one column per loss: four narrow columns, not five wide ones
+st.markdown(per_positive_table(losses, names, text, transpose=phone))
+later.draw()
 
 # 2 · The paper's Figure 4: cumulative normalised loss of each class
 st.header(text["imbalance.figure4.header"], divider="gray")
 if not present:
-    st.write(text["imbalance.figure4.explain"])
+    later(st.write, text["imbalance.figure4.explain"])
 figure4 = found.figure4
 curve_labels = {
     "y": text["imbalance.figure4.y"],
@@ -136,18 +159,22 @@ for column, fraction, curves, kind in (
         column,
         text,
         "imbalance_figure4",
-        cumulative_figure(
-            fraction,
-            curves,
-            figure4.gamma,
-            gamma,
-            labels={
-                **curve_labels,
-                "title": text[f"imbalance.figure4.{kind}"],
-                "x": text[f"imbalance.figure4.x_{kind}"],
-            },
-            presenter=present,
+        fitted(
+            cumulative_figure(
+                fraction,
+                curves,
+                figure4.gamma,
+                gamma,
+                labels={
+                    **curve_labels,
+                    "title": text[f"imbalance.figure4.{kind}"],
+                    "x": text[f"imbalance.figure4.x_{kind}"],
+                },
+                presenter=present,
+            ),
+            phone,
         ),
         key=f"imbalance_figure4_{kind}",
         **chart,
     )
+later.draw()

@@ -7,14 +7,19 @@ from focal.figures.training import boundary_figure, loss_history_figure
 from focal.ui.controls import render, value
 from focal.ui.display import number
 from focal.ui.params import BY_KEY
+from focal.ui.phone import Later, fitted, row
 from focal.ui.plot import plot
 from focal.ui.routing import through_entry
+from focal.ui.screen import Screen, current
 from focal.ui.strings import strings
 
 through_entry()  # first: run inside app.py (focal/ui/routing.py)
 
 text = strings(str(value("lang")))
-present = bool(value("present"))
+screen = current()
+present = screen is Screen.PROJECTOR
+phone = screen is Screen.PHONE
+later = Later(phone)  # on a phone: after the two runs
 gamma = float(value("gamma"))
 alpha = float(value("alpha"))
 chart = {"width": "stretch", "theme": None, "config": {"displaylogo": False}}
@@ -74,26 +79,31 @@ def experiment(
 
 if not present:
     st.title(text["training.title"])
-    st.write(text["training.intro"])
+    later(st.write, text["training.intro"])
 
 # Controls: the model and the imbalance in one row (on a projector, the two
-# losses too), the rest folded away.
+# losses too; on a phone with short labels), the rest folded away.
 if present:
-    row = st.columns([2, 3, 3, 3], gap="small")
+    cells = st.columns([2, 3, 3, 3], gap="small")
     control_columns = dict(
-        zip(("model", "imbalance", "left", "right"), row, strict=True)
+        zip(("model", "imbalance", "left", "right"), cells, strict=True)
     )
 else:
-    control_columns = dict(zip(("model", "imbalance"), st.columns([2, 3]), strict=True))
-model = str(render(BY_KEY["train_model"], text, control_columns["model"], present))
+    control_columns = dict(
+        zip(("model", "imbalance"), row(st, [2, 3], phone), strict=True)
+    )
+compact = present or phone
+model = str(render(BY_KEY["train_model"], text, control_columns["model"], compact))
 imbalance = float(
-    render(BY_KEY["train_imbalance"], text, control_columns["imbalance"], present)
+    render(BY_KEY["train_imbalance"], text, control_columns["imbalance"], compact)
 )
 if present:
     choices = {
         side: str(render(BY_KEY[f"train_{side}"], text, control_columns[side], True))
         for side in ("left", "right")
     }
+# a phone draws the two runs first, the settings folded away under them
+runs = st.container() if phone else st
 settings = st.expander(text["training.settings"])
 columns = settings.columns(3)
 n = int(render(BY_KEY["train_points"], text, columns[0]))
@@ -106,10 +116,13 @@ learning_rate = float(render(BY_KEY["train_lr"], text, columns[2]))
 
 data = dataset(n, imbalance, seed)
 if not present:
-    st.caption(text["training.data"].format(imbalance=f"{imbalance:g}", **data.counts))
+    later(
+        st.caption,
+        text["training.data"].format(imbalance=f"{imbalance:g}", **data.counts),
+    )
 
 # The two runs, side by side: a loss, its decision boundary, its numbers.
-sides = dict(zip(("left", "right"), st.columns(2, gap="medium"), strict=True))
+sides = dict(zip(("left", "right"), runs.columns(2, gap="medium"), strict=True))
 if not present:
     choices = {
         side: str(render(BY_KEY[f"train_{side}"], text, column))
@@ -144,26 +157,29 @@ for side, column in sides.items():
         column,
         text,
         "training_boundary",
-        boundary_figure(
-            outcome.grid,
-            data.x_train[shown],
-            data.y_train[shown],
-            labels={
-                "title": f"{names[side]} · "
-                + text["training.boundary_title"].format(steps=steps),
-                "x": text["training.x"],
-                "y": text["training.y"],
-                "p": text["training.p"],
-                "boundary": text["training.boundary"],
-                "negatives": text["training.negatives"],
-                "positives": text["training.positives"],
-            },
-            presenter=present,
+        fitted(
+            boundary_figure(
+                outcome.grid,
+                data.x_train[shown],
+                data.y_train[shown],
+                labels={
+                    "title": f"{names[side]} · "
+                    + text["training.boundary_title"].format(steps=steps),
+                    "x": text["training.x"],
+                    "y": text["training.y"],
+                    "p": text["training.p"],
+                    "boundary": text["training.boundary"],
+                    "negatives": text["training.negatives"],
+                    "positives": text["training.positives"],
+                },
+                presenter=present,
+            ),
+            phone,
         ),
         key=f"train_boundary_{side}",
         **chart,
     )
-    metrics = column.columns(3)
+    metrics = row(column, 3, phone)  # a phone: "Average precision" uncut
     metrics[0].metric(
         text["training.precision"],
         number(outcome.precision, 3),
@@ -180,13 +196,15 @@ for side, column in sides.items():
         help=text["training.ap_help"],
     )
 if not present:
-    st.caption(
+    later(
+        st.caption,
         text["training.sample"].format(
             positives=counts["train_positives"],
             shown=len(shown) - counts["train_positives"],
             negatives=counts["train_negatives"],
-        )
+        ),
     )
+later.draw()
 
 # The loss of both runs against the step
 history = {side: outcomes[side].history.loss for side in sides}
@@ -194,16 +212,19 @@ plot(
     st,
     text,
     "training_loss",
-    loss_history_figure(
-        outcomes["left"].history.steps,
-        history,
-        labels={
-            "title": text["training.loss_title"],
-            "x": text["training.loss_x"],
-            "y": text["training.loss_y"],
-            **names,
-        },
-        presenter=present,
+    fitted(
+        loss_history_figure(
+            outcomes["left"].history.steps,
+            history,
+            labels={
+                "title": text["training.loss_title"],
+                "x": text["training.loss_x"],
+                "y": text["training.loss_y"],
+                **names,
+            },
+            presenter=present,
+        ),
+        phone,
     ),
     key="train_loss_chart",
     **chart,

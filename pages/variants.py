@@ -8,15 +8,20 @@ from focal.figures.variants import table1_figure, variants_figure
 from focal.ui.controls import render, value
 from focal.ui.display import number
 from focal.ui.params import BY_KEY
+from focal.ui.phone import Later, fitted
 from focal.ui.plot import plot
 from focal.ui.routing import through_entry
+from focal.ui.screen import Screen, current
 from focal.ui.strings import strings
 from focal.variants import VariantSettings, variant_losses
 
 through_entry()  # first: run inside app.py (focal/ui/routing.py)
 
 text = strings(str(value("lang")))
-present = bool(value("present"))
+screen = current()
+present = screen is Screen.PROJECTOR
+phone = screen is Screen.PHONE
+later = Later(phone)  # on a phone: after the chart they explain
 y = int(value("y"))
 p = float(value("p"))
 gamma = float(value("gamma"))
@@ -30,7 +35,7 @@ def control(key: str, where=st):
 
 if not present:
     st.title(text["variants.title"])
-    st.write(text["variants.intro"])
+    later(st.write, text["variants.intro"])
 
 # 1 · Every loss against p_t: the chart first, drawn once the controls are read
 chart_column, values_column = st.columns([3, 1.4])
@@ -39,7 +44,8 @@ q_column, log_column = chart_column.columns([3, 1])
 q = float(control("var_q", q_column))
 log = bool(control("var_log", log_column))
 if not present:
-    chart_column.caption(text["variants.axis_note"])
+    later(chart_column.caption, text["variants.axis_note"])
+later.draw()  # on a phone: under the chart and the values beside it
 
 st.subheader(text["variants.controls_header"])
 cards = [column.container(border=True) for column in st.columns(5)]
@@ -124,14 +130,17 @@ plot(
     chart_slot,
     text,
     "variants",
-    variants_figure(
-        focal.p_t(grid, y),
-        {name: every[name] for name in shown},
-        p_t,
-        {name: at_point[name] for name in shown},
-        labels=labels,
-        log=log,
-        presenter=present,
+    fitted(
+        variants_figure(
+            focal.p_t(grid, y),
+            {name: every[name] for name in shown},
+            p_t,
+            {name: at_point[name] for name in shown},
+            labels=labels,
+            log=log,
+            presenter=present,
+        ),
+        phone,
     ),
     key="variants_chart",
     **chart,
@@ -154,30 +163,33 @@ if not present:
 
 # 2 · What the paper measured: its Table 1, the current α and γ marked
 st.header(text["variants.paper_header"], divider="gray")
-st.write(text["variants.paper_explain"])
+later(st.write, text["variants.paper_explain"])
 measures = {key: text[f"variants.{key}"] for key in ("ap", "ap50", "ap75")}
 left, right = st.columns(2)
 plot(
     left,
     text,
     "table1",
-    table1_figure(
-        [row.alpha for row in paper.TABLE_1A],
-        {key: [getattr(row, key) for row in paper.TABLE_1A] for key in measures},
-        float(value("alpha")),
-        point_text=[f"{row.ap:.1f}" for row in paper.TABLE_1A],
-        labels={
-            "title": text["variants.table1a_title"],
-            "x": text["variants.table1a_x"],
-            "x_name": "α",
-            "y": text["variants.table1_y"],
-            "current": text["variants.current_alpha"].format(
-                alpha=f"{float(value('alpha')):g}"
-            ),
-            "source": text["variants.table1_source"],
-            **measures,
-        },
-        presenter=present,
+    fitted(
+        table1_figure(
+            [row.alpha for row in paper.TABLE_1A],
+            {key: [getattr(row, key) for row in paper.TABLE_1A] for key in measures},
+            float(value("alpha")),
+            point_text=[f"{row.ap:.1f}" for row in paper.TABLE_1A],
+            labels={
+                "title": text["variants.table1a_title"],
+                "x": text["variants.table1a_x"],
+                "x_name": "α",
+                "y": text["variants.table1_y"],
+                "current": text["variants.current_alpha"].format(
+                    alpha=f"{float(value('alpha')):g}"
+                ),
+                "source": text["variants.table1_source"],
+                **measures,
+            },
+            presenter=present,
+        ),
+        phone,
     ),
     key="table1a_chart",
     **chart,
@@ -186,27 +198,30 @@ plot(
     right,
     text,
     "table1",
-    table1_figure(
-        [row.gamma for row in paper.TABLE_1B],
-        {key: [getattr(row, key) for row in paper.TABLE_1B] for key in measures},
-        gamma,
-        # the best α, written where it changes
-        point_text=[
-            text["variants.table1_best_alpha"].format(alpha=f"{row.alpha:g}")
-            if index == 0 or row.alpha != paper.TABLE_1B[index - 1].alpha
-            else ""
-            for index, row in enumerate(paper.TABLE_1B)
-        ],
-        labels={
-            "title": text["variants.table1b_title"],
-            "x": text["variants.table1b_x"],
-            "x_name": "γ",
-            "y": text["variants.table1_y"],
-            "current": text["variants.current_gamma"].format(gamma=fmt["gamma"]),
-            "source": text["variants.table1_source"],
-            **measures,
-        },
-        presenter=present,
+    fitted(
+        table1_figure(
+            [row.gamma for row in paper.TABLE_1B],
+            {key: [getattr(row, key) for row in paper.TABLE_1B] for key in measures},
+            gamma,
+            # the best α, written where it changes
+            point_text=[
+                text["variants.table1_best_alpha"].format(alpha=f"{row.alpha:g}")
+                if index == 0 or row.alpha != paper.TABLE_1B[index - 1].alpha
+                else ""
+                for index, row in enumerate(paper.TABLE_1B)
+            ],
+            labels={
+                "title": text["variants.table1b_title"],
+                "x": text["variants.table1b_x"],
+                "x_name": "γ",
+                "y": text["variants.table1_y"],
+                "current": text["variants.current_gamma"].format(gamma=fmt["gamma"]),
+                "source": text["variants.table1_source"],
+                **measures,
+            },
+            presenter=present,
+        ),
+        phone,
     ),
     key="table1b_chart",
     **chart,
@@ -219,3 +234,4 @@ st.caption(
         gain=f"{paper.AP_GAIN:.1f}",
     )
 )
+later.draw()

@@ -123,7 +123,10 @@ def count(value: int) -> str:
 
 
 def per_positive_table(
-    losses: GroupLosses, rows: Mapping[int, str], text: Mapping[str, str]
+    losses: GroupLosses,
+    rows: Mapping[int, str],
+    text: Mapping[str, str],
+    transpose: bool = False,
 ) -> str:
     """Markdown table: the loss per positive of each group and of the image.
 
@@ -135,18 +138,25 @@ def per_positive_table(
         Row of ``losses`` (index into :data:`focal.imbalance.LOSSES`) to its name.
     text : mapping of str to str
         The string table.
+    transpose : bool, default False
+        One column per loss and one row per group, the image last: narrow
+        enough for a phone, where a loss's long name wraps in its header.
     """
     header = [
         text["imbalance.table.loss"],
         *(text[f"imbalance.group.{group}"] for group in GROUPS),
         text["imbalance.table.all"],
     ]
-    lines = [
-        "| " + " | ".join(header) + " |",
-        "|:--" + "|--:" * (len(header) - 1) + "|",
-    ]
+    grid = [header]
     for row, name in rows.items():
         cells = [number(value, 4) for value in losses.per_positive[row]]
         cells.append(f"**{number(losses.image_loss[row], 4)}**")
-        lines.append("| " + " | ".join([name, *cells]) + " |")
+        grid.append([name, *cells])
+    if transpose:
+        grid = [list(line) for line in zip(*grid, strict=True)]
+    lines = [
+        "| " + " | ".join(grid[0]) + " |",
+        "|:--" + "|--:" * (len(grid[0]) - 1) + "|",
+    ]
+    lines += ["| " + " | ".join(line) + " |" for line in grid[1:]]
     return "\n".join(lines)

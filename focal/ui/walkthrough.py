@@ -32,12 +32,19 @@ FULL_FL_BY_LABEL = (
     r" y = 0 &: \quad -\,(1 - \alpha)\,p^{\gamma} \log(1 - p) \end{aligned}"
 )
 
-#: Why autograd meets 0 · ∞ at p_t = 1 when γ < 1.
-NAIVE_CHAIN_RULE = (
+_CHAIN_RULE = (
     r"\frac{\partial \mathrm{FL}}{\partial p_t} = \underbrace{\left(-\log p_t\right)}"
     r"_{\to\, 0}\cdot\underbrace{\left(-\gamma\,(1 - p_t)^{\gamma - 1}\right)}"
     r"_{\to\, -\infty \text{ if } \gamma < 1} \;+\; \dots"
-    r"\qquad 0 \cdot \infty = \mathrm{NaN}"
+)
+_ZERO_TIMES_INFINITY = r"0 \cdot \infty = \mathrm{NaN}"
+
+#: Why autograd meets 0 · ∞ at p_t = 1 when γ < 1.
+NAIVE_CHAIN_RULE = _CHAIN_RULE + r"\qquad " + _ZERO_TIMES_INFINITY
+#: The same in two lines, for a phone's narrow column.
+NAIVE_CHAIN_RULE_NARROW = (
+    rf"\begin{{gathered}} {_CHAIN_RULE} \\[4pt] {_ZERO_TIMES_INFINITY}"
+    r" \end{gathered}"
 )
 
 

@@ -124,11 +124,7 @@ def tab(tabs: dict[tuple[str, str], Page], browser: Browser, screen: str, lang: 
 
 #: Violations that wait for work in progress elsewhere, by screen and page: each
 #: fails the run once it is fixed (strict), so that its mark is removed then.
-PENDING: dict[tuple[str, str], str] = {
-    ("phone", "gradients"): "phone layout: the chain-rule formula (501 px at "
-    "KaTeX's size) is wider than a phone's column (358 px), so it scrolls in its "
-    "own box, which a keyboard cannot reach (scrollable-region-focusable)",
-}
+PENDING: dict[tuple[str, str], str] = {}
 
 #: The matrix, screen by screen and language by language (one context each).
 CASES = [

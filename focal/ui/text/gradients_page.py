@@ -1,17 +1,20 @@
 """Further words of the Gradients page (``/gradients``): FL*'s controls, the
 gradient ratio and the NaN of autograd. The page's first words are in
 :mod:`focal.ui.strings`; keys here start with ``gradients.``, except the labels
-of the page's own controls (``param.<key>`` and ``help.<key>`` of the parameter
-table, whose keys ``gamma_star`` and ``beta_star`` are unique app-wide).
+of the page's own controls (``param.<key>``, ``short.<key>`` (a phone) and
+``help.<key>`` of the parameter table, whose keys ``gamma_star`` and
+``beta_star`` are unique app-wide).
 """
 
 from __future__ import annotations
 
 EN: dict[str, str] = {
     "param.gamma_star": "γ* — sharpness of FL*",
+    "short.gamma_star": "γ* of FL*",
     "help.gamma_star": "FL* = −log σ(γ* x_t + β) / γ* (Appendix A). The paper "
     "shows γ* = 2, β = 1 and γ* = 4, β = 0.",
     "param.beta_star": "β — shift of FL*",
+    "short.beta_star": "β of FL*",
     "help.beta_star": "Moves FL*'s curve along x_t by −β / γ*.",
     "gradients.fl_star_header": "FL*, the paper's Appendix A variant",
     "gradients.ratio_header": "How much of the cross-entropy gradient focal loss keeps",
@@ -55,9 +58,11 @@ EN: dict[str, str] = {
 
 ZH: dict[str, str] = {
     "param.gamma_star": "γ* —— FL* 的陡度",
+    "short.gamma_star": "FL* 的 γ*",
     "help.gamma_star": "FL* = −log σ(γ* x_t + β) / γ*（附录 A）。论文给出了 "
     "γ* = 2、β = 1 和 γ* = 4、β = 0 两组设置。",
     "param.beta_star": "β —— FL* 的平移",
+    "short.beta_star": "FL* 的 β",
     "help.beta_star": "把 FL* 的曲线沿 x_t 平移 −β / γ*。",
     "gradients.fl_star_header": "FL*：论文附录 A 中的变体",
     "gradients.ratio_header": "Focal Loss 保留了多少交叉熵的梯度",
