@@ -78,6 +78,9 @@ def test_a_figure_that_fits_keeps_its_layout() -> None:
     assert fitted.layout.height == original.layout.height
     # but the last x tick label, centred on the plot's edge, gets half its room
     assert fitted.layout.margin.r >= LOOK.font
+    # and a swipe over it scrolls the page instead of zooming
+    assert fitted.layout.dragmode is False
+    assert original.layout.dragmode is None
 
 
 def test_wide_legend_moves_under_the_title_and_the_plot_keeps_its_height() -> None:

@@ -125,6 +125,8 @@ def for_phone(figure: go.Figure, width: int = PHONE_WIDTH) -> go.Figure:
       plot's edge (Plotly hides a label that would pass the chart's edge).
     - A square plot (the y axis scaled to the x axis) gets a chart only as
       tall as the phone's width makes it, not bands of white above and below.
+    - A finger drawn over the chart scrolls the page (``dragmode=False``):
+      a chart as wide as the screen would otherwise take every swipe as a zoom.
 
     (The modebar, which a touch screen would keep over the title and legend,
     the phone's stylesheet leaves out: :mod:`focal.ui.style`.)
@@ -142,6 +144,7 @@ def for_phone(figure: go.Figure, width: int = PHONE_WIDTH) -> go.Figure:
         ``figure`` itself.
     """
     layout = figure.layout
+    layout.dragmode = False
     legend = layout.legend
     font = layout.font.size or 12
     layout.margin.r = max(layout.margin.r or 0, font)

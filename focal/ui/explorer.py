@@ -24,6 +24,7 @@ from focal.ui.controls import render, value
 from focal.ui.display import number, times
 from focal.ui.latex import focal_formula
 from focal.ui.params import BY_KEY
+from focal.ui.phone import fitted
 from focal.ui.plot import plot
 from focal.ui.screen import Screen, current
 from focal.ui.strings import strings
@@ -69,6 +70,11 @@ class Shared:
             alpha=float(value("alpha")) if value("balance") else None,
             screen=current(),
         )
+
+    @property
+    def phone(self) -> bool:
+        """Whether this session is drawn for a phone."""
+        return self.screen is Screen.PHONE
 
     def heading(self, key: str, draw: Callable[[str], object] = HEADER) -> None:
         """Draw the title or header ``key``, on a laptop only.
@@ -118,8 +124,18 @@ def curves_view(now: Shared) -> None:
         chart_slot,
         text,
         "loss",
-        loss_chart(
-            now.p, now.y, now.gamma, alpha, str(axis), bool(log), now.lang, now.present
+        fitted(
+            loss_chart(
+                now.p,
+                now.y,
+                now.gamma,
+                alpha,
+                str(axis),
+                bool(log),
+                now.lang,
+                now.present,
+            ),
+            now.phone,
         ),
         key="loss_chart",
         **CHART,
@@ -183,7 +199,7 @@ def ratio_view(now: Shared) -> None:
         ratio_column,
         text,
         "ratio",
-        ratio_chart(hard, easy, now.gamma, now.lang, now.present),
+        fitted(ratio_chart(hard, easy, now.gamma, now.lang, now.present), now.phone),
         key="ratio_chart",
         **CHART,
     )
@@ -197,7 +213,7 @@ def family_view(now: Shared) -> None:
         st,
         now.text,
         "family",
-        figure_1(now.gamma, now.lang, now.present),
+        fitted(figure_1(now.gamma, now.lang, now.present), now.phone),
         key="family_chart",
         **CHART,
     )

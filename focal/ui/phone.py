@@ -15,12 +15,23 @@ from typing import Any
 import plotly.graph_objects as go
 
 from focal.figures.phone import for_phone
+from focal.ui.charts import SharedFigure
 
 
 def fitted(figure: go.Figure, phone: bool) -> go.Figure:
     """``figure``, on a phone fitted to its narrow screen
-    (:func:`focal.figures.phone.for_phone`)."""
-    return for_phone(figure) if phone else figure
+    (:func:`focal.figures.phone.for_phone`).
+
+    A figure shared by sessions (:class:`focal.ui.charts.SharedFigure`, the
+    Explorer's) is left as it is but for ``dragmode=False``, set on a shallow
+    copy: a swipe over it scrolls the page.
+    """
+    if not phone:
+        return figure
+    if isinstance(figure, SharedFigure):
+        spec = figure.to_dict()
+        return SharedFigure({**spec, "layout": {**spec["layout"], "dragmode": False}})
+    return for_phone(figure)
 
 
 def row(where: Any, spec: int | list[float], phone: bool, **options: Any) -> list[Any]:

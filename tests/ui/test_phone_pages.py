@@ -20,7 +20,8 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block
 
 from focal.ui import screen
-from focal.ui.phone import Later, row
+from focal.ui.charts import loss_chart
+from focal.ui.phone import Later, fitted, row
 from focal.ui.strings import EN, ZH
 
 from .test_screen import ANDROID_CHROME
@@ -213,3 +214,14 @@ def test_later_draws_in_place_except_on_a_phone() -> None:
     assert drawn == ["laptop", "first", "second"]
     kept.draw()  # once only
     assert drawn == ["laptop", "first", "second"]
+
+
+def test_a_shared_figure_lets_a_phone_scroll_and_stays_as_it_was() -> None:
+    # The Explorer's figures are shared by sessions: the phone's copy drops
+    # drag-to-zoom (a swipe scrolls the page), the laptop's keeps it.
+    shared = loss_chart(0.9, 1, 2.0, None, "p", False, "en", False)
+    for_a_phone = fitted(shared, phone=True)
+    assert for_a_phone.to_dict()["layout"]["dragmode"] is False
+    assert "dragmode" not in shared.to_dict()["layout"]
+    assert for_a_phone.to_dict()["data"] is shared.to_dict()["data"]  # no copy
+    assert fitted(shared, phone=False) is shared
