@@ -51,6 +51,21 @@ def sigmoid_terms_into(
     return p_t, q, ce
 
 
+def modulating_factor_terms(
+    x: FloatArray, y: FloatArray, q: FloatArray, ce: FloatArray, gamma: FloatArray
+) -> FloatArray:
+    """``(1 - p_t)**gamma`` from the logit and :func:`sigmoid_terms`' ``q`` and CE.
+
+    For ``x_t`` beyond ~708, ``q = 1 - p_t`` is subnormal or 0 while its power
+    may not be: there ``log(1 - p_t) = -softplus(x_t) = -(CE + x_t)``, so the
+    factor is ``exp(-gamma (CE + x_t))``; elsewhere ``q**gamma`` (``0**0 = 1``).
+    """
+    x_t = np.where(y == 1.0, x, -x)
+    deep = (q < np.finfo(np.float64).tiny) & np.isfinite(x_t)
+    with np.errstate(invalid="ignore", over="ignore"):
+        return np.where(deep, np.exp(-gamma * (ce + x_t)), np.power(q, gamma))
+
+
 def star_shift(x_t: FloatArray, gamma: FloatArray, beta: FloatArray) -> FloatArray:
     """``w = x_t + beta / gamma``: FL*'s logit ``z = gamma x_t + beta`` over ``gamma``.
 

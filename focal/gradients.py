@@ -19,7 +19,13 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from focal import _validate as check
-from focal._kernels import blockwise, grad_focal_loss_kernel, sigmoid_terms, star_shift
+from focal._kernels import (
+    blockwise,
+    grad_focal_loss_kernel,
+    modulating_factor_terms,
+    sigmoid_terms,
+    star_shift,
+)
 from focal._validate import FloatArray
 
 
@@ -157,7 +163,8 @@ def focal_gradient_ratio(
     ce_over_q = np.divide(ce, q, out=np.ones_like(ce), where=q > 0.0)
     # p_t CE -> 0 as p_t -> 0; only x_t = -inf would give 0 * inf
     p_t_ce = np.multiply(p_t, ce_over_q, out=np.zeros_like(ce), where=p_t > 0.0)
-    ratio = np.power(q, gamma_) * (1.0 + gamma_ * p_t_ce)
+    # (1 - p_t)**gamma stays a normal float where 1 - p_t itself underflows
+    ratio = modulating_factor_terms(x_, y_, q, ce, gamma_) * (1.0 + gamma_ * p_t_ce)
     if alpha_ is not None:
         ratio = ratio * np.where(y_ == 1.0, alpha_, 1.0 - alpha_)
     return check.result(ratio, x, y, gamma, alpha)

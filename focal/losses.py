@@ -18,7 +18,13 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from focal import _validate as check
-from focal._kernels import blockwise, focal_loss_kernel, sigmoid_terms, star_shift
+from focal._kernels import (
+    blockwise,
+    focal_loss_kernel,
+    modulating_factor_terms,
+    sigmoid_terms,
+    star_shift,
+)
 from focal._validate import FloatArray
 
 
@@ -253,12 +259,7 @@ def modulating_factor_from_logits(
     gamma_ = check.gamma("gamma", gamma)
     check.broadcast(x=x_, y=y_, gamma=gamma_)
     _, q, ce = sigmoid_terms(x_, y_)
-    # For x_t beyond ~708, 1 - p_t is subnormal or 0 while its power may not be:
-    # there use log(1 - p_t) = -softplus(x_t) = -(CE + x_t).
-    x_t = np.where(y_ == 1.0, x_, -x_)
-    deep = (q < np.finfo(np.float64).tiny) & np.isfinite(x_t)
-    with np.errstate(invalid="ignore", over="ignore"):
-        factor = np.where(deep, np.exp(-gamma_ * (ce + x_t)), np.power(q, gamma_))
+    factor = modulating_factor_terms(x_, y_, q, ce, gamma_)
     return check.result(factor, x, y, gamma)
 
 
@@ -326,8 +327,13 @@ def focal_loss_star(
     # z = gamma (x_t + beta / gamma) may overflow; the linear part is kept apart
     w = star_shift(np.where(y_ == 1.0, x_, -x_), gamma_, beta_)
     with np.errstate(over="ignore"):  # beyond the float range: +inf, rightly
-        e = np.exp(-np.abs(gamma_ * w))
-        loss = np.log1p(e) / gamma_ - np.minimum(w, 0.0)
+        z = np.abs(gamma_ * w)
+        e = np.exp(-z)
+        # log1p(e) = e for a subnormal e, whose rounding / gamma would magnify:
+        # there exp(-z - log(gamma)) rounds once
+        deep = e < np.finfo(np.float64).tiny
+        softplus = np.where(deep, np.exp(-z - np.log(gamma_)), np.log1p(e) / gamma_)
+        loss = softplus - np.minimum(w, 0.0)
     return check.result(loss, x, y, gamma, beta)
 
 

@@ -301,3 +301,52 @@ def relative_error(got: float, true: mpf) -> mpf:
     if true == 0 or mp.isinf(true):
         return mpf(0) if got_ == true else INF
     return abs(got_ - true) / abs(true)
+
+
+#: The smallest positive subnormal float64, the spacing of all subnormals.
+FLOAT64_SUBNORMAL_STEP = 2.0**-1074
+
+#: How far a subnormal result may be from the truth, in subnormal steps, beyond
+#: the relative tolerance: the last operations of a formula round on that grid.
+SUBNORMAL_STEPS = 1
+
+
+def accuracy_problem(got: float, true: mpf, tolerance: float = 1e-12) -> str | None:
+    """Why ``got`` is not float64's best answer for ``true``, or None when it is.
+
+    A true 0 must be exactly 0; a normal value within ``tolerance`` relative
+    error; a subnormal value within that relative error plus
+    :data:`SUBNORMAL_STEPS` step of the grid of subnormals (so 0 only when the
+    truth is that close to it); beyond the largest float, ``inf`` of its sign.
+    """
+    with mp.workdps(DPS):
+        if true == 0:
+            return None if got == 0.0 else f"true value 0, got {got!r}"
+        if abs(true) > FLOAT64_MAX:
+            ok = mp.isinf(mpf(got)) and (got > 0) == (true > 0)
+            return None if ok else f"true value {mp.nstr(true, 20)}, got {got!r}"
+        if is_normal(true):
+            error = relative_error(got, true)
+            if error <= tolerance:
+                return None
+            return (
+                f"got {got!r}, true {mp.nstr(true, 20)}, "
+                f"relative error {float(error):.3e}"
+            )
+        # the grid's spacing, plus the relative error a normal value may have
+        error = abs(mpf(got) - true)
+        if error <= tolerance * abs(true) + SUBNORMAL_STEPS * FLOAT64_SUBNORMAL_STEP:
+            return None
+        steps = error / mpf(FLOAT64_SUBNORMAL_STEP)
+        return (
+            f"got {got!r}, true subnormal {mp.nstr(true, 20)}, "
+            f"{float(steps):.1f} subnormal steps away"
+        )
+
+
+@_precise
+def focal_gradient_ratio(
+    x: float, y: Any, gamma: float, alpha: float | None = None
+) -> mpf:
+    """``(dFL/dx) / (dCE/dx)`` from Appendix B's two gradients, for finite ``x``."""
+    return grad_focal_loss(x, y, gamma, alpha) / grad_cross_entropy(x, y)
