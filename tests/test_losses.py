@@ -193,12 +193,10 @@ def test_focal_loss_star_with_beta_zero_is_scaled_cross_entropy() -> None:
 
 
 def test_focal_loss_star_at_huge_logits_keeps_its_value() -> None:
-    """BUG: gamma * x_t overflows to -inf for a finite logit, FL* becomes inf.
-
-    FL*(x=-1e308, y=1, gamma=10, beta=0) = softplus(1e309) / 10 = 1e308 exactly
-    enough; the core returns inf (and warns about an overflow in multiply).
-    """
-    with np.errstate(over="ignore"):
+    """FL*(x=-1e308, y=1, gamma=10, beta=0) = softplus(1e309) / 10 = 1e308,
+    although gamma * x_t = -1e309 is beyond the float range."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
         got = focal.focal_loss_star(-1e308, 1, 10.0, 0.0)
     assert got == pytest.approx(1e308, rel=1e-12)
 
@@ -246,10 +244,8 @@ def test_focal_reduction_limits() -> None:
 
 
 def test_focal_reduction_overflow_gives_inf_without_a_warning() -> None:
-    """BUG: where (1 - p_t)**gamma is subnormal, 1 / factor overflows with a
-    RuntimeWarning (an error under this project's pytest settings), while an
-    underflow to exactly 0 returns inf silently.
-    """
+    """Where (1 - p_t)**gamma is subnormal, 1 / factor is inf, with no
+    RuntimeWarning (an underflow to exactly 0 gives inf too)."""
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert focal.focal_reduction(1e-155, 0, 2.0) == math.inf
@@ -419,9 +415,8 @@ NEGATIVE_ZERO_CASES = {
 
 @pytest.mark.parametrize("case", list(NEGATIVE_ZERO_CASES))
 def test_negative_zero_probability_is_zero(case: str) -> None:
-    """BUG: p = -0.0 passes validation (it equals 0) but is not normalised, so
-    with an odd gamma (1 - p_t)**gamma = (-0.0)**gamma = -0.0 for a negative:
-    the factor and FL read -0.0 and focal_reduction returns -inf, not +inf.
+    """p = -0.0 is read as 0: with an odd gamma the factor and FL of a negative
+    are +0.0, not (-0.0)**gamma = -0.0, and focal_reduction is +inf, not -inf.
     """
     for g in (1.0, 3.0):
         assert NEGATIVE_ZERO_CASES[case](g), f"gamma={g}"

@@ -100,10 +100,8 @@ def test_one_ratio_per_gamma() -> None:
     ids=["gamma array", "alpha array"],
 )
 def test_every_field_has_the_broadcast_shape(gamma: object, alpha: object) -> None:
-    """BUG: each field is shaped by the inputs it depends on, not by all inputs.
-
-    With gamma of shape (3,), ce_ratio is a 0-d ndarray (neither a float nor
-    shape (3,)); with alpha of shape (3,), all three fields are 0-d ndarrays.
+    """Every field has the shape of all inputs broadcast, including the fields
+    that do not depend on the array argument (ce_ratio does not depend on gamma).
     """
     r = focal.hard_easy_ratio(0.1, 0.9, 1, gamma, alpha)
     for name in ("ce_ratio", "fl_ratio", "amplification"):
@@ -135,8 +133,7 @@ def test_limits() -> None:
 
 
 def test_overflowing_ratio_is_inf_without_a_warning() -> None:
-    """BUG: hard_easy_ratio(0.8, 1e-300, 0, gamma=10) computes
-    (0.8 / 1e-300)**10, which overflows with a RuntimeWarning; inf is right."""
+    """(0.8 / 1e-300)**10 overflows: the ratio is inf, with no RuntimeWarning."""
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         r = focal.hard_easy_ratio(0.8, 1e-300, 0, 10.0)
