@@ -173,30 +173,41 @@ def value(key: str) -> Value:
     return _plain(st.session_state.get(key, BY_KEY[key].default))
 
 
+#: Session key: the parameters the opening link set to a refused value.
+_REJECTED = "_rejected"
+
+
 def reset() -> None:
-    """Set every parameter back to its default (an ``on_click`` callback)."""
+    """Set every parameter back to its default (an ``on_click`` callback).
+
+    The opening link's notices go too: the link they were about is gone.
+    """
     for param in PARAMS:
         st.session_state[param.key] = param.default
+    st.session_state[_REJECTED] = []
 
 
 def link_notices(text: Mapping[str, str]) -> None:
     """Warn, once per bad URL parameter, that a link's value was replaced.
 
     The notice names the parameter and its default, never the rejected value,
-    so nothing from the URL is echoed. It stays until the control is moved.
+    so nothing from the URL is echoed. It goes for good once the control holds
+    another value (moved, even if moved back later) or on "Reset".
     """
-    if "_rejected" not in st.session_state:
+    if _REJECTED not in st.session_state:
         query = {key: st.query_params.get_all(key) for key in st.query_params}
-        st.session_state["_rejected"] = rejected(query)
-    for key in st.session_state["_rejected"]:
+        st.session_state[_REJECTED] = rejected(query)
+    st.session_state[_REJECTED] = [
+        key for key in st.session_state[_REJECTED] if value(key) == BY_KEY[key].default
+    ]
+    for key in st.session_state[_REJECTED]:
         param = BY_KEY[key]
-        if value(key) == param.default:
-            st.warning(
-                text["notice.bad_param"].format(
-                    name=key, default=param.format(param.default)
-                ),
-                icon="⚠️",
-            )
+        st.warning(
+            text["notice.bad_param"].format(
+                name=key, default=param.format(param.default)
+            ),
+            icon="⚠️",
+        )
 
 
 def share_link(text: Mapping[str, str], where: Any = st, page_path: str = "") -> None:

@@ -608,6 +608,40 @@ def test_bad_value_notice_until_the_control_moves(key: str, raw: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("key", "raw", "moved"),
+    [("gamma", "abc", 3.0), ("balance", HOSTILE[0], True), ("view", "x", "family")],
+)
+@pytest.mark.parametrize("back", ["by hand", "reset"])
+def test_a_notice_that_went_does_not_come_back(
+    key: str, raw: str, moved: Value, back: str
+) -> None:
+    # issue 14: moving the control back to its default, or "Reset", brought
+    # back the notice about a link the student no longer has
+    at = app(**{key: raw})
+    assert at.warning.len == 1
+    set_control(at, key, moved)
+    assert at.warning.len == 0
+    if back == "reset":
+        (button,) = [b for b in at.button if b.label == EN["reset.label"]]
+        button.click()
+        run(at)
+    else:
+        set_control(at, key, BY_KEY[key].default)
+    assert widget_values(at)[key] == BY_KEY[key].default
+    assert at.warning.len == 0
+    run(at)
+    assert at.warning.len == 0
+
+
+def test_reset_clears_a_notice_it_did_not_need_to_move() -> None:
+    at = app(gamma="abc")
+    (button,) = [b for b in at.button if b.label == EN["reset.label"]]
+    button.click()
+    run(at)
+    assert at.warning.len == 0
+
+
+@pytest.mark.parametrize(
     "query",
     [
         pytest.param({"hard": "abc", "easy": HOSTILE[1]}, id="page-params"),
