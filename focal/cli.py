@@ -8,6 +8,7 @@ prints one line on stderr and exits with status 2.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -36,6 +37,9 @@ RESULT_FORMATS = ("text", "json")
 
 #: Significant digits in the text form of ``loss`` and ``ratio``.
 RESULT_DIGITS = 10
+
+#: The text form of a ratio with no value (0 / 0), as the app shows it.
+UNDEFINED = "—"
 
 
 class UsageError(Exception):
@@ -138,7 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
         "ratio",
         help="how focal loss shifts the balance between a hard and an easy example",
         description="Loss of a hard example over the loss of an easy one of the "
-        "same class, under CE and under FL.",
+        "same class, under CE and under FL. A ratio of two zero losses (0 / 0) "
+        f"has no value: the text shows {UNDEFINED}, JSON null.",
         epilog=_JSON_NOTE,
     )
     ratio.add_argument(
@@ -415,7 +420,7 @@ def _render_result(
     if fmt == "json":
         return to_json(values)
     keys = [key for key in labels if key in values]
-    cells = [(labels[k][0], text_number(values[k], RESULT_DIGITS)) for k in keys]
+    cells = [(labels[k][0], _result_number(values[k])) for k in keys]
     width_label = max(len(label) for label, _ in cells)
     width_value = max(len(value) for _, value in cells)
     lines = [
@@ -423,6 +428,12 @@ def _render_result(
         for key, (label, value) in zip(keys, cells, strict=True)
     ]
     return "\n".join(lines) + "\n"
+
+
+def _result_number(value: Value) -> str:
+    if isinstance(value, float) and value != value:  # NaN: 0 / 0
+        return UNDEFINED
+    return text_number(value, RESULT_DIGITS)
 
 
 # ---------------------------------------------------------------- entry point
@@ -491,5 +502,21 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    sys.stdout.write(output)
+    try:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader closed early (`| head -c 20`): it has what it wanted. Stop
+        # quietly, and let the interpreter's last flush write to nowhere.
+        _stdout_to_devnull()
     return 0
+
+
+def _stdout_to_devnull() -> None:
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's capture): nothing is left to flush
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, descriptor)
+    os.close(devnull)

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import math
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ if str(ROOT) not in sys.path:
 
 import focal  # noqa: E402
 from focal.cli import main  # noqa: E402
+from focal.ui.display import number  # noqa: E402
 
 EXACT_KEYS = ("p", "p_t", "ce", "modulating", "fl")
 
@@ -331,6 +333,76 @@ def test_subprocess_errors_are_one_line_without_traceback(argv):
     assert done.stdout == ""
     assert len(done.stderr.splitlines()) == 1
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "argv", [["table", "--format", "json"], ["loss", "--logit", "40", "--y", "1"]]
+)
+def test_subprocess_reader_that_closed_early_gets_no_traceback(argv):
+    # `python -m focal table --format json | head -c 20`, without the race: the
+    # pipe's reading end is closed before the command writes its first byte
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "focal", *argv],
+            cwd=ROOT,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_a_reader_that_closed_early_ends_the_output_quietly(monkeypatch, capsys):
+    class ClosedPipe(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["table", "--format", "json"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_subprocess_showcase_values():
+    # the README's showcase: FL at x = 40 is 7.667648e-53, where sigmoid(40)
+    # rounds to 1 and the textbook formula gives 0
+    done = python_m_focal("loss", "--logit", "40", "--y", "1")
+    assert (done.returncode, done.stderr) == (0, "")
+    lines = {line.split()[0]: line.split()[1] for line in done.stdout.splitlines()}
+    assert lines["FL"] == "7.667648074e-53"
+    assert lines["CE"] == "4.248354255e-18"
+    assert lines["(1-p_t)^γ"] == "1.804851388e-35"
+    assert lines["p"] == "1"
+
+
+def test_an_undefined_ratio_reads_as_in_the_app(capsys):
+    # both examples certain: 0 / 0; the app shows "—" (focal.ui.display), so
+    # does the text, and JSON writes null
+    out = ok(capsys, "ratio", "--hard", "1", "--easy", "1", "--y", "1")
+    cells = {line[:13].strip(): line[13:].split()[0] for line in out.splitlines()}
+    assert cells["CE ratio"] == cells["FL ratio"] == cells["amplification"] == "—"
+    assert "nan" not in out
+    assert number(math.nan) == "—"
+    values = json.loads(
+        ok(
+            capsys,
+            "ratio",
+            "--hard",
+            "1",
+            "--easy",
+            "1",
+            "--y",
+            "1",
+            "--format",
+            "json",
+        )
+    )
+    assert values["ce_ratio"] is None
 
 
 def test_subprocess_json_is_strict():
