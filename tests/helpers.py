@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from unittest import mock
 
 # ---------------------------------------------------------------- logged errors
@@ -38,3 +39,38 @@ def logged_errors() -> Iterator[list[str]]:
 
     with mock.patch.object(logging.Logger, "callHandlers", listen):
         yield found
+
+
+# ---------------------------------------------------------------- the document
+
+ROOT = Path(__file__).resolve().parents[1]
+#: The project's notes on the source document, beside the checkout (not in CI's
+#: clone): section 7 holds the worked table as the document printed it.
+SEED_README = ROOT.parent / "shared" / "seed" / "README.md"
+
+#: The document's worked table as printed (seed README, section 7), written by
+#: hand: y, p, then p_t, CE, (1 - p_t)^2, FL as printed (γ = 2, no α).
+PRINTED_TABLE: list[tuple[int, float, str, str, str, str]] = [
+    (1, 0.9, "0.9", "0.11", "0.01", "0.0011"),
+    (1, 0.1, "0.1", "2.30", "0.81", "1.863"),
+    (0, 0.2, "0.8", "0.22", "0.04", "0.0088"),
+    (0, 0.8, "0.2", "1.61", "0.64", "1.0304"),
+]
+
+#: The same rows' exact values, written by hand: CE = -ln(p_t) to ten digits
+#: and FL as the seed README gives them (0.0010536, 1.8651, 0.0089257, 1.0300).
+EXACT_CE = [0.1053605157, 2.302585093, 0.2231435513, 1.609437912]
+EXACT_FL = [0.0010536, 1.8651, 0.0089257, 1.0300]
+
+
+def seed_printed_table() -> list[tuple[int, float, str, str, str, str]] | None:
+    """Section 7's table read from :data:`SEED_README`, or None without it."""
+    if not SEED_README.is_file():
+        return None
+    rows = []
+    for line in SEED_README.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 7 and cells[0] in ("0", "1"):
+            y, _, p, p_t, ce, modulating, fl = cells
+            rows.append((int(y), float(p), p_t, ce, modulating, fl))
+    return rows

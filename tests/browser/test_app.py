@@ -10,6 +10,8 @@ Screenshots go to ``artifacts/screenshots/``; look at them after a run.
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -19,9 +21,9 @@ from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 import focal
-from focal.formats import format_table
 from focal.ui.params import BY_KEY
 from focal.ui.strings import EN
+from tests.helpers import PRINTED_TABLE
 
 pytestmark = pytest.mark.browser
 
@@ -519,8 +521,25 @@ def test_table_downloads_as_csv(open_app) -> None:
         button.click()
     assert download.value.suggested_filename == "focal-table-gamma3.csv"
     text = Path(download.value.path()).read_text(encoding="utf-8")
-    rows = [*focal.document_table(3.0), focal.table_row(0.2, 0, 3.0)]
-    assert text == format_table(rows, "csv", printed=True)
+    records = list(csv.DictReader(io.StringIO(text)))
+    # the document's four rows and the current (p, y) = (0.2, 0); the printed
+    # values are the document's (printed for γ = 2), the exact ones γ = 3's
+    examples = [(y, p) for y, p, *_ in PRINTED_TABLE] + [(0, 0.2)]
+    assert [(int(r["y"]), float(r["p"])) for r in records] == examples
+    for record, (y, p) in zip(records, examples, strict=True):
+        assert float(record["gamma"]) == 3.0
+        p_t = p if y == 1 else 1.0 - p
+        assert float(record["p_t"]) == pytest.approx(p_t, rel=1e-15)
+        assert float(record["ce"]) == focal.cross_entropy(p, y)
+        assert float(record["modulating"]) == pytest.approx((1 - p_t) ** 3, rel=1e-14)
+        assert float(record["fl"]) == focal.focal_loss(p, y, 3.0)
+    for record, (*_, p_t, ce, modulating, fl) in zip(
+        records[:4], PRINTED_TABLE, strict=True
+    ):
+        printed = [record[f"printed_{k}"] for k in ("p_t", "ce", "modulating", "fl")]
+        assert printed == [p_t, ce, modulating, fl]
+    assert float(records[1]["ce"]) == pytest.approx(2.302585093, rel=1e-9)
+    assert records[4]["printed_fl"] == ""  # the current row has no printed value
 
 
 def view_radio(page: Page) -> Locator:

@@ -25,6 +25,7 @@ from focal.formats import DOWNLOADS
 from focal.ui.display import number, times
 from focal.ui.params import BY_KEY, PARAMS, Value
 from focal.ui.strings import EN, ZH, strings
+from tests.helpers import EXACT_CE, EXACT_FL, PRINTED_TABLE
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPLORER = "pages/explorer.py"
@@ -680,11 +681,23 @@ def test_table_highlights_the_documents_misprints() -> None:
     for printed in ("1.863", "0.0088", "1.0304"):
         assert f":orange-background[**{printed}**]" in table
     assert ":orange-background[**0.0011**]" not in table  # right at its precision
+    # the document's rows: its printed values, and the exact ones written by hand
+    for line, printed, ce, fl in zip(
+        lines[2:6], PRINTED_TABLE, EXACT_CE, EXACT_FL, strict=True
+    ):
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        y, p, p_t, printed_ce, modulating, printed_fl = printed
+        assert cells[1:6] == [str(y), "2", f"{p:g}", p_t, p_t]
+        assert cells[7] == printed_ce and cells[8] == cells[9] == modulating
+        assert cells[11].removeprefix(":orange-background[**").removesuffix("**]") == (
+            printed_fl
+        )
+        assert float(cells[6]) == pytest.approx(ce, rel=1e-5)
+        assert float(cells[10]) == pytest.approx(fl, rel=1e-4)
     current = lines[-1]
-    row = focal.table_row(0.9, 1, 2.0)
     assert current.startswith(f"| **{EN['table.current']}** |")
-    for value in (row.ce, row.modulating, row.fl):
-        assert f" {number(value)} " in current
+    for shown in ("0.105361", "0.01", "0.00105361"):  # CE, factor, FL at p = 0.9
+        assert f" {shown} " in current
     assert EN["table.errata"] in [c.value for c in at.caption]
     labels = [b.label for b in at.get("download_button")]
     assert labels == [EN[f"table.download_{fmt}"] for fmt, _, _ in DOWNLOADS]
