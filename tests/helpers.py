@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from unittest import mock
@@ -74,3 +75,70 @@ def seed_printed_table() -> list[tuple[int, float, str, str, str, str]] | None:
             y, _, p, p_t, ce, modulating, fl = cells
             rows.append((int(y), float(p), p_t, ce, modulating, fl))
     return rows
+
+
+# ---------------------------------------------------------------- Chinese pages
+
+#: A Chinese character (CJK Unified Ideographs and Extension A).
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+#: Latin words a Chinese page may show: symbols and their subscripts, units and
+#: number types, the names of losses, models, data sets, venues, libraries,
+#: file formats, appendices and people, and the terms the field writes in Latin
+#: letters (logit, sigmoid, objectness).
+LATIN_ALLOWED = frozenset(
+    {
+        *("a", "b", "m", "p", "q", "s", "t", "x", "y", "p_t", "p_m", "x_t", "v3"),
+        *("dx", "dL", "dCE", "dFL", "dFL*", "log", "max", "logit", "nats", "NaN"),
+        *("float32", "float64", "NumPy", "Adam", "ReLU", "mAP", "AP", "AP50"),
+        *("AP75", "IoU", "NMS", "BCE", "CE", "FL", "FL*", "QFL", "VFL", "ASL"),
+        *("Poly-1", "PolyLoss", "VarifocalNet", "Focal", "Loss", "RetinaNet"),
+        *("YOLO", "YOLOv3", "ResNet-50", "ResNet-50-FPN", "COCO", "minival"),
+        *("objectness", "ICCV", "ICLR", "CVPR", "NeurIPS", "Lin", "Li", "Leng"),
+        *("Zhang", "Ridnik", "Redmon", "Farhadi", "Language", "English", "en"),
+        *("zh", "sigmoid", "CSV", "Markdown", "LaTeX", "A", "B", "d", "e"),
+    }
+)
+
+#: Titles of cited works, in their own language.
+CITED_TITLES = (
+    "YOLOv3: An Incremental Improvement",
+    "Things We Tried That Didn't Work",
+    "Generalized Focal Loss",
+)
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_*'-]*")
+#: What is not prose: formulas ($...$, \(...\)), code, link targets, the name
+#: of a Streamlit colour directive (its text in brackets stays), format fields
+#: and query keys.
+_NOT_PROSE = re.compile(
+    r"\$\$.*?\$\$|\$[^$]*\$|\\\(.*?\\\)|`[^`]*`|\]\([^)]*\)|https?://\S+"
+    r"|:[a-z]+(?:-[a-z]+)*\[|\{[A-Za-z_]*(?::[^}]*)?\}|\?[a-z_]+=",
+    re.S,
+)
+
+
+def latin_words(text: str) -> list[str]:
+    """The words of ``text`` in Latin letters that no Chinese page should show.
+
+    Formulas, code, links and cited titles are left out; symbols, units and
+    names (:data:`LATIN_ALLOWED`) are allowed.
+    """
+    for title in CITED_TITLES:
+        text = text.replace(title, "")
+    text = _NOT_PROSE.sub(" ", text)
+    return [word for word in _LATIN_WORD.findall(text) if word not in LATIN_ALLOWED]
+
+
+def assert_chinese(texts: Iterable[str]) -> None:
+    """Everything in ``texts`` reads as Chinese: no English word in it."""
+    english = {text: words for text in texts if (words := latin_words(text))}
+    assert not english, f"English on a Chinese page: {english}"
+
+
+def assert_prose_in_both(english: str, chinese: str) -> None:
+    """A sentence and its translation: Chinese characters in one, none in the
+    other, and no English word left in the Chinese."""
+    assert CJK.search(chinese), chinese
+    assert not CJK.search(english), english
+    assert_chinese([chinese])

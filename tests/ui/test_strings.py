@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from focal.ui.strings import EN, LANGUAGES, TABLES, ZH, strings
+from tests.helpers import assert_chinese, assert_prose_in_both, latin_words
 
 ROOT = Path(__file__).resolve().parents[2]
-CJK = re.compile(r"[\u3400-\u9fff]")
 #: Chinese characters or Chinese (full-width) punctuation.
 CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 #: Keys of running prose: the Chinese table must really be Chinese there.
@@ -78,8 +78,27 @@ def test_no_empty_value(table: dict[str, str]) -> None:
 
 @pytest.mark.parametrize("key", PROSE)
 def test_chinese_prose_is_chinese(key: str) -> None:
-    assert CJK.search(ZH[key]), ZH[key]
-    assert not CJK.search(EN[key]), EN[key]
+    assert_prose_in_both(EN[key], ZH[key])
+
+
+def test_no_chinese_string_has_an_english_word() -> None:
+    # symbols, units, names and cited titles are allowed (tests/helpers.py)
+    assert {
+        key: latin_words(text) for key, text in ZH.items() if latin_words(text)
+    } == {}
+
+
+def test_the_english_check_sees_a_formatted_untranslated_string() -> None:
+    # An English template formatted with values is in no string table: the
+    # pages' old check (is the text one of the English table's values?) let it
+    # through. Looking for English words does not.
+    shown = EN["numbers.smaller"].format(loss="FL", times="100×")
+    assert shown not in set(EN.values()) - set(ZH.values())
+    with pytest.raises(AssertionError, match="English on a Chinese page"):
+        assert_chinese([ZH["explorer.title"], shown])
+    assert_chinese(
+        [ZH["explorer.title"], ZH["numbers.smaller"].format(loss="FL", times="100×")]
+    )
 
 
 def test_untranslated_values_are_language_neutral() -> None:
