@@ -112,11 +112,18 @@ class Param:
         return self.parse(values[-1]) if values else None
 
     def format(self, value: Value) -> str:
-        """The URL form of ``value`` (the inverse of :meth:`parse`)."""
+        """The URL form of ``value`` (the inverse of :meth:`parse`).
+
+        A number keeps every digit it has (``0.123456789``, ``1000000``): the
+        shortest text that reads back as the same float, without an exponent
+        for whole numbers (a ``+`` would be escaped in a link) and ``-0`` as 0.
+        """
         if isinstance(value, bool):
             return "true" if value else "false"
         if isinstance(value, float):
-            return f"{value:g}"
+            if value.is_integer() and abs(value) < 2.0**53:
+                return str(int(value))
+            return repr(value)
         return str(value)
 
 

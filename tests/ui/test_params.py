@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from focal.ui.params import BY_KEY, PARAMS, Param, rejected, share_query
@@ -172,6 +172,32 @@ def test_format_parse_round_trip(key: str, value: object, text: str) -> None:
     param = BY_KEY[key]
     assert param.format(value) == text  # type: ignore[arg-type]
     assert param.parse(text) == value
+
+
+SLIDERS = [param for param in PARAMS if param.kind == "slider"]
+
+
+@settings(max_examples=400)
+@given(st.data())
+def test_every_slider_value_round_trips_through_a_link(data: st.DataObject) -> None:
+    # issue 14: a link keeps the digits it was given (p = 0.123456789 was
+    # shared as 0.123457, 1,000,000 as 1e%2B06), over every slider's range
+    param = data.draw(st.sampled_from(SLIDERS), label="param")
+    value = data.draw(st.floats(param.low, param.high), label="value")
+    text = param.format(value)
+    assert param.parse(text) == value
+    assert urlencode([(param.key, text)]) == f"{param.key}={text}"  # no escapes
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "text"),
+    [("p", 0.123456789, "0.123456789"), ("imb_easy", 1e6, "1000000"), ("p", -0.0, "0")],
+)
+def test_a_link_keeps_its_digits(key: str, value: float, text: str) -> None:
+    assert BY_KEY[key].format(value) == text
+    assert share_query({key: value}) == (
+        "" if value == BY_KEY[key].default else f"{key}={text}"
+    )
 
 
 @given(st.integers(0, 100))
