@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import random
 import re
+import urllib.error
+import urllib.request
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from unittest import mock
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.asyncio.client import connect
+from websockets.exceptions import InvalidStatus
+
+from bench.load import Student
 
 # ---------------------------------------------------------------- logged errors
 
@@ -142,3 +154,145 @@ def assert_prose_in_both(english: str, chinese: str) -> None:
     assert CJK.search(chinese), chinese
     assert not CJK.search(english), english
     assert_chinese([chinese])
+
+
+# ---------------------------------------------------------------- a tab, by hand
+
+
+class Tab(Student):
+    """A browser tab speaking Streamlit's protocol (``bench/load.py``'s
+    student), which also keeps its session's id and its download buttons, and
+    can reconnect to its session as the browser does after a network blip."""
+
+    def __init__(self, base: str, path: str = "/", query: str = "") -> None:
+        super().__init__(base, path, query, random.Random(0), timeout_s=60.0)
+        #: The session's id, from the server's ``new_session`` message.
+        self.session_id = ""
+        #: Download buttons whose data is made on click: label -> deferred id.
+        self.downloads: dict[str, str] = {}
+        self._answers: dict[str, Any] = {}
+
+    def _read(self, message: ForwardMsg) -> int | None:
+        kind = message.WhichOneof("type")
+        if kind == "new_session":
+            self.session_id = message.new_session.initialize.session_id
+        elif kind == "backend_operation_response":
+            answer = message.backend_operation_response
+            self._answers[answer.request_id] = answer
+        elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
+            element = message.delta.new_element
+            if element.WhichOneof("type") == "download_button":
+                button = element.download_button
+                if button.HasField("deferred_file_id"):
+                    self.downloads[button.label] = button.deferred_file_id
+        return super()._read(message)
+
+    async def reconnect(self) -> None:
+        """Close the websocket and open a new one that names this session."""
+        await self.close()
+        token = self.cookies.get("_streamlit_xsrf", "")
+        self.ws = await connect(
+            "ws" + self.base.removeprefix("http") + "/_stcore/stream",
+            subprotocols=["streamlit", token, self.session_id],
+            origin=self.base,
+            additional_headers={"Cookie": self.cookie_header()},
+            max_size=None,
+            open_timeout=self.timeout_s,
+            proxy=None,
+        )
+        await self.rerun(widgets=False)
+
+    async def download(self, label: str) -> str:
+        """Click a deferred download button: the URL the server made for it."""
+        assert self.ws is not None
+        request = BackMsg()
+        operation = request.backend_operation_request
+        operation.request_id = f"download-{label}"
+        operation.session_id = self.session_id
+        operation.deferred_file.file_id = self.downloads[label]
+        await self.ws.send(request.SerializeToString())
+        async with asyncio.timeout(self.timeout_s):
+            while operation.request_id not in self._answers:
+                self._read(ForwardMsg.FromString(await self.ws.recv()))
+        answer = self._answers[operation.request_id]
+        assert not answer.error_msg, answer.error_msg
+        return answer.deferred_file.url
+
+    def cookie_header(self) -> str:
+        return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+
+
+async def open_tab(base: str, path: str = "/", query: str = "") -> Tab:
+    """A :class:`Tab` that has loaded the page and run it once (its websocket
+    belongs to the running event loop: use it inside one ``asyncio.run``)."""
+    opened = Tab(base, path, query)
+    await opened.open()
+    return opened
+
+
+def http(
+    method: str, url: str, headers: dict[str, str] | None = None, data: bytes = b""
+) -> tuple[int, bytes]:
+    """Status and body of a request on loopback (never through a proxy)."""
+    request = urllib.request.Request(
+        url, data=data or None, method=method, headers=headers or {}
+    )
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(request, timeout=30) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def handshake(
+    base: str,
+    origin: str | None,
+    token: str | None,
+    cookies: dict[str, str] | None = None,
+) -> int:
+    """The HTTP status of a websocket handshake: 101 if accepted.
+
+    ``origin`` as a browser sends it (None: no ``Origin`` header, as from a
+    program); ``token`` the XSRF token in the subprotocol list, as Streamlit's
+    frontend sends it (None: left out).
+    """
+
+    async def attempt() -> int:
+        protocols = ["streamlit", token] if token is not None else ["streamlit"]
+        jar = "; ".join(f"{k}={v}" for k, v in (cookies or {}).items())
+        try:
+            async with connect(
+                "ws" + base.removeprefix("http") + "/_stcore/stream",
+                subprotocols=protocols,
+                origin=origin,
+                additional_headers={"Cookie": jar} if jar else {},
+                open_timeout=30,
+                proxy=None,
+            ):
+                return 101
+        except InvalidStatus as refused:
+            return refused.response.status_code
+
+    return asyncio.run(attempt())
+
+
+def xsrf_cookie(base: str) -> dict[str, str]:
+    """The cookies a browser holds after loading the page (the XSRF cookie,
+    and behind nginx its sticky cookie)."""
+    page = Tab(base)
+    page._get("/")
+    page._get("/_stcore/health")
+    return page.cookies
+
+
+def upload(base: str, cookies: dict[str, str], token: str | None) -> int:
+    """Status of a file upload (PUT, a state-changing request) with ``token``
+    in its ``X-Xsrftoken`` header (None: no header)."""
+    headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())}
+    if token is not None:
+        headers["X-Xsrftoken"] = token
+    status, _ = http(
+        "PUT", f"{base}/_stcore/upload_file/no-session/no-file", headers, b"x"
+    )
+    return status

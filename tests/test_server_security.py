@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from bench.streamlit_server import stop_process
+from tests.helpers import handshake, upload, xsrf_cookie
 
 ROOT = Path(__file__).resolve().parents[1]
 LOOPBACK = {"localhost", "127.0.0.1", "::1"}
@@ -135,11 +136,22 @@ def _is_loopback(address: str) -> bool:
 @pytest.fixture
 def make_run_server(tmp_path: Path) -> Iterator[int]:
     """``make run``'s own command, on a free port; yields the port."""
+    yield from _serve(tmp_path)
+
+
+@pytest.fixture
+def unprotected_server(tmp_path: Path) -> Iterator[int]:
+    """The same with XSRF and CORS protection off: what the checks must see."""
+    off = ["--server.enableCORS", "false", "--server.enableXsrfProtection", "false"]
+    yield from _serve(tmp_path, off)
+
+
+def _serve(tmp_path: Path, extra: list[str] | None = None) -> Iterator[int]:
     sys.path.insert(0, str(ROOT))
     from bench.streamlit_server import free_port, healthy
 
     port = free_port()
-    command = make_run_command(port)
+    command = make_run_command(port) + (extra or [])
     log = (tmp_path / "server.log").open("wb")
     process = subprocess.Popen(
         command, cwd=ROOT, env=clean_env(tmp_path), stdout=log, stderr=log
@@ -177,3 +189,62 @@ def test_make_run_does_not_allow_a_foreign_origin(make_run_server: int) -> None:
     with urllib.request.urlopen(request, timeout=10) as response:
         allowed = response.headers.get("Access-Control-Allow-Origin")
     assert allowed not in ("*", "http://evil.example"), allowed
+
+
+# ------------------------------------------ what "Serving a room" promises, live
+
+
+def test_make_run_refuses_a_websocket_from_another_site(make_run_server: int) -> None:
+    """CORS on: the websocket is accepted only from a page of the same origin,
+    so another web site cannot drive a student's session."""
+    base = f"http://127.0.0.1:{make_run_server}"
+    cookies = xsrf_cookie(base)
+    token = cookies["_streamlit_xsrf"]
+    assert handshake(base, base, token, cookies) == 101  # the app's own page
+    for foreign in (
+        "http://evil.example",
+        f"http://evil.example:{make_run_server}",
+        "https://focal.example.edu.evil.example",
+        "null",  # a sandboxed frame or a file
+    ):
+        assert handshake(base, foreign, token, cookies) == 403, foreign
+    # Streamlit compares host names only, and trusts this machine's own names:
+    # a page from another port of this machine is let in
+    assert handshake(base, f"http://127.0.0.1:{make_run_server + 1}", token) == 101
+
+
+def test_make_run_refuses_a_request_without_its_xsrf_token(
+    make_run_server: int,
+) -> None:
+    """XSRF protection on: a state-changing request (an upload) needs the token
+    of the cookie the page set, in its header; without it, 403."""
+    base = f"http://127.0.0.1:{make_run_server}"
+    cookies = xsrf_cookie(base)
+    token = cookies["_streamlit_xsrf"]
+    assert upload(base, cookies, None) == 403
+    assert upload(base, cookies, "2|00000000|" + "0" * 32 + "|1") == 403
+    assert upload(base, {}, token) == 403  # the token without its cookie
+    # with both, the token is accepted: the upload fails later, for its session
+    assert upload(base, cookies, token) == 400
+
+
+def test_make_run_s_websocket_is_guarded_by_its_origin(make_run_server: int) -> None:
+    """What Streamlit 1.67 does with the websocket's XSRF token: it only gates
+    the login cookie (the app has no login), so a websocket without the token,
+    or with a wrong one, is accepted from the same origin. Another site is
+    still refused by its Origin, whatever token it sends; a program that sends
+    no Origin is no browser, and could read a token from the page anyway."""
+    base = f"http://127.0.0.1:{make_run_server}"
+    cookies = xsrf_cookie(base)
+    assert handshake(base, base, None, cookies) == 101
+    assert handshake(base, base, "wrong", cookies) == 101
+    assert handshake(base, "http://evil.example", None, cookies) == 403
+    assert handshake(base, "http://evil.example", "wrong", cookies) == 403
+
+
+def test_the_checks_see_a_server_without_protections(unprotected_server: int) -> None:
+    # the checks above, on a planted fault: protections switched off
+    base = f"http://127.0.0.1:{unprotected_server}"
+    cookies = xsrf_cookie(base)
+    assert handshake(base, "http://evil.example", None, cookies) == 101
+    assert upload(base, cookies, None) != 403
