@@ -9,7 +9,6 @@ Screenshots go to ``artifacts/screenshots/``; look at them after a run.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
@@ -178,11 +177,23 @@ PAGE_STATE = """() => ({
 })"""
 
 
-def await_presenter_fonts(page: Page, charts: int) -> None:
-    """Let Plotly redraw at presenter sizes after the rerun's data arrive; the
-    caller asserts the sizes (so a timeout here means some text stayed small)."""
-    with contextlib.suppress(PlaywrightTimeoutError):
+def assert_presenter_fonts(page: Page, charts: int) -> None:
+    """``charts`` charts, all their text at least 20 px (presenter mode).
+
+    Waits for Plotly to redraw at presenter sizes after the rerun's data
+    arrive; after the suite's timeout, fails with the sizes it found.
+    """
+    try:
         page.wait_for_function(PRESENTER_FONTS, arg=charts)
+    except PlaywrightTimeoutError:
+        pytest.fail(
+            f"presenter chart text, {charts} charts: {page.evaluate(CHART_FONTS)}"
+        )
+    fonts = page.evaluate(CHART_FONTS)
+    assert len(fonts) == charts, fonts
+    for index, sizes in enumerate(fonts):
+        small = {kind: px for kind, px in sizes.items() if 0 < px < 20}
+        assert not small, f"chart {index}: text under 20 px in presenter mode: {sizes}"
 
 
 def wait_until(page: Page, condition: str, arg=None, what: str = "") -> None:
@@ -341,12 +352,7 @@ def test_presenter_mode_is_legible(open_app) -> None:
     page.wait_for_function("() => location.search.includes('present=true')")
     settle(page, EXPLORER_CHARTS)
     wait_until(page, f"() => !({SIDEBAR_SHOWN})()", what="the sidebar to go")
-    await_presenter_fonts(page, EXPLORER_CHARTS)
-    fonts = page.evaluate(CHART_FONTS)
-    assert len(fonts) == EXPLORER_CHARTS
-    for index, sizes in enumerate(fonts):
-        small = {kind: px for kind, px in sizes.items() if 0 < px < 20}
-        assert not small, f"chart {index}: text under 20 px in presenter mode: {sizes}"
+    assert_presenter_fonts(page, EXPLORER_CHARTS)
     # the controls are still there, above the charts, and the chart is whole
     expect_slider_value(page, "γ", "2.0")
     assert_chart_on_screen(page, formula=True)
@@ -492,10 +498,13 @@ FIGURE1_BOLD = """() => {
 
 def test_play_sweeps_gamma_in_the_browser(open_app) -> None:
     # The γ sweep is a Plotly animation: the bold curve changes with no rerun.
-    app = open_settled(open_app, "/?view=family", width=FULL_WIDTH, height=1000)
+    # Its frames do not depend on γ (a move does not send them again): it
+    # starts at γ = 0, whatever γ is.
+    link = "/?view=family&sweep=true"
+    app = open_settled(open_app, link, width=FULL_WIDTH, height=1000)
     page = app.page
     before = page.evaluate(FIGURE1_BOLD)
-    assert before is not None and before[0].endswith("γ = 2"), before
+    assert before is not None and before[0].endswith("γ = 0"), before
     figure1 = page.locator(".js-plotly-plot").first
     figure1.locator(".updatemenu-button").filter(has_text="Play").click()
     moved = f"""(before) => {{ const now = ({FIGURE1_BOLD})();
@@ -579,10 +588,7 @@ def test_presenter_views_fit_a_projector(open_app, view: str) -> None:
     )
     page = app.page
     wait_until(page, f"() => !({SIDEBAR_SHOWN})()", what="no sidebar")
-    await_presenter_fonts(page, charts)
-    for index, sizes in enumerate(page.evaluate(CHART_FONTS)):
-        small = {kind: px for kind, px in sizes.items() if 0 < px < 20}
-        assert not small, f"chart {index}: text under 20 px in presenter mode: {sizes}"
+    assert_presenter_fonts(page, charts)
     if charts:
         assert_chart_on_screen(page, formula=view == "curves")
     shoot(page, f"presenter-zh-{view}-1280x720", full=False, min_charts=charts)
@@ -599,6 +605,7 @@ def test_presenter_views_fit_a_projector(open_app, view: str) -> None:
         ("/?present=true&lang=zh&log=true", EXPLORER_CHARTS),
         ("/?present=true&lang=zh&view=ratio&gamma=5", 1),
         ("/?present=true&view=family", 1),
+        ("/?present=true&view=family&sweep=true", 1),
         ("/gradients?p=0.01&gamma_star=5&beta_star=-5", GRADIENTS_CHARTS),
         ("/gradients?present=true&lang=zh&gamma=5&y=0", GRADIENTS_CHARTS),
     ],
@@ -608,6 +615,6 @@ def test_chart_text_stays_inside_the_chart(open_app, link: str, charts: int) -> 
     app = open_settled(open_app, link, charts, width=1280, height=720)
     page = app.page
     if "present=true" in link:
-        await_presenter_fonts(page, charts)
+        assert_presenter_fonts(page, charts)
     assert page.evaluate(CHART_TEXT_OUTSIDE) == []
     app.assert_clean()

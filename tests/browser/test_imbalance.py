@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .test_app import (
-    CHART_FONTS,
-    PRESENTER_FONTS,
+    assert_presenter_fonts,
     chart_json,
     expect_slider_value,
     heading,
@@ -118,13 +115,7 @@ def test_presenter_mode_is_legible(open_app) -> None:
     app = open_page(open_app, "/imbalance?present=true")
     page = app.page
     expect(headline(page)).to_have_text(HEADLINE_EN)
-    with contextlib.suppress(PlaywrightTimeoutError):
-        page.wait_for_function(PRESENTER_FONTS, arg=CHARTS)
-    fonts = page.evaluate(CHART_FONTS)
-    assert len(fonts) == CHARTS
-    for index, sizes in enumerate(fonts):
-        small = {kind: px for kind, px in sizes.items() if 0 < px < 20}
-        assert not small, f"chart {index}: text under 20 px in presenter mode: {sizes}"
+    assert_presenter_fonts(page, CHARTS)
     # the page's own controls are there too, with short labels
     expect_slider_value(page, "Easy negatives", "10600")
     shoot(page, "imbalance-presenter", full=False, min_charts=CHARTS)

@@ -6,17 +6,14 @@ for conditions in the page, screenshots in ``artifacts/screenshots/variants-*``.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from .test_app import (
-    CHART_FONTS,
-    PRESENTER_FONTS,
+    assert_presenter_fonts,
     chart_json,
     expect_slider_value,
     heading,
@@ -128,13 +125,7 @@ def test_seeded_link_in_chinese(open_app) -> None:
 def test_presenter_mode_is_legible(open_app) -> None:
     app = open_variants(open_app, "?present=true")
     page = app.page
-    with contextlib.suppress(PlaywrightTimeoutError):
-        page.wait_for_function(PRESENTER_FONTS, arg=CHARTS)
-    fonts = page.evaluate(CHART_FONTS)
-    assert len(fonts) == CHARTS
-    for index, sizes in enumerate(fonts):
-        small = {kind: px for kind, px in sizes.items() if 0 < px < 20}
-        assert not small, f"chart {index}: text under 20 px in presenter mode: {sizes}"
+    assert_presenter_fonts(page, CHARTS)
     expect(page.get_by_role("link", name=re.compile("Variants")).first).to_be_visible()
     shoot(page, "variants-presenter", full=False, min_charts=CHARTS)
     shoot(page, "variants-presenter-full", full=True, min_charts=CHARTS)

@@ -11,8 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .test_app import (
-    CHART_FONTS,
-    PRESENTER_FONTS,
+    assert_presenter_fonts,
     chart_json,
     expect_slider_value,
     press_and_wait,
@@ -137,10 +136,7 @@ def test_presenter_mode_is_big_and_uncluttered(open_app) -> None:
     settle(page)
     expect(page.get_by_role("heading", level=1)).to_have_count(0)
     expect(page.get_by_role("heading", name=STEP_TITLES_EN[5])).to_be_visible()
-    wait_until(page, PRESENTER_FONTS, 1, "chart text of 20 px or more")
-    fonts = page.evaluate(CHART_FONTS)
-    small = {kind: px for kind, px in fonts[0].items() if 0 < px < 20}
-    assert not small, small
+    assert_presenter_fonts(page, 1)
     shoot(page, "walkthrough-presenter-1280x720", full=False, min_charts=1)
     app.assert_clean()
 
@@ -168,7 +164,7 @@ def test_gradients_presenter(open_app) -> None:
     app = open_app("/gradients?present=true&lang=zh", width=1280, height=720)
     page = app.page
     settle(page, GRADIENT_CHARTS)
-    wait_until(page, PRESENTER_FONTS, GRADIENT_CHARTS, "chart text of 20 px or more")
+    assert_presenter_fonts(page, GRADIENT_CHARTS)
     shoot(
         page,
         "walkthrough-gradients-presenter-zh",
