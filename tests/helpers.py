@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import random
 import re
 import urllib.error
@@ -11,15 +12,33 @@ import urllib.request
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from unittest import mock
 
+import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
 from bench.load import Student
+
+# ---------------------------------------------------------------- CI
+
+
+def in_ci() -> bool:
+    """Whether this run is CI's: ``CI=true`` (as ``.ci/run`` and most CI
+    services set it) or ``1``/``yes``; ``CI=false``, ``0`` or empty is not."""
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def missing(what: str) -> NoReturn:
+    """A tool the test needs is not installed: fail in CI, where everything
+    must be (``.ci/run`` installs it), else skip."""
+    if in_ci():
+        pytest.fail(what)
+    pytest.skip(what)
+
 
 # ---------------------------------------------------------------- logged errors
 

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from bench.streamlit_server import CHROMIUM_ARGS, chromium_path, free_port, healthy
+from tests.helpers import in_ci, missing
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,7 +36,7 @@ pytestmark = [
         reason="inside the fresh-machine test's own make test",
     ),
     pytest.mark.skipif(
-        not (os.environ.get("CI") or os.environ.get("FOCAL_SLOW")),
+        not (in_ci() or os.environ.get("FOCAL_SLOW")),
         reason="slow: runs in CI, or with FOCAL_SLOW=1",
     ),
 ]
@@ -146,10 +147,7 @@ with sync_playwright() as playwright:
 def test_make_run_serves_a_page_with_a_chart(served: str, clone: Path) -> None:
     chromium = chromium_path()
     if chromium is None:
-        message = "the system Chromium is not installed (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing("the system Chromium is not installed (apt-get install chromium)")
     # make run may still be installing and starting: wait until it is healthy.
     deadline = time.monotonic() + SERVE_TIMEOUT_MS / 1000
     while not healthy(served + "/_stcore/health"):

@@ -11,7 +11,6 @@ runs again after each test that passed, so a test cannot forget it.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from bench.streamlit_server import (
     chromium_path,
     start_server,
 )
+from tests.helpers import missing
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
@@ -117,10 +117,7 @@ def _on_dialog(watched: Watched, dialog: Dialog) -> None:
 def chromium() -> str:
     path = chromium_path()
     if path is None:
-        message = "the system Chromium is not installed (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing("the system Chromium is not installed (apt-get install chromium)")
     return path
 
 
