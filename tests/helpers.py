@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import base64
+import json
 import logging
 import os
 import random
@@ -11,10 +13,13 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn
 from unittest import mock
 
+import numpy as np
+import plotly.graph_objects as go
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -71,6 +76,63 @@ def logged_errors() -> Iterator[list[str]]:
 
     with mock.patch.object(logging.Logger, "callHandlers", listen):
         yield found
+
+
+# ---------------------------------------------------------------- quoted numbers
+
+
+def quoted(text: str) -> object:
+    """``pytest.approx`` for a number quoted in the facts, to the digits quoted.
+
+    The tolerance is the larger of 1e-9 relative and half a unit in the last
+    quoted place, so a 10-digit value is held to ~1e-10 and a 7-digit one to
+    its own last digit.
+    """
+    exponent = Decimal(text).as_tuple().exponent
+    assert isinstance(exponent, int)
+    return pytest.approx(float(text), rel=1e-9, abs=0.5 * 10.0**exponent)
+
+
+# ---------------------------------------------------------------- Plotly
+
+
+def plotly_data(node: Any) -> Any:
+    """Plotly JSON with its typed arrays (``{"dtype", "bdata", "shape"}``)
+    decoded to ndarrays, as the browser decodes them."""
+    if isinstance(node, dict):
+        if "bdata" in node and "dtype" in node:
+            array = np.frombuffer(base64.b64decode(node["bdata"]), node["dtype"])
+            shape = node.get("shape")
+            if shape:
+                dims = shape.split(",") if isinstance(shape, str) else shape
+                array = array.reshape([int(d) for d in dims])
+            return array
+        return {key: plotly_data(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [plotly_data(value) for value in node]
+    return node
+
+
+def figure_data(figure: go.Figure) -> dict[str, Any]:
+    """A figure as the browser receives it: its JSON, typed arrays decoded."""
+    return plotly_data(json.loads(figure.to_json()))
+
+
+def assert_strict_json(figure: go.Figure) -> None:
+    """The figure's JSON is valid JSON: no NaN, no Infinity."""
+    text = figure.to_json()
+    assert "NaN" not in text and "Infinity" not in text
+    json.loads(text)
+
+
+def assert_same_series(actual: Any, expected: np.ndarray) -> None:
+    """Trace data equals the core's array exactly; NaN (a gap) exactly where
+    the core's value is infinite."""
+    actual = np.asarray(actual, dtype=float)
+    assert actual.shape == expected.shape
+    assert (np.isnan(actual) == ~np.isfinite(expected)).all(), "gaps where infinite"
+    finite = np.isfinite(expected)
+    np.testing.assert_array_equal(actual[finite], expected[finite])
 
 
 # ---------------------------------------------------------------- the document

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 from functools import cache
 
@@ -21,6 +20,7 @@ from focal.figures import (
     loss_figure,
     ratio_figure,
 )
+from tests.helpers import assert_same_series, assert_strict_json, plotly_data
 
 LOSS_LABELS = {
     "title": "T",
@@ -58,30 +58,6 @@ GRADIENT_LABELS = {
     "fl": "dFL",
     "fl_star": "dFL*",
 }
-
-
-def typed(values: object) -> np.ndarray:
-    """Frame data: Plotly's typed-array spec decoded, as the browser does."""
-    assert isinstance(values, dict) and values["dtype"] == "f8"
-    return np.frombuffer(base64.b64decode(values["bdata"]), "<f8")
-
-
-def assert_series(actual: object, expected: np.ndarray) -> None:
-    """Trace data (NaN for gaps) equals the core's array."""
-    actual_array = np.asarray(actual, dtype=float)
-    assert actual_array.shape == expected.shape
-    assert (np.isnan(actual_array) == ~np.isfinite(expected)).all(), (
-        "gaps must be exactly where the core's value is infinite"
-    )
-    finite = np.isfinite(expected)
-    np.testing.assert_array_equal(actual_array[finite], expected[finite])
-
-
-def assert_strict_json(fig: go.Figure) -> None:
-    text = fig.to_json()
-    assert "NaN" not in text
-    assert "Infinity" not in text
-    json.loads(text)  # valid JSON
 
 
 def make_loss(
@@ -175,8 +151,8 @@ def test_loss_figure_traces_equal_core(y: int, gamma: float) -> None:
     ce, fl, ce_marker, fl_marker = fig.data
     np.testing.assert_array_equal(ce.x, p)
     np.testing.assert_array_equal(fl.x, p)
-    assert_series(ce.y, focal.cross_entropy(p, y))
-    assert_series(fl.y, focal.focal_loss(p, y, gamma))
+    assert_same_series(ce.y, focal.cross_entropy(p, y))
+    assert_same_series(fl.y, focal.focal_loss(p, y, gamma))
     assert ce.mode == fl.mode == "lines"
     # markers at the current point, with the core's values
     assert ce_marker.x == (0.3,)
@@ -192,9 +168,9 @@ def test_loss_figure_with_alpha_adds_balanced_ce(y: int) -> None:
     p = curves.probability_grid()
     names = [t.name for t in fig.data]
     assert names == ["CE-name", "FL-name", "CEB-name"] * 2
-    assert_series(fig.data[0].y, focal.cross_entropy(p, y))
-    assert_series(fig.data[1].y, focal.focal_loss(p, y, 2.0, 0.25))
-    assert_series(fig.data[2].y, focal.focal_loss(p, y, 0.0, 0.25))
+    assert_same_series(fig.data[0].y, focal.cross_entropy(p, y))
+    assert_same_series(fig.data[1].y, focal.focal_loss(p, y, 2.0, 0.25))
+    assert_same_series(fig.data[2].y, focal.focal_loss(p, y, 0.0, 0.25))
     assert fig.data[2].line.dash == "dot"
     assert fig.data[5].y[0] == pytest.approx(focal.focal_loss(0.6, y, 0.0, 0.25))
     assert fig.data[4].y[0] == pytest.approx(focal.focal_loss(0.6, y, 2.0, 0.25))
@@ -405,9 +381,9 @@ def test_family_figure_traces_equal_core(gamma: float) -> None:
     family = curves.focal_family(gammas)
     for trace, values in zip(fig.data[:-1], family, strict=True):
         np.testing.assert_array_equal(trace.x, p_t)
-        assert_series(trace.y, values)
+        assert_same_series(trace.y, values)
     bold = fig.data[-1]
-    assert_series(bold.y, curves.focal_family((gamma,))[0])
+    assert_same_series(bold.y, curves.focal_family((gamma,))[0])
     np.testing.assert_allclose(
         np.array(bold.y[1:], dtype=float),
         focal.focal_loss(p_t[1:], 1, gamma),
@@ -428,11 +404,11 @@ def test_family_figure_frames_sweep_the_bold_trace() -> None:
         assert frame.traces == (bold,)
         assert len(frame.data) == 1
         assert frame.data[0].name == f"now={g:g}"
-        assert_series(typed(frame.data[0].y), values)
+        assert_same_series(plotly_data(frame.data[0].y), values)
     # frame at γ = 2 draws the same curve as the bold trace drawn at γ = 2
     at_two = fig.frames[int(np.flatnonzero(frame_gammas == 2.0)[0])]
     np.testing.assert_allclose(
-        typed(at_two.data[0].y)[1:],
+        plotly_data(at_two.data[0].y)[1:],
         np.array(fig.data[bold].y[1:], dtype=float),
         rtol=1e-14,
     )
@@ -474,7 +450,7 @@ def test_family_figure_json_is_strict() -> None:
     assert "Infinity" not in text
     json.loads(text)
     frame = make_family(2.0).frames[0]
-    assert np.isnan(typed(frame.data[0].y)[0])  # p_t = 0: a gap, binary in JSON
+    assert np.isnan(plotly_data(frame.data[0].y)[0])  # p_t = 0: a gap, binary in JSON
 
 
 # --------------------------------------------------------------- gradient figure

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import base64
 import json
 
 import numpy as np
-import plotly.graph_objects as go
 import pytest
 
 from focal import training
@@ -17,6 +15,7 @@ from focal.figures.training import (
     boundary_figure,
     loss_history_figure,
 )
+from tests.helpers import figure_data
 
 BOUNDARY_LABELS = {
     "title": "CE · p after 20 steps",
@@ -28,24 +27,6 @@ BOUNDARY_LABELS = {
     "positives": "positives",
 }
 LOSS_LABELS = {"title": "loss", "x": "step", "y": "loss", "left": "CE", "right": "FL"}
-
-
-def decoded(figure: go.Figure) -> dict:
-    """The figure as the browser receives it, typed arrays decoded."""
-
-    def walk(node):
-        if isinstance(node, dict):
-            if "bdata" in node and "dtype" in node:
-                array = np.frombuffer(base64.b64decode(node["bdata"]), node["dtype"])
-                if "shape" in node:
-                    array = array.reshape([int(d) for d in node["shape"].split(",")])
-                return array
-            return {key: walk(value) for key, value in node.items()}
-        if isinstance(node, list):
-            return [walk(value) for value in node]
-        return node
-
-    return walk(json.loads(figure.to_json()))
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +46,7 @@ def test_boundary_figure_draws_the_grid_and_the_points(outcome, presenter) -> No
         labels=BOUNDARY_LABELS,
         presenter=presenter,
     )
-    spec = decoded(figure)
+    spec = figure_data(figure)
     fill, line, negatives, positives = spec["data"]
     first, second, p = result.grid
     for contour in (fill, line):
@@ -108,7 +89,7 @@ def test_boundary_figure_sends_big_arrays_as_binary(outcome) -> None:
 def test_loss_figure_has_one_line_per_run(presenter) -> None:
     steps = np.arange(6.0)
     losses = {"left": np.linspace(3.0, 1.0, 6), "right": np.linspace(0.5, 0.1, 6)}
-    spec = decoded(
+    spec = figure_data(
         loss_history_figure(steps, losses, labels=LOSS_LABELS, presenter=presenter)
     )
     left, right = spec["data"]

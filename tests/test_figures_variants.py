@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import base64
 import math
-from typing import Any
 
 import numpy as np
 import pytest
@@ -14,6 +12,7 @@ from focal import curves, paper
 from focal.figures import LOG_LOSS_RANGE
 from focal.figures.variants import STYLES, table1_figure, variants_figure
 from focal.variants import VARIANTS, variant_losses
+from tests.helpers import figure_data
 
 LABELS = {
     "title": "T",
@@ -36,21 +35,6 @@ TABLE_LABELS = {
 }
 
 
-def spec_of(figure: Any) -> Any:
-    """The figure as plain data, Plotly's base64 typed arrays decoded."""
-
-    def decode(node: Any) -> Any:
-        if isinstance(node, dict) and "bdata" in node and "dtype" in node:
-            return np.frombuffer(base64.b64decode(node["bdata"]), node["dtype"])
-        if isinstance(node, dict):
-            return {key: decode(value) for key, value in node.items()}
-        if isinstance(node, list):
-            return [decode(value) for value in node]
-        return node
-
-    return decode(figure.to_dict())
-
-
 def _figure(y: int = 1, log: bool = False, presenter: bool = False, **settings):
     grid = curves.probability_grid(101)
     series = variant_losses(grid, y, 2.0, None)
@@ -64,7 +48,7 @@ def _figure(y: int = 1, log: bool = False, presenter: bool = False, **settings):
         log=log,
         presenter=presenter,
     )
-    return spec_of(figure), grid, series, point
+    return figure_data(figure), grid, series, point
 
 
 @pytest.mark.parametrize("y", [0, 1])
@@ -98,7 +82,9 @@ def test_infinite_point_is_a_triangle_at_the_top() -> None:
     grid = curves.probability_grid(11)
     series = variant_losses(grid, 1)
     point = variant_losses(0.0, 1)
-    spec = spec_of(variants_figure(grid, series, 0.0, point, labels=LABELS, log=False))
+    spec = figure_data(
+        variants_figure(grid, series, 0.0, point, labels=LABELS, log=False)
+    )
     ce_marker = next(t for t in spec["data"] if t["mode"] != "lines")
     assert ce_marker["y"] == [5.0]
     assert ce_marker["text"] == ["∞"]
@@ -115,7 +101,7 @@ def test_axes_linear_log_and_negative_values() -> None:
     # Poly-1 with α and ε = −1 dips below 0: the axis shows it
     grid = curves.probability_grid(101)
     poly = focal.poly1_focal_loss(grid, 1, 2.0, -1.0, 0.25)
-    spec = spec_of(
+    spec = figure_data(
         variants_figure(grid, {"poly1": poly}, 0.5, {"poly1": 0.0}, labels=LABELS)
     )
     low = spec["layout"]["yaxis"]["range"][0]
@@ -139,7 +125,7 @@ def _table(rows, setting: str, current: float, presenter: bool = False):
         key: [getattr(row, key) for row in rows] for key in ("ap", "ap50", "ap75")
     }
     texts = [f"{row.ap:.1f}" for row in rows]
-    spec = spec_of(
+    spec = figure_data(
         table1_figure(
             x,
             series,
@@ -177,7 +163,7 @@ def test_table1_close_labels_lean_apart_and_empty_ones_are_left_out() -> None:
     assert by_alpha[0.99]["ax"] < 0 < by_alpha[0.999]["ax"]
     assert by_alpha[0.5]["ax"] == 0
     x = [0.0, 1.0, 2.0]
-    spec = spec_of(
+    spec = figure_data(
         table1_figure(
             x,
             {"ap": [1.0, 2.0, 3.0], "ap50": [2.0, 3.0, 4.0], "ap75": [1.5, 2.5, 3.5]},

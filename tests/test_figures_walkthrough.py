@@ -3,7 +3,6 @@ promises, with the core's numbers as data."""
 
 from __future__ import annotations
 
-import json
 import math
 
 import numpy as np
@@ -20,6 +19,7 @@ from focal.figures.walkthrough import (
     share_figure,
 )
 from focal.walkthrough import yolo_v3_example
+from tests.helpers import assert_same_series, assert_strict_json
 
 LINE_LABELS = {
     "title": "T",
@@ -33,22 +33,6 @@ LINE_LABELS = {
 }
 SHARE_LABELS = {"title": "T", "y": "Y", "ce": "CE-bar", "fl": "FL-bar"}
 RATIO_LABELS = {"title": "T", "x": "X", "y": "Y", "ratio": "R", "ce": "CE=1"}
-
-
-def assert_strict_json(fig: go.Figure) -> None:
-    text = fig.to_json()
-    assert "NaN" not in text
-    assert "Infinity" not in text
-    json.loads(text)
-
-
-def assert_series(actual: object, expected: np.ndarray) -> None:
-    """Trace data (NaN for gaps) equals the core's array."""
-    actual_array = np.asarray(actual, dtype=float)
-    assert actual_array.shape == expected.shape
-    assert (np.isnan(actual_array) == ~np.isfinite(expected)).all()
-    finite = np.isfinite(expected)
-    np.testing.assert_array_equal(actual_array[finite], expected[finite])
 
 
 def make_lines(
@@ -106,10 +90,10 @@ def test_lines_figure_traces_equal_core(y: int, alpha: float) -> None:
     assert [t.name for t in fig.data] == ["CE-name", "A1", "A0", "A1" if y else "A0"]
     grid = curves.probability_grid()
     np.testing.assert_array_equal(fig.data[0].x, grid)
-    assert_series(fig.data[0].y, focal.cross_entropy(grid, 1))
-    assert_series(fig.data[1].y, focal.focal_loss(grid, 1, 0.0, alpha))
+    assert_same_series(fig.data[0].y, focal.cross_entropy(grid, 1))
+    assert_same_series(fig.data[1].y, focal.focal_loss(grid, 1, 0.0, alpha))
     np.testing.assert_allclose(fig.data[2].x, 1.0 - grid, rtol=0, atol=1e-15)
-    assert_series(fig.data[2].y, focal.focal_loss(grid, 0, 0.0, alpha))
+    assert_same_series(fig.data[2].y, focal.focal_loss(grid, 0, 0.0, alpha))
     marker = fig.data[3]
     assert marker.mode == "markers"
     assert marker.x == (pytest.approx(focal.p_t(0.3, y)),)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 import warnings
-from decimal import Decimal
 
 import numpy as np
 import pytest
@@ -15,15 +14,9 @@ from hypothesis import strategies as st
 from mpmath import mp, mpf
 
 import focal
+from tests.helpers import quoted
 
 X = [-3.0, -1.0, 0.0, 0.5, 1.0, 3.0]
-
-
-def quoted(text: str) -> object:
-    """``pytest.approx`` to the digits quoted (see test_losses.quoted)."""
-    exponent = Decimal(text).as_tuple().exponent
-    assert isinstance(exponent, int)
-    return pytest.approx(float(text), rel=1e-9, abs=0.5 * 10.0**exponent)
 
 
 # --- the numbers of focal-facts.md --------------------------------------------

@@ -11,26 +11,16 @@ each of α, γ, p and y over the protocol reaches the app.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 
 import pytest
 
 from bench.load import CONTROLS, Control, Student, percentile, run_async, run_load
-from bench.streamlit_server import PHONE_AGENT, start_server
+from bench.streamlit_server import PHONE_AGENT
 
 pytestmark = pytest.mark.load
 
 SESSIONS = 10
 DURATION_S = 10.0
-
-
-@pytest.fixture(scope="module")
-def app_base() -> Iterator[str]:
-    server = start_server("app.py")
-    try:
-        yield server.base
-    finally:
-        server.stop()
 
 
 @pytest.mark.parametrize("agent", [None, PHONE_AGENT], ids=["laptop", "phone"])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import warnings
-from decimal import Decimal
 
 import numpy as np
 import pytest
@@ -13,20 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import focal
+from tests.helpers import quoted
 
 X = [-3.0, -1.0, 0.0, 0.5, 1.0, 3.0]
-
-
-def quoted(text: str) -> object:
-    """``pytest.approx`` for a number quoted in the facts, to the digits quoted.
-
-    The tolerance is the larger of 1e-9 relative and half a unit in the last
-    quoted place, so a 10-digit value is held to ~1e-10 and a 7-digit one to
-    its own last digit.
-    """
-    exponent = Decimal(text).as_tuple().exponent
-    assert isinstance(exponent, int)
-    return pytest.approx(float(text), rel=1e-9, abs=0.5 * 10.0**exponent)
 
 
 # --- the elementwise table of focal-facts.md ----------------------------------

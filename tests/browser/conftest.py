@@ -122,16 +122,6 @@ def chromium() -> str:
 
 
 @pytest.fixture(scope="session")
-def app_base() -> Iterator[str]:
-    """Base URL of ``streamlit run app.py``, running for the whole session."""
-    server = start_server("app.py")
-    try:
-        yield server.base
-    finally:
-        server.stop()
-
-
-@pytest.fixture(scope="session")
 def browser(chromium: str) -> Iterator[Browser]:
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
