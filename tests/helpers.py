@@ -23,10 +23,16 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.testing.v1 import AppTest
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
 from bench.load import Student
+from focal.ui.params import BY_KEY, Value
+from focal.ui.strings import strings
+
+#: The repository's root.
+ROOT = Path(__file__).resolve().parents[1]
 
 # ---------------------------------------------------------------- CI
 
@@ -137,7 +143,6 @@ def assert_same_series(actual: Any, expected: np.ndarray) -> None:
 
 # ---------------------------------------------------------------- the document
 
-ROOT = Path(__file__).resolve().parents[1]
 #: The project's notes on the source document, beside the checkout (not in CI's
 #: clone): section 7 holds the worked table as the document printed it.
 SEED_README = ROOT.parent / "shared" / "seed" / "README.md"
@@ -168,6 +173,48 @@ def seed_printed_table() -> list[tuple[int, float, str, str, str, str]] | None:
             y, _, p, p_t, ce, modulating, fl = cells
             rows.append((int(y), float(p), p_t, ce, modulating, fl))
     return rows
+
+
+# ---------------------------------------------------------------- AppTest
+
+
+def run(at: AppTest) -> AppTest:
+    """Run ``at``; the run raised nothing."""
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def app(script: str | None = None, timeout: float = 30, **query: Any) -> AppTest:
+    """The app opened by a link with ``query`` (a list value repeats its key)
+    to ``script``'s page (default: the Explorer at ``/``), after a first run."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    at.query_params.update(query)
+    if script:
+        at.switch_page(script)
+    return run(at)
+
+
+def widget_values(at: AppTest) -> dict[str, Value]:
+    """Every slider, toggle and radio on the page, by key."""
+    return {
+        widget.key: widget.value
+        for kind in ("slider", "toggle", "radio")
+        for widget in at.get(kind)
+    }
+
+
+def notice(key: str, lang: str = "en") -> str:
+    """The notice that a link's value of ``key`` was refused."""
+    param = BY_KEY[key]
+    return strings(lang)["notice.bad_param"].format(
+        name=key, default=param.format(param.default)
+    )
+
+
+def assert_only_notice(at: AppTest, key: str, lang: str = "en") -> None:
+    """The page's one warning is the notice about ``key``."""
+    assert [w.value for w in at.warning] == [notice(key, lang)]
 
 
 # ---------------------------------------------------------------- Chinese pages

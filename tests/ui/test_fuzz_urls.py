@@ -32,9 +32,8 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from focal.ui.params import BY_KEY, PARAMS, Param
-from focal.ui.strings import strings
 from tests.fuzzing import fuzz_settings
-from tests.helpers import logged_errors
+from tests.helpers import logged_errors, notice, widget_values
 from tests.ui.hostile import (
     HTML_PAYLOADS,
     MARK,
@@ -116,21 +115,6 @@ def protos(at: AppTest) -> Iterator[str]:
         proto = getattr(node, "proto", None)
         if proto is not None:
             yield str(proto)
-
-
-def widget_values(at: AppTest) -> dict[str, Any]:
-    found = {}
-    for kind in ("slider", "toggle", "radio"):
-        for widget in at.get(kind):
-            found[widget.key] = widget.value
-    return found
-
-
-def notice(key: str, lang: str) -> str:
-    param = BY_KEY[key]
-    return strings(lang)["notice.bad_param"].format(
-        name=key, default=param.format(param.default)
-    )
 
 
 def assert_the_contract(script: str, query: dict[str, Any]) -> AppTest:

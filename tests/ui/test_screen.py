@@ -8,8 +8,6 @@ check the same layout with a real phone's user agent and real element boxes.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -18,8 +16,7 @@ from focal.ui.entry import PHONE_STRIP
 from focal.ui.params import PARAMS
 from focal.ui.strings import EN
 from focal.ui.style import STRIP_KEY
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import app
 
 ANDROID_CHROME = (
     "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
@@ -64,12 +61,7 @@ def test_desktops_tablets_and_tools_are_not(agent: str | None) -> None:
 
 def phone_app(monkeypatch: pytest.MonkeyPatch, **query: str) -> AppTest:
     monkeypatch.setattr(screen, "_user_agent", lambda: ANDROID_CHROME)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    for key, raw in query.items():
-        at.query_params[key] = raw
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return app(**query)
 
 
 def strip_keys(at: AppTest) -> list[str]:
@@ -112,11 +104,7 @@ def test_phone_strip_holds_what_each_page_follows(
 
 def test_laptop_and_projector_have_no_strip(monkeypatch: pytest.MonkeyPatch) -> None:
     for query in ({}, {"present": "true"}):
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-        for key, raw in query.items():
-            at.query_params[key] = raw
-        at.run()
-        assert not at.exception
+        at = app(**query)
         assert STRIP_KEY not in str(at.main)
         assert at.title or query  # a laptop keeps its title
 
