@@ -7,7 +7,6 @@ widgets, metrics, Markdown, and the Plotly figures' JSON.
 
 from __future__ import annotations
 
-import base64
 import json
 import math
 from collections.abc import Mapping
@@ -25,7 +24,18 @@ from focal.formats import DOWNLOADS
 from focal.ui.display import number, times
 from focal.ui.params import BY_KEY, PARAMS, Value
 from focal.ui.strings import EN, ZH, strings
-from tests.helpers import EXACT_CE, EXACT_FL, PRINTED_TABLE
+from tests.helpers import (
+    EXACT_CE,
+    EXACT_FL,
+    PRINTED_TABLE,
+    app,
+    assert_chinese,
+    assert_only_notice,
+    notice,
+    plotly_data,
+    run,
+    widget_values,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPLORER = "pages/explorer.py"
@@ -57,46 +67,14 @@ HOSTILE = ("<script>alert(1)</script>", "<b>x</b>")
 # ---------------------------------------------------------------- helpers
 
 
-def app(**query: str) -> AppTest:
-    """The app opened at a URL with ``query``, after its first run."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    for key, raw in query.items():
-        at.query_params[key] = raw
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def run(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 def switch(at: AppTest, page: str) -> AppTest:
     return run(at.switch_page(page))
-
-
-def decode(node: Any) -> Any:
-    """Plotly JSON with typed arrays ({"dtype", "bdata"}) decoded to ndarrays."""
-    if isinstance(node, dict):
-        if "bdata" in node and "dtype" in node:
-            array = np.frombuffer(base64.b64decode(node["bdata"]), node["dtype"])
-            shape = node.get("shape")
-            if shape:
-                dims = shape.split(",") if isinstance(shape, str) else shape
-                array = array.reshape([int(d) for d in dims])
-            return array
-        return {key: decode(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [decode(value) for value in node]
-    return node
 
 
 def figures(at: AppTest) -> dict[str, dict[str, Any]]:
     """The page's Plotly figures by element key, decoded."""
     return {
-        chart.key: decode(json.loads(chart.proto.spec))
+        chart.key: plotly_data(json.loads(chart.proto.spec))
         for chart in at.get("plotly_chart")
     }
 
@@ -107,14 +85,6 @@ def raw_specs(at: AppTest) -> dict[str, str]:
 
 def metrics(at: AppTest) -> dict[str, str]:
     return {metric.label: metric.value for metric in at.metric}
-
-
-def widget_values(at: AppTest) -> dict[str, Value]:
-    found: dict[str, Value] = {}
-    for kind in ("slider", "toggle", "radio"):
-        for widget in at.get(kind):
-            found[widget.key] = widget.value
-    return found
 
 
 def show(at: AppTest, view: str) -> AppTest:
@@ -338,10 +308,10 @@ def test_pages_run_in_every_language_and_mode(lang: str, present: bool) -> None:
 
 def test_zh_shows_no_english_headings() -> None:
     at = app(lang="zh")
-    english_only = set(EN.values()) - set(ZH.values())
     headings = [t.value for t in at.title] + [h.value for h in at.header]
     headings += [c.value for c in at.caption] + [m.label for m in at.metric]
-    assert [h for h in headings if h in english_only] == []
+    headings += [m.value for m in at.markdown] + [i.value for i in at.info]
+    assert_chinese(headings)
     assert ZH["explorer.title"] in [t.value for t in at.title]
     loss = figures(at)["loss_chart"]
     assert loss["layout"]["title"]["text"] == ZH["curves.title"].format(y=1)
@@ -593,13 +563,8 @@ def test_bad_value_falls_back_to_default(key: str, raw: str) -> None:
 @pytest.mark.parametrize(("key", "raw"), BAD_VALUES, ids=bad_ids(BAD_VALUES))
 def test_bad_value_notice_until_the_control_moves(key: str, raw: str) -> None:
     at = app(**{key: raw})
-    notices = [w.value for w in at.warning]
-    assert len(notices) == 1
+    assert_only_notice(at, key)  # names the key and default, never the value
     param = BY_KEY[key]
-    expected = EN["notice.bad_param"].format(
-        name=key, default=param.format(param.default)
-    )
-    assert notices == [expected]  # names the key and default, never the value
 
     moved = {"slider": 0.5, "toggle": True}.get(param.kind) or param.options[-1]
     set_control(at, key, moved)
@@ -653,12 +618,7 @@ def test_reset_clears_a_notice_it_did_not_need_to_move() -> None:
 def test_two_bad_values_two_notices(query: dict[str, str]) -> None:
     at = app(**query)
     notices = sorted(w.value for w in at.warning)
-    expected = [
-        EN["notice.bad_param"].format(name=key, default=BY_KEY[key].format(default))
-        for key, default in DEFAULTS.items()
-        if key in query
-    ]
-    assert notices == sorted(expected)
+    assert notices == sorted(notice(key) for key in DEFAULTS if key in query)
     for text in visible_texts(at):
         assert all(raw not in text for raw in query.values())
 

@@ -3,17 +3,15 @@ bound to the URL, the gradient ratio chart, and the NaN of autograd shown."""
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
 import focal
 from focal.ui.display import number
-from focal.ui.params import BY_KEY
 from focal.ui.strings import EN, ZH, strings
 from focal.ui.walkthrough import NAN_DEMO_LOGITS
+from tests.helpers import assert_only_notice, assert_prose_in_both
 
 from .test_app import (
     DEFAULTS,
@@ -102,10 +100,7 @@ def test_url_seeds_fl_star_the_papers_second_setting() -> None:
 )
 def test_bad_fl_star_values_fall_back_with_a_notice(key: str, raw: str) -> None:
     at = gradients(**{key: raw})
-    param = BY_KEY[key]
-    assert [w.value for w in at.warning] == [
-        EN["notice.bad_param"].format(name=key, default=param.format(param.default))
-    ]
+    assert_only_notice(at, key)
     assert_gradients(at, DEFAULTS)
     for text in visible_texts(at):
         assert raw not in text or raw.isdigit()
@@ -228,5 +223,4 @@ PROSE = [
 
 @pytest.mark.parametrize("key", PROSE)
 def test_prose_is_chinese_in_chinese(key: str) -> None:
-    assert re.search("[\u3400-\u9fff]", ZH[key]), ZH[key]
-    assert not re.search("[\u3400-\u9fff]", EN[key]), EN[key]
+    assert_prose_in_both(EN[key], ZH[key])

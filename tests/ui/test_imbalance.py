@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,13 @@ from focal.ui.display import number
 from focal.ui.imbalance import count, percent
 from focal.ui.params import BY_KEY, PARAMS, Value
 from focal.ui.strings import EN, ZH, strings
+from tests.helpers import (
+    CJK,
+    app,
+    assert_chinese,
+    assert_only_notice,
+    assert_prose_in_both,
+)
 
 from .test_app import (
     HOSTILE,
@@ -39,16 +45,11 @@ CHARTS = {
     "imbalance_figure4_positives",
     "imbalance_figure4_negatives",
 }
-CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def page(**query: str) -> AppTest:
     """The app opened at ``/imbalance?query`` (a deep link), after its first run."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    for key, raw in query.items():
-        at.query_params[key] = raw
-    at.switch_page(PAGE)
-    return run(at)
+    return app(PAGE, **query)
 
 
 def move(at: AppTest, key: str, value: Value) -> AppTest:
@@ -186,11 +187,10 @@ def test_default_headline_reads_like_the_issue() -> None:
 
 def test_zh_page_shows_no_english_words() -> None:
     at = page(lang="zh")
-    english_only = set(EN.values()) - set(ZH.values())
     seen = [t.value for t in at.title] + [h.value for h in at.header]
     seen += [s.value for s in at.subheader] + [c.value for c in at.caption]
-    seen += [m.label for m in at.metric]
-    assert [s for s in seen if s in english_only] == []
+    seen += [m.label for m in at.metric] + [m.value for m in at.markdown]
+    assert_chinese(seen)
     assert CJK.search(at.subheader[0].value)
 
 
@@ -339,10 +339,7 @@ def test_bad_link_value_falls_back_with_a_notice(key: str, raw: str) -> None:
     at = page(**{key: raw})
     assert_imbalance(at, DEFAULTS)
     param = BY_KEY[key]
-    notice = EN["notice.bad_param"].format(
-        name=key, default=param.format(param.default)
-    )
-    assert [w.value for w in at.warning] == [notice]
+    assert_only_notice(at, key)
     for text in visible_texts(at):
         assert raw not in text or raw in ("0",)
     moved = param.high if param.kind == "slider" else param.options[-1]
@@ -418,8 +415,7 @@ PROSE = [
 
 @pytest.mark.parametrize("key", PROSE)
 def test_chinese_prose_is_chinese(key: str) -> None:
-    assert CJK.search(ZH[key]), ZH[key]
-    assert not CJK.search(EN[key]), EN[key]
+    assert_prose_in_both(EN[key], ZH[key])
 
 
 def test_no_negatives_shows_a_notice_instead_of_the_negative_curves() -> None:

@@ -25,25 +25,11 @@ from focal.ui import room
 from focal.ui.join import figure, qr_data_uri
 from focal.ui.links import PUBLIC_URL_ENV, is_loopback
 from focal.ui.strings import EN, ZH
+from tests.helpers import app, run
 
 ROOT = Path(__file__).resolve().parents[2]
 GRADIENTS = "pages/gradients.py"
 LINK_TEXT = re.compile(r"<p>(.*?)</p>", re.S)
-
-
-def app(script: str | None = None, **query: str) -> AppTest:
-    """The app opened at a URL with ``query`` (on ``script``'s page), after a run."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.query_params.update(query)
-    if script:
-        at.switch_page(script)
-    return run(at)
-
-
-def run(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def join_link(at: AppTest) -> str | None:

@@ -6,7 +6,6 @@ train both runs again with the core and compare figures and numbers exactly.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,6 +18,7 @@ from focal import training
 from focal.ui.display import number
 from focal.ui.params import BY_KEY, PARAMS, Value
 from focal.ui.strings import EN, ZH, strings
+from tests.helpers import assert_chinese, assert_only_notice, assert_prose_in_both
 
 from .test_app import (
     app,
@@ -140,11 +140,11 @@ def test_page_runs_in_every_language_and_mode(lang: str, present: bool) -> None:
 
 def test_chinese_page_shows_no_english_words() -> None:
     at = page(lang="zh")
-    english_only = set(EN.values()) - set(ZH.values())
     seen = [t.value for t in at.title] + [c.value for c in at.caption]
     seen += [m.label for m in at.metric] + [i.value for i in at.info]
     seen += [w.label for w in at.slider] + [w.label for w in at.radio]
-    assert [s for s in seen if s in english_only] == []
+    seen += [m.value for m in at.markdown]
+    assert_chinese(seen)
     assert any(ZH["training.positives"] in str(f) for f in figures(at).values())
 
 
@@ -167,13 +167,11 @@ PROSE = [
     "help.train_prior",
     "help.train_optimizer",
 ]
-CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @pytest.mark.parametrize("key", PROSE)
 def test_chinese_prose_is_chinese(key: str) -> None:
-    assert CJK.search(ZH[key]), ZH[key]
-    assert not CJK.search(EN[key]), EN[key]
+    assert_prose_in_both(EN[key], ZH[key])
 
 
 def test_every_training_key_is_in_both_tables() -> None:
@@ -308,9 +306,7 @@ def test_bad_value_falls_back_with_a_notice(key: str, raw: str) -> None:
     at = switch(app(**{**url(SMALL), key: raw}), PAGE)
     param = BY_KEY[key]
     assert page_widgets(at)[key] == param.default
-    assert [w.value for w in at.warning] == [
-        EN["notice.bad_param"].format(name=key, default=param.format(param.default))
-    ]
+    assert_only_notice(at, key)
     if "<" in raw or raw in ("mse", "svm", "abc", "maybe", "sgd"):
         for shown in visible_texts(at):
             assert raw not in shown

@@ -6,7 +6,6 @@ read back: its widgets, the Markdown table of values, and the figures' JSON.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -21,6 +20,13 @@ from focal.ui.params import BY_KEY, PARAMS, Value
 from focal.ui.strings import EN, ZH, strings
 from focal.ui.text import variants as variants_text
 from focal.variants import VARIANTS, VariantSettings, variant_losses
+from tests.helpers import (
+    app,
+    assert_chinese,
+    assert_only_notice,
+    assert_prose_in_both,
+    widget_values,
+)
 
 from .test_app import ROOT, assert_series, figures, run, url, visible_texts
 
@@ -42,19 +48,7 @@ HOSTILE = "<script>alert(1)</script>"
 
 def open_page(**query: str) -> AppTest:
     """The Variants page opened by a link with ``query``, after its first run."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    for key, raw in query.items():
-        at.query_params[key] = raw
-    at.switch_page(PAGE)
-    return run(at)
-
-
-def widget_values(at: AppTest) -> dict[str, Value]:
-    found: dict[str, Value] = {}
-    for kind in ("slider", "toggle", "radio"):
-        for widget in at.get(kind):
-            found[widget.key] = widget.value
-    return found
+    return app(PAGE, **query)
 
 
 def set_control(at: AppTest, key: str, value: Value) -> AppTest:
@@ -181,11 +175,10 @@ def test_fl_star_is_written_with_gamma_star_as_on_the_gradients_page() -> None:
 
 def test_zh_page_shows_no_english_words() -> None:
     at = open_page(lang="zh")
-    english_only = set(EN.values()) - set(ZH.values())
     seen = [t.value for t in at.title] + [h.value for h in at.header]
     seen += [c.value for c in at.caption] + [m.value for m in at.markdown]
     seen += [w.label for w in at.slider] + [w.label for w in at.toggle]
-    assert [s for s in seen if s in english_only] == []
+    assert_chinese(seen)
     chart = figures(at)["variants_chart"]
     assert chart["layout"]["title"]["text"] == ZH["variants.chart_title_pos"].format(
         q="1"
@@ -285,10 +278,7 @@ BAD_VALUES = [
 def test_bad_value_falls_back_with_a_notice(key: str, raw: str) -> None:
     at = open_page(**{key: raw})
     assert_variants(at, DEFAULTS)
-    param = BY_KEY[key]
-    assert [w.value for w in at.warning] == [
-        EN["notice.bad_param"].format(name=key, default=param.format(param.default))
-    ]
+    assert_only_notice(at, key)
     if raw in (HOSTILE, "<b>x</b>", "abc", "maybe"):
         assert all(raw not in shown for shown in visible_texts(at))
 
@@ -319,8 +309,7 @@ PROSE = [
 
 @pytest.mark.parametrize("key", PROSE)
 def test_prose_is_chinese_in_zh(key: str) -> None:
-    assert re.search(r"[\u3400-\u9fff]", ZH[key]), ZH[key]
-    assert not re.search(r"[\u3400-\u9fff]", EN[key]), EN[key]
+    assert_prose_in_both(EN[key], ZH[key])
 
 
 def test_own_strings_are_prefixed_and_every_control_is_labelled() -> None:

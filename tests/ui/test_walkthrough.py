@@ -4,7 +4,6 @@ bound to ``?step=``, and every step's numbers and chart from the core."""
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qsl
@@ -20,6 +19,7 @@ from focal.ui.params import BY_KEY, Value
 from focal.ui.strings import EN, ZH, strings
 from focal.ui.walkthrough import share_percent
 from focal.walkthrough import PAPER_BEST_ALPHA, yolo_v3_example
+from tests.helpers import assert_chinese, assert_only_notice, assert_prose_in_both
 
 from .test_app import (
     DEFAULTS,
@@ -38,7 +38,6 @@ from .test_app import (
 
 WALKTHROUGH = "pages/walkthrough.py"
 STEPS = BY_KEY["step"].options
-CJK = "\u3400-\u9fff"
 
 
 def walkthrough(**query: str) -> AppTest:
@@ -106,9 +105,8 @@ def test_every_step_runs_in_every_language_and_mode(
         progress = text["walkthrough.progress"].format(step=step, total=6)
         assert at.get("progress")[0].proto.text == progress
     if lang == "zh":
-        english_only = set(EN.values()) - set(ZH.values())
         shown = headings(at) + [m.label for m in at.metric] + [i.value for i in at.info]
-        assert [h for h in shown if h in english_only] == []
+        assert_chinese(shown + [m.value for m in at.markdown])
 
 
 # ------------------------------------------------------- previous, next, the link
@@ -161,10 +159,7 @@ def test_url_seeds_the_step_and_the_shared_values() -> None:
 def test_bad_link_value_falls_back_with_a_notice(key: str, raw: str) -> None:
     at = walkthrough(**{key: raw})
     param = BY_KEY[key]
-    expected = EN["notice.bad_param"].format(
-        name=key, default=param.format(param.default)
-    )
-    assert [w.value for w in at.warning] == [expected]
+    assert_only_notice(at, key)
     assert_step(at, 1, DEFAULTS)
     assert at.radio(key=key).value == param.default
     for text in visible_texts(at):
@@ -485,8 +480,7 @@ PROSE = [
 
 @pytest.mark.parametrize("key", PROSE)
 def test_prose_is_chinese_in_chinese(key: str) -> None:
-    assert re.search(f"[{CJK}]", ZH[key]), ZH[key]
-    assert not re.search(f"[{CJK}]", EN[key]), EN[key]
+    assert_prose_in_both(EN[key], ZH[key])
 
 
 def test_own_keys_are_prefixed() -> None:
