@@ -6,14 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from bench.streamlit_server import start_server
+from tests.helpers import serve_app
 
 
 @pytest.fixture(scope="session")
 def app_base() -> Iterator[str]:
     """Base URL of ``streamlit run app.py``, running for the whole session."""
-    server = start_server("app.py")
-    try:
-        yield server.base
-    finally:
-        server.stop()
+    yield from serve_app()

@@ -28,6 +28,7 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
 from bench.load import Student
+from bench.streamlit_server import start_server
 from focal.ui.params import BY_KEY, Value
 from focal.ui.strings import strings
 
@@ -49,6 +50,15 @@ def missing(what: str) -> NoReturn:
     if in_ci():
         pytest.fail(what)
     pytest.skip(what)
+
+
+def serve_app() -> Iterator[str]:
+    """Start ``streamlit run app.py``; yield its base URL; stop it."""
+    server = start_server("app.py")
+    try:
+        yield server.base
+    finally:
+        server.stop()
 
 
 # ---------------------------------------------------------------- logged errors

@@ -31,9 +31,8 @@ from bench.streamlit_server import (
     CHROMIUM_ARGS,
     PHONE_AGENT,
     chromium_path,
-    start_server,
 )
-from tests.helpers import missing
+from tests.helpers import missing, serve_app
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
@@ -140,11 +139,7 @@ def fresh_app_base() -> Iterator[str]:
     For what only a first visitor sees: before any session has run the entry
     script, Streamlit would route by a legacy ``pages/`` directory, were there one.
     """
-    server = start_server("app.py")
-    try:
-        yield server.base
-    finally:
-        server.stop()
+    yield from serve_app()
 
 
 @pytest.hookimpl(wrapper=True)

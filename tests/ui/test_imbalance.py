@@ -34,6 +34,7 @@ from .test_app import (
     url,
     visible_texts,
 )
+from .test_app import set_control as move
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "pages/imbalance.py"
@@ -50,13 +51,6 @@ CHARTS = {
 def page(**query: str) -> AppTest:
     """The app opened at ``/imbalance?query`` (a deep link), after its first run."""
     return app(PAGE, **query)
-
-
-def move(at: AppTest, key: str, value: Value) -> AppTest:
-    kind = BY_KEY[key].kind
-    widget = {"slider": at.slider, "toggle": at.toggle, "choice": at.radio}[kind]
-    widget(key=key).set_value(value)
-    return run(at)
 
 
 def expected(state: Mapping[str, Value]) -> tuple[Any, Any, list[int]]:

@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 import focal
 from focal import curves, paper
 from focal.ui.display import number
-from focal.ui.params import BY_KEY, PARAMS, Value
+from focal.ui.params import PARAMS, Value
 from focal.ui.strings import EN, ZH, strings
 from focal.ui.text import variants as variants_text
 from focal.variants import VARIANTS, VariantSettings, variant_losses
@@ -28,7 +28,15 @@ from tests.helpers import (
     widget_values,
 )
 
-from .test_app import ROOT, assert_series, figures, run, url, visible_texts
+from .test_app import (
+    ROOT,
+    assert_series,
+    figures,
+    run,
+    set_control,
+    url,
+    visible_texts,
+)
 
 PAGE = "pages/variants.py"
 OWN = [param for param in PARAMS if param.key.startswith("var_")]
@@ -49,13 +57,6 @@ HOSTILE = "<script>alert(1)</script>"
 def open_page(**query: str) -> AppTest:
     """The Variants page opened by a link with ``query``, after its first run."""
     return app(PAGE, **query)
-
-
-def set_control(at: AppTest, key: str, value: Value) -> AppTest:
-    kind = BY_KEY[key].kind
-    widget = {"slider": at.slider, "toggle": at.toggle, "choice": at.radio}[kind]
-    widget(key=key).set_value(value)
-    return run(at)
 
 
 def settings_of(state: Mapping[str, Value]) -> VariantSettings:
