@@ -2,23 +2,24 @@
 
 Starts two ``streamlit run app.py`` replicas (as ``make run`` does, on free
 ports) and Debian's nginx on loopback with the repository's configuration (only
-the replica ports, the listen address and the log path replaced; pid, logs and
-temporary files in a temporary folder, so no root is needed), then drives
-students through nginx with the load client of ``bench/load.py``. It asserts:
-no errors and every rerun finished, both replicas got sessions, and every
-student's requests (page, health check, websocket) went to one replica.
+the replica ports, the listen address, the log path and the static folder
+replaced; pid, logs and temporary files in a temporary folder, so no root is
+needed; ``bench/nginx.py``), its static folder made by
+``deploy/nginx/precompress.py`` as at deploy time. It asserts:
+
+- students through nginx: no errors and every rerun finished, both replicas got
+  sessions, and every student's requests (page, health check, websocket) went
+  to one replica;
+- Streamlit's frontend files come from nginx, not Python: compressed (brotli
+  where Debian's module is installed, else gzip), with the year-long immutable
+  cache header, and the app loads through nginx in Chromium that way.
 
 Skipped when nginx is missing, except in CI (``CI=true``), where that fails.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import time
-import urllib.error
 import urllib.request
 from collections import defaultdict
 from collections.abc import Iterator
@@ -27,12 +28,21 @@ from pathlib import Path
 import pytest
 
 from bench.load import run_load
-from bench.streamlit_server import Server, free_port, start_server, stop_process
+from bench.nginx import CONF, brotli_module, nginx_binary, precompress, render_conf
+from bench.nginx import serve as serve_nginx
+from bench.streamlit_server import (
+    CHROMIUM_ARGS,
+    Server,
+    chromium_path,
+    free_port,
+    start_server,
+)
+from focal.ui.static import find_brotli
+from tests.helpers import missing
 
 pytestmark = [pytest.mark.slow, pytest.mark.load]
 
 ROOT = Path(__file__).resolve().parents[1]
-CONF = ROOT / "deploy" / "nginx" / "focal.conf"
 
 # With a random sticky key per student, all of them land on one of the two
 # replicas with probability 2 / 2**16.
@@ -44,68 +54,22 @@ LOG_LINE = re.compile(
     r"upstream=(?P<upstream>\S+) sticky=(?P<sticky>\S+)$"
 )
 
+FIRST_CHART = """() => {
+  const chart = document.querySelector('.js-plotly-plot');
+  return !!chart && Array.isArray(chart.data) && chart.data.length > 0;
+}"""
 
-def nginx_binary() -> str | None:
-    found = shutil.which("nginx")
-    if found:
-        return found
-    return "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
+#: Brotli's quality in the test: the deploy's 11 takes half a minute, and the
+#: test checks which file nginx sends, not how small it is.
+TEST_QUALITY = "5"
 
 
 @pytest.fixture(scope="module")
 def nginx() -> str:
     path = nginx_binary()
     if path is None:
-        message = "nginx is not installed (apt-get install nginx)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing("nginx is not installed (apt-get install nginx)")
     return path
-
-
-def render_conf(text: str, listen: int, replicas: list[str], access_log: Path) -> str:
-    """The repository's configuration with test ports and paths."""
-    servers = "".join(f"    server {replica};  # replica\n" for replica in replicas)
-    text, count = re.subn(r"(    server \S+;  # replica\n)+", servers, text)
-    assert count == 1, "focal.conf: the replica lines moved"
-    text, count = re.subn(
-        r"listen \S+;  # listen", f"listen 127.0.0.1:{listen};  # listen", text
-    )
-    assert count == 1, "focal.conf: the listen line moved"
-    text, count = re.subn(
-        r"access_log \S+ focal;", f"access_log {access_log} focal;", text
-    )
-    assert count == 1, "focal.conf: the access_log line moved"
-    return text
-
-
-def main_conf(folder: Path, site: Path) -> str:
-    """A whole nginx.conf around the site file, everything under ``folder``."""
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    temp = "".join(
-        f"    {kind}_temp_path {folder / kind};\n"
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    return (
-        f"{user}worker_processes 1;\n"
-        "daemon off;\n"
-        f"pid {folder / 'nginx.pid'};\n"
-        f"error_log {folder / 'error.log'} warn;\n"
-        "events { worker_connections 1024; }\n"
-        "http {\n"
-        f"    access_log {folder / 'other.log'};\n"
-        f"{temp}"
-        f"    include {site};\n"
-        "}\n"
-    )
-
-
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return False
 
 
 @pytest.fixture(scope="module")
@@ -126,40 +90,11 @@ def proxy(
 ) -> Iterator[tuple[str, Path]]:
     """nginx in front of the replicas: its base URL and its access log."""
     folder = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    access_log = folder / "focal.access.log"
+    static = folder / "static"
+    precompress(static, "--brotli-quality", TEST_QUALITY)
     upstreams = [server.base.removeprefix("http://") for server in replicas]
-    site = folder / "focal.conf"
-    site.write_text(render_conf(CONF.read_text(), port, upstreams, access_log))
-    conf = folder / "nginx.conf"
-    conf.write_text(main_conf(folder, site))
-    check = subprocess.run(
-        [nginx, "-t", "-p", str(folder), "-c", str(conf), "-e", str(folder / "t.log")],
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
-    assert check.returncode == 0, check.stderr
-    process = subprocess.Popen(
-        [nginx, "-p", str(folder), "-c", str(conf), "-e", str(folder / "error.log")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            if _answers(f"{base}/_stcore/health"):
-                break
-            if process.poll() is not None:
-                break
-            time.sleep(0.1)
-        else:
-            pytest.fail("nginx did not answer")
-        if process.poll() is not None:
-            pytest.fail((folder / "error.log").read_text())
-        yield base, access_log
-    finally:
-        stop_process(process)
+    with serve_nginx(nginx, folder, free_port(), upstreams, static) as running:
+        yield running.base, running.access_log
 
 
 def test_students_through_nginx_stick_to_one_of_two_replicas(
@@ -180,6 +115,8 @@ def test_students_through_nginx_stick_to_one_of_two_replicas(
     for line in access_log.read_text().splitlines():
         match = LOG_LINE.search(line)
         assert match, line
+        if match["upstream"] == "-":  # a static file, sent by nginx itself
+            continue
         upstreams[match["sticky"]].add(match["upstream"])
         if match["path"] == "/_stcore/stream":
             assert match["status"] == "101", line
@@ -196,8 +133,95 @@ def test_students_through_nginx_stick_to_one_of_two_replicas(
 
 def test_render_conf_keeps_the_rest(tmp_path: Path) -> None:
     original = CONF.read_text()
-    rendered = render_conf(original, 9, ["127.0.0.1:1", "127.0.0.1:2"], tmp_path)
+    rendered = render_conf(
+        original, 9, ["127.0.0.1:1", "127.0.0.1:2"], tmp_path, tmp_path / "static"
+    )
     assert "listen 127.0.0.1:9;" in rendered
     assert rendered.count(";  # replica\n") == 2
     assert "hash $focal_sticky_key consistent;" in rendered
-    assert rendered.count("proxy_set_header Host $http_host;") == 2
+    assert rendered.count("proxy_set_header Host $http_host;") == 3
+    assert f"root {tmp_path / 'static'};" in rendered
+    assert "brotli_static on;" in rendered
+    assert "brotli_static on;" not in render_conf(
+        original, 9, ["127.0.0.1:1"], tmp_path, tmp_path, brotli=False
+    )
+
+
+# ------------------------------------------------------------ the frontend files
+
+#: A file every page loads (the entry script), and one only some pages load.
+ENTRY = re.compile(r'src="\./(static/js/index\.[^"]+\.js)"')
+
+
+def best_coding() -> str:
+    """br where nginx has the module and precompress.py the brotli command."""
+    return "br" if brotli_module() and find_brotli() else "gzip"
+
+
+def _get(url: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    request = urllib.request.Request(url, headers=headers)
+    with opener.open(request, timeout=30) as response:
+        found = {key.lower(): value for key, value in response.headers.items()}
+        return response.status, found, response.read()
+
+
+def test_static_files_come_compressed_from_nginx_with_a_long_cache(
+    proxy: tuple[str, Path],
+) -> None:
+    base, access_log = proxy
+    _, _, page = _get(base + "/", {})
+    (entry,) = ENTRY.findall(page.decode())
+    best = best_coding()
+    for accepted, coding in (("gzip, deflate, br", best), ("gzip", "gzip")):
+        status, headers, body = _get(f"{base}/{entry}", {"Accept-Encoding": accepted})
+        assert status == 200
+        assert headers.get("content-encoding") == coding, headers
+        assert headers["cache-control"] == "public, max-age=31536000, immutable"
+        assert "Accept-Encoding" in headers.get("vary", "")
+        assert "javascript" in headers["content-type"]
+        assert int(headers["content-length"]) == len(body) < 200_000  # of 480 kB
+        assert "set-cookie" not in headers  # cacheable anywhere
+    # nginx sent them itself: no replica in the access log's line
+    lines = [line for line in access_log.read_text().splitlines() if entry in line]
+    assert lines and all(" upstream=- " in line for line in lines), lines
+    # a file missing from the copy still comes, from a replica
+    status, headers, _ = _get(f"{base}/static/js/not-copied.js", {})
+    assert status == 200
+
+
+def test_the_app_loads_through_nginx_in_chromium(proxy: tuple[str, Path]) -> None:
+    chromium = chromium_path()
+    if chromium is None:
+        missing("no system Chromium (apt-get install chromium)")
+    base, access_log = proxy
+    from playwright.sync_api import sync_playwright
+
+    static: dict[str, str] = {}
+    errors: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium, args=CHROMIUM_ARGS
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.on("pageerror", lambda error: errors.append(str(error)))
+
+            def seen(response) -> None:
+                if "/static/" in response.url:
+                    static[response.url] = response.headers.get("content-encoding", "")
+
+            page.on("response", seen)
+            page.goto(base + "/?gamma=3")
+            page.wait_for_function(FIRST_CHART, timeout=90_000)
+        finally:
+            browser.close()
+    assert errors == []
+    scripts = {url: coding for url, coding in static.items() if url.endswith(".js")}
+    assert len(scripts) > 20, static
+    assert set(scripts.values()) == {best_coding()}, scripts
+    log = access_log.read_text().splitlines()
+    # every file Chromium asked for (not the other test's missing one)
+    served = [line for line in log if "/static/" in line and "not-copied" not in line]
+    assert served
+    assert [line for line in served if " upstream=- " not in line] == []

@@ -2,9 +2,11 @@
 
 Finds this machine's address on the local network (without sending a packet),
 prints the link students open and its QR code in the terminal, then runs
-``streamlit run app.py`` on every interface with that address as
-``browser.serverAddress`` and ``browser.serverPort``: the app's share link and
-join screen then hand out the same address (:mod:`focal.ui.links`).
+the app on every interface with that address as ``browser.serverAddress`` and
+``browser.serverPort``: the app's share link and join screen then hand out the
+same address (:mod:`focal.ui.links`). The server is
+:mod:`focal.ui.room_server`: ``app.py`` as ``streamlit run`` serves it, with
+Streamlit's frontend files sent compressed (a room shares one wifi).
 
 ``python -m focal.ui.room --port 8501 [--dry-run]``
 """
@@ -23,6 +25,8 @@ import segno
 from focal.ui.links import PUBLIC_URL_ENV, is_loopback, page_link, public_root
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
+#: The ``st.App`` around :data:`APP` that ``make room`` serves.
+SERVER = Path(__file__).resolve().with_name("room_server.py")
 
 #: A private address to "connect" a UDP socket to: the kernel picks the
 #: interface that would route there, and nothing is sent.
@@ -71,7 +75,7 @@ def command(address: str | None, port: int) -> list[str]:
     list of str
         The arguments, starting with this Python.
     """
-    args = [sys.executable, "-m", "streamlit", "run", str(APP)]
+    args = [sys.executable, "-m", "streamlit", "run", str(SERVER)]
     args += ["--server.address", "0.0.0.0", "--server.port", str(port)]
     if address is not None:
         args += ["--browser.serverAddress", address, "--browser.serverPort", str(port)]

@@ -198,7 +198,8 @@ def test_the_room_address_is_on_the_network() -> None:
 
 def test_the_room_command_serves_every_interface_with_the_room_address() -> None:
     args = room.command("192.0.2.10", 8600)
-    assert args[:5] == [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py")]
+    server = ROOT / "focal" / "ui" / "room_server.py"  # app.py, its files compressed
+    assert args[:5] == [sys.executable, "-m", "streamlit", "run", str(server)]
     options = dict(zip(args[5::2], args[6::2], strict=True))
     assert options == {
         "--server.address": "0.0.0.0",
