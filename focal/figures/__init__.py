@@ -358,7 +358,7 @@ def family_figure(
     family: np.ndarray,
     gamma: float,
     current: np.ndarray,
-    frames: tuple[np.ndarray, np.ndarray],
+    frames: tuple[np.ndarray, np.ndarray] | None = None,
     *,
     labels: Mapping[str, str],
     presenter: bool = False,
@@ -377,13 +377,15 @@ def family_figure(
         The current γ.
     current : ndarray
         FL at the current γ, drawn bold.
-    frames : (ndarray, ndarray)
+    frames : (ndarray, ndarray), optional
         The γ of each animation frame and FL for each, shape (frames, len(p_t)).
         The play button sweeps the bold curve through them in the browser. Each
         frame's ``y`` is a typed-array spec ``{"dtype": "f8", "bdata": ...}``.
+        Without frames, a still figure: no play button, no slider.
     labels : mapping of str to str
         Texts: ``title``, ``x``, ``y``, ``gamma`` (a format string with
-        ``{gamma}``), ``current``, ``play``, ``pause``, ``well_classified``.
+        ``{gamma}``), ``current``, ``well_classified``; with frames also
+        ``play`` and ``pause``.
     presenter : bool, default False
         Projector sizes.
 
@@ -411,7 +413,26 @@ def family_figure(
             p_t, current, bold_name, COLORS["fl"], look.bold, _hover(bold_name, "p_t")
         )
     )
-    bold = len(gammas)
+    layout = _layout(look, labels["title"], labels["x"], labels["y"])
+    _fixed_margins(layout, look)
+    _shade(layout, 0.5, 1.0, labels["well_classified"], look)
+    layout["xaxis"]["range"] = [0.0, 1.0]
+    layout["yaxis"]["range"] = list(LINEAR_LOSS_RANGE)
+    if frames is None:
+        return _figure(data, layout)
+    return _animated(data, layout, len(gammas), gamma, frames, labels, look)
+
+
+def _animated(
+    data: list[dict],
+    layout: dict,
+    bold: int,
+    gamma: float,
+    frames: tuple[np.ndarray, np.ndarray],
+    labels: Mapping[str, str],
+    look: Look,
+) -> go.Figure:
+    """Figure 1 with frames that sweep trace ``bold``, a play button and slider."""
     frame_gammas, frame_values = frames
     animation_frames = [
         {
@@ -434,8 +455,6 @@ def family_figure(
         "frame": {"duration": 0, "redraw": False},
         "transition": {"duration": 0},
     }
-    layout = _layout(look, labels["title"], labels["x"], labels["y"])
-    _fixed_margins(layout, look)
     # Buttons and slider go under the tick labels and the x-axis title, whose
     # heights grow with the font; Plotly places them in fractions of the plot.
     layout["height"] = look.height + 90
@@ -480,9 +499,6 @@ def family_figure(
             ],
         }
     ]
-    _shade(layout, 0.5, 1.0, labels["well_classified"], look)
-    layout["xaxis"]["range"] = [0.0, 1.0]
-    layout["yaxis"]["range"] = list(LINEAR_LOSS_RANGE)
     return _figure(data, layout, animation_frames)
 
 

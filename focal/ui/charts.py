@@ -15,7 +15,7 @@ these, which hold nothing a user could want refreshed.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import plotly.graph_objects as go
@@ -23,6 +23,7 @@ import plotly.graph_objects as go
 import focal
 from focal import curves
 from focal.figures import family_figure, loss_figure, ratio_figure
+from focal.figures.wire import lean
 from focal.ui.strings import strings
 
 #: States kept per figure. In a lecture most students share the lecturer's
@@ -56,11 +57,12 @@ class SharedFigure(go.Figure):
 
 
 def _shared(build: Callable[..., go.Figure]) -> Callable[..., SharedFigure]:
-    """``build``, cached on its arguments, returning a :class:`SharedFigure`."""
+    """``build``, cached on its arguments, returning a :class:`SharedFigure`
+    trimmed once to what the screen shows (:func:`focal.figures.wire.lean`)."""
 
     @functools.wraps(build)
     def shared(*args: Any) -> SharedFigure:
-        return SharedFigure(build(*args).to_dict())
+        return SharedFigure(lean(build(*args).to_dict()))
 
     return functools.lru_cache(maxsize=_ENTRIES)(shared)
 
@@ -71,7 +73,7 @@ def _loss_curves(y: int, gamma: float, alpha: float | None) -> curves.LossCurves
     return curves.loss_curves(y, gamma, alpha)
 
 
-#: Points per curve of Figure 1; 51 animation frames of this many travel along.
+#: Points per curve of Figure 1, and of each of the sweep's 51 frames.
 FIGURE1_POINTS = 201
 
 
@@ -139,27 +141,50 @@ def ratio_chart(
     )
 
 
+def _family_labels(text: Mapping[str, str], current: str) -> dict[str, str]:
+    return {
+        "title": text["family.title"],
+        "x": text["family.x"],
+        "y": text["family.y"],
+        "gamma": text["family.gamma"],
+        "current": text[current],
+        "play": text["family.play"],
+        "pause": text["family.pause"],
+        "well_classified": text["curves.well_classified"],
+    }
+
+
 @_shared
 def figure_1(gamma: float, lang: str, present: bool) -> go.Figure:
-    """The paper's Figure 1 with the current γ bold and the γ sweep's frames."""
-    text = strings(lang)
-    frame_gammas = curves.gamma_grid()
+    """The paper's Figure 1 with the current γ bold, still (no frames)."""
     return family_figure(
         curves.probability_grid(FIGURE1_POINTS),
         curves.FIGURE1_GAMMAS,
         curves.focal_family(curves.FIGURE1_GAMMAS, FIGURE1_POINTS),
         gamma,
         curves.focal_family((gamma,), FIGURE1_POINTS)[0],
-        (frame_gammas, curves.focal_family(frame_gammas, FIGURE1_POINTS)),
-        labels={
-            "title": text["family.title"],
-            "x": text["family.x"],
-            "y": text["family.y"],
-            "gamma": text["family.gamma"],
-            "current": text["family.current"],
-            "play": text["family.play"],
-            "pause": text["family.pause"],
-            "well_classified": text["curves.well_classified"],
-        },
+        labels=_family_labels(strings(lang), "family.current"),
+        presenter=present,
+    )
+
+
+@_shared
+def figure_1_sweep(lang: str, present: bool) -> go.Figure:
+    """Figure 1 with the γ sweep's frames, played in the browser.
+
+    It does not depend on the current γ (the sweep starts at γ = 0), so every
+    rerun produces the same message: Streamlit sends a browser that holds it
+    a reference of a few bytes instead of the 51 frames again.
+    """
+    frame_gammas = curves.gamma_grid()
+    sweep = curves.focal_family(frame_gammas, FIGURE1_POINTS)
+    return family_figure(
+        curves.probability_grid(FIGURE1_POINTS),
+        curves.FIGURE1_GAMMAS,
+        curves.focal_family(curves.FIGURE1_GAMMAS, FIGURE1_POINTS),
+        float(frame_gammas[0]),
+        sweep[0],
+        (frame_gammas, sweep),
+        labels=_family_labels(strings(lang), "family.sweep_current"),
         presenter=present,
     )

@@ -19,7 +19,7 @@ import streamlit as st
 
 import focal
 from focal.formats import DOWNLOADS, format_table
-from focal.ui.charts import figure_1, loss_chart, ratio_chart
+from focal.ui.charts import figure_1, figure_1_sweep, loss_chart, ratio_chart
 from focal.ui.controls import render, value
 from focal.ui.display import number, times
 from focal.ui.latex import focal_formula
@@ -206,14 +206,24 @@ def ratio_view(now: Shared) -> None:
 
 
 def family_view(now: Shared) -> None:
-    """The paper's Figure 1, with a γ sweep played in the browser."""
+    """The paper's Figure 1 at the current γ, or its γ sweep played in the browser.
+
+    The still figure follows γ and carries no frames. The sweep's 51 frames do
+    not depend on γ: while it is on, every rerun sends the same message, which
+    reaches a browser that holds it as a reference of a few bytes.
+    """
     now.heading("family.header")
     now.explain("family.explain")
+    chart_slot = st.container()
+    if render(BY_KEY["sweep"], now.text):
+        figure, about = figure_1_sweep(now.lang, now.present), "family_sweep"
+    else:
+        figure, about = figure_1(now.gamma, now.lang, now.present), "family"
     plot(
-        st,
+        chart_slot,
         now.text,
-        "family",
-        fitted(figure_1(now.gamma, now.lang, now.present), now.phone),
+        about,
+        fitted(figure, now.phone),
         key="family_chart",
         **CHART,
     )

@@ -147,6 +147,7 @@ PARAMS: tuple[Param, ...] = (
     ),
     Param("axis", "choice", "p", options=("p", "p_t"), shared=False),
     Param("log", "toggle", False, shared=False),
+    Param("sweep", "toggle", False, shared=False),
     Param("hard", "slider", 0.1, 0.0, 1.0, 0.01, shared=False),
     Param("easy", "slider", 0.9, 0.0, 1.0, 0.01, shared=False),
     # gradients

@@ -4,6 +4,8 @@ Pages draw charts through :func:`plot` only, never ``st.plotly_chart`` itself
 (a test reads the sources for that). Streamlit gives the chart
 ``role="figure"`` and the text as its ``aria-label``: the chart's title, then
 what it shows, from the string tables (``alt.*`` in :mod:`focal.ui.text.alt`).
+Every chart leaves trimmed to what the screen shows
+(:func:`focal.figures.wire.lean`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from focal.figures.wire import lean
 from focal.ui.charts import SharedFigure
 
 _MARKUP = re.compile(r"<[^>]*>")
@@ -77,5 +80,14 @@ def plot(
     -------
     Any
         What ``plotly_chart`` returns.
+
+    Notes
+    -----
+    The figure goes out trimmed to what the screen shows
+    (:func:`focal.figures.wire.lean`); a :class:`SharedFigure` was trimmed
+    once, when it was cached.
     """
-    return where.plotly_chart(figure, alt=chart_alt(text, about, figure), **options)
+    alt = chart_alt(text, about, figure)
+    if not isinstance(figure, SharedFigure):
+        figure = SharedFigure(lean(figure.to_dict()))
+    return where.plotly_chart(figure, alt=alt, **options)

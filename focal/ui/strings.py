@@ -32,6 +32,9 @@ EN: dict[str, str] = {
     "param.present": "Presenter mode",
     "param.axis": "x axis",
     "param.log": "Log scale",
+    "param.sweep": "Sweep γ in the browser",
+    "help.sweep": "The chart plays γ from 0 to 5 in the browser (▶ and the slider "
+    "under it); the current γ is not drawn while the sweep is on.",
     "param.hard": "p_t of the hard example",
     "param.easy": "p_t of the easy example",
     "param.view": "Show",
@@ -126,12 +129,13 @@ EN: dict[str, str] = {
     # explorer: section 4
     "family.header": "The paper's Figure 1",
     "family.explain": "FL against p_t for γ = 0, 0.5, 1, 2 and 5; γ = 0 is CE. "
-    "Press ▶ to sweep γ from 0 to 5 in the browser.",
+    "Turn on the sweep, then press ▶ to sweep γ from 0 to 5 in the browser.",
     "family.title": "Focal loss for several γ",
     "family.x": "p_t (probability of the true class)",
     "family.y": "loss (nats)",
     "family.gamma": "γ = {gamma}",
     "family.current": "current γ = {gamma}",
+    "family.sweep_current": "sweep: γ = {gamma}",
     "family.play": "Play",
     "family.pause": "Pause",
     # explorer: section 5
@@ -187,6 +191,9 @@ ZH: dict[str, str] = {
     "param.present": "演示模式",
     "param.axis": "横轴",
     "param.log": "对数坐标",
+    "param.sweep": "在浏览器中扫描 γ",
+    "help.sweep": "图表在浏览器中让 γ 从 0 变到 5（下方的 ▶ 和滑块）；"
+    "打开扫描时不画当前的 γ。",
     "param.hard": "困难样本的 p_t",
     "param.easy": "简单样本的 p_t",
     "param.view": "显示",
@@ -271,12 +278,13 @@ ZH: dict[str, str] = {
     "ratio.current": "γ = {gamma}",
     "family.header": "论文中的图 1",
     "family.explain": "γ = 0、0.5、1、2、5 时 FL 随 p_t 的变化；γ = 0 即 CE。"
-    "点击 ▶，在浏览器中让 γ 从 0 连续变化到 5。",
+    "打开扫描后点击 ▶，在浏览器中让 γ 从 0 连续变化到 5。",
     "family.title": "不同 γ 下的 Focal Loss",
     "family.x": "p_t（真实类别的概率）",
     "family.y": "损失（nats）",
     "family.gamma": "γ = {gamma}",
     "family.current": "当前 γ = {gamma}",
+    "family.sweep_current": "扫描：γ = {gamma}",
     "family.play": "播放",
     "family.pause": "暂停",
     "table.header": "重新计算原文的表格",

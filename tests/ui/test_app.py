@@ -21,6 +21,7 @@ from streamlit.testing.v1 import AppTest
 import focal
 from focal import curves
 from focal.formats import DOWNLOADS
+from focal.ui.charts import FIGURE1_POINTS
 from focal.ui.display import number, times
 from focal.ui.params import BY_KEY, PARAMS, Value
 from focal.ui.strings import EN, ZH, strings
@@ -47,7 +48,7 @@ VIEWS = BY_KEY["view"].options
 VIEW_KEYS: dict[str, set[str]] = {
     "curves": {"axis", "log"},
     "ratio": {"hard", "easy"},
-    "family": set(),
+    "family": {"sweep"},
     "table": set(),
 }
 #: The view that draws a page-local control.
@@ -119,13 +120,47 @@ def visible_texts(at: AppTest) -> list[str]:
     return texts
 
 
-def assert_series(actual: Any, expected: np.ndarray) -> None:
-    """Figure data equals the core's array; infinite values are gaps (NaN)."""
+#: Charts go out as float32 (focal.figures.wire): half a unit in the 24th bit.
+FLOAT32 = 2.0**-24
+
+
+def on_grid(x: Any, grid: np.ndarray) -> np.ndarray:
+    """Where each x of a trace lies on the core's ``grid`` (to float32).
+
+    A line trimmed for the screen (:func:`focal.figures.wire.lean`) keeps some
+    of the core's points, in order, both ends included: their indices.
+    """
+    x, grid = np.asarray(x, dtype=float), np.asarray(grid, dtype=float)
+    if x.size == grid.size:  # every point kept
+        np.testing.assert_allclose(x, grid, rtol=FLOAT32, atol=1e-45)
+        return np.arange(x.size)
+    index = np.array([int(np.argmin(np.abs(grid - value))) for value in x])
+    np.testing.assert_allclose(x, grid[index], rtol=FLOAT32, atol=1e-45)
+    assert np.all(np.diff(index) > 0), "the points keep the grid's order"
+    assert index[0] == 0 and index[-1] == grid.size - 1, "both ends are drawn"
+    return index
+
+
+def assert_series(
+    actual: Any, expected: np.ndarray, grid: np.ndarray | None = None
+) -> None:
+    """Figure data equals the core's array, to float32; infinite values are gaps.
+
+    ``actual`` is the data, or a trace (its ``y``). With ``grid``, the core's
+    x of ``expected``, a trace's points are matched to the grid by their x
+    (:func:`on_grid`): a long line keeps only the points its picture needs.
+    """
+    if isinstance(actual, Mapping):
+        if grid is not None:
+            expected = np.asarray(expected)[on_grid(actual["x"], grid)]
+        actual = actual["y"]
     actual = np.asarray(actual, dtype=float)
     assert actual.shape == expected.shape
     assert (np.isnan(actual) == ~np.isfinite(expected)).all(), "gaps where infinite"
     finite = np.isfinite(expected)
-    np.testing.assert_array_equal(actual[finite], expected[finite])
+    np.testing.assert_allclose(
+        actual[finite], expected[finite], rtol=FLOAT32, atol=1e-45
+    )
 
 
 def alpha_of(state: Mapping[str, Value]) -> float | None:
@@ -194,12 +229,10 @@ def assert_view(
     markers = [t for t in loss["data"] if t["mode"] != "lines"]
     assert len(lines) == len(markers) == (2 if alpha is None else 3)
     x = grid if state["axis"] == "p" else focal.p_t(grid, y)
-    for trace in lines:
-        np.testing.assert_allclose(trace["x"], x, rtol=0, atol=1e-15)
-    assert_series(lines[0]["y"], focal.cross_entropy(grid, y))
-    assert_series(lines[1]["y"], focal.focal_loss(grid, y, gamma, alpha))
+    assert_series(lines[0], focal.cross_entropy(grid, y), x)
+    assert_series(lines[1], focal.focal_loss(grid, y, gamma, alpha), x)
     if alpha is not None:
-        assert_series(lines[2]["y"], focal.focal_loss(grid, y, 0.0, alpha))
+        assert_series(lines[2], focal.focal_loss(grid, y, 0.0, alpha), x)
     point_x = p if state["axis"] == "p" else focal.p_t(p, y)
     assert all(m["x"] == [pytest.approx(point_x)] for m in markers)
     assert (loss["layout"]["yaxis"].get("type") == "log") is state["log"]
@@ -227,17 +260,23 @@ def assert_view(
     gammas = curves.gamma_grid()
     ratios = focal.hard_easy_ratio(hard, easy, 1, gammas)
     ce_line, fl_line = figs["ratio_chart"]["data"]
-    assert_series(ce_line["y"], np.broadcast_to(ratios.ce_ratio, gammas.shape))
-    assert_series(fl_line["y"], ratios.fl_ratio)
+    assert_series(ce_line, np.broadcast_to(ratios.ce_ratio, gammas.shape), gammas)
+    assert_series(fl_line, ratios.fl_ratio, gammas)
     (now,) = [s for s in figs["ratio_chart"]["layout"]["shapes"] if s["type"] == "line"]
     assert now["x0"] == now["x1"] == gamma
 
-    # 4 · Figure 1: the bold curve is FL at the current γ
+    # 4 · Figure 1: the bold curve is FL at the current γ, no frames; or the
+    # sweep: its frames, from γ = 0 whatever the current γ
     family = figs["family_chart"]
     assert len(family["data"]) == len(curves.FIGURE1_GAMMAS) + 1
-    family_grid = curves.probability_grid(len(family["data"][-1]["x"]))
-    assert_series(family["data"][-1]["y"], focal.focal_loss(family_grid, 1, gamma))
-    assert len(family["frames"]) == len(gammas)
+    family_grid = curves.probability_grid(FIGURE1_POINTS)
+    bold = family["data"][-1]
+    if state["sweep"]:
+        assert len(family["frames"]) == len(gammas)
+        assert_series(bold, focal.focal_loss(family_grid, 1, 0.0))
+    else:
+        assert not family.get("frames")
+        assert_series(bold, focal.focal_loss(family_grid, 1, gamma), family_grid)
 
 
 def assert_gradients(at: AppTest, state: Mapping[str, Value]) -> None:
@@ -251,10 +290,9 @@ def assert_gradients(at: AppTest, state: Mapping[str, Value]) -> None:
     data = figs["gradient_chart"]["data"]
     x = np.linspace(-10.0, 10.0, 801)
     gamma_star, beta = float(state["gamma_star"]), float(state["beta_star"])
-    np.testing.assert_allclose(data[0]["x"], x, rtol=0, atol=1e-15)
-    assert_series(data[0]["y"], focal.grad_cross_entropy(x, y))
-    assert_series(data[1]["y"], focal.grad_focal_loss(x, y, gamma, alpha))
-    assert_series(data[2]["y"], focal.grad_focal_loss_star(x, y, gamma_star, beta))
+    assert_series(data[0], focal.grad_cross_entropy(x, y), x)
+    assert_series(data[1], focal.grad_focal_loss(x, y, gamma, alpha), x)
+    assert_series(data[2], focal.grad_focal_loss_star(x, y, gamma_star, beta), x)
     logit = focal.logit(p)
     values = [metric.value for metric in at.metric][:3]
     assert values == [
@@ -345,6 +383,9 @@ EXPLORER_MOVES = [
     ("easy", 0.6, {}, {"ratio_chart"}),
     ("axis", "p_t", {"y": "0"}, {"loss_chart"}),
     ("log", True, {}, {"loss_chart"}),
+    ("sweep", True, {}, {"family_chart"}),
+    # the sweep's frames do not follow γ: the same message, a reference
+    ("gamma", 3.0, {"sweep": True}, {"loss_chart", "ratio_chart"}),
 ]
 
 
@@ -365,7 +406,7 @@ def test_moving_a_control_updates_the_explorer(
     state["view"] = VIEW_OF.get(key, state["view"])
     after_specs, after_numbers = assert_explorer(at, state)
     assert {k for k in after_specs if after_specs[k] != before_specs[k]} == changed
-    if key not in ("axis", "log"):  # the view of the curves, not the numbers
+    if key not in ("axis", "log", "sweep"):  # how a chart shows, not the numbers
         assert after_numbers != before_numbers
     for spec in after_specs.values():
         assert "NaN" not in spec

@@ -9,7 +9,14 @@ import pytest
 
 from focal import curves
 from focal.figures import ratio_figure
-from focal.ui.charts import SharedFigure, figure_1, loss_chart, ratio_chart
+from focal.figures.wire import lean
+from focal.ui.charts import (
+    SharedFigure,
+    figure_1,
+    figure_1_sweep,
+    loss_chart,
+    ratio_chart,
+)
 from focal.ui.strings import strings
 
 
@@ -33,11 +40,12 @@ LABELS = {
 }
 
 
-def test_ratio_chart_is_the_builders_figure() -> None:
+def test_ratio_chart_is_the_builders_figure_trimmed_for_the_screen() -> None:
     labels = {**LABELS, "current": LABELS["current"].format(gamma="2")}
     built = ratio_figure(curves.ratio_curves(0.2, 0.8), 2.0, labels=labels)
     shown = ratio_chart(0.2, 0.8, 2.0, "en", False)
-    assert json.loads(pio.to_json(shown)) == json.loads(pio.to_json(built))
+    trimmed = lean(built.to_dict())
+    assert json.loads(pio.to_json(shown)) == json.loads(pio.to_json(trimmed))
 
 
 @pytest.mark.parametrize(
@@ -54,7 +62,22 @@ def test_built_once_per_state(chart, args, other) -> None:
     assert chart(*args) is first  # a second session gets the same object
     changed = chart(other, *args[1:])
     assert changed is not first
-    assert changed.to_dict() != first.to_dict()
+    assert pio.to_json(changed) != pio.to_json(first)
+
+
+@pytest.mark.parametrize(("lang", "present"), [("en", False), ("zh", True)])
+def test_the_sweep_is_the_same_for_every_gamma(lang: str, present: bool) -> None:
+    """Figure 1's animation: 51 frames that no γ changes, so Streamlit sends a
+    browser that has it a reference; the still figure carries no frames."""
+    sweep = figure_1_sweep(lang, present).to_dict()
+    assert len(sweep["frames"]) == curves.gamma_grid().size
+    assert sweep["layout"]["sliders"][0]["active"] == 0  # from γ = 0
+    for gamma in (0.0, 2.0, 4.9):
+        still = figure_1(gamma, lang, present).to_dict()
+        assert not still.get("frames")
+        assert "sliders" not in still["layout"]
+        assert "updatemenus" not in still["layout"]
+    assert figure_1_sweep(lang, present) is figure_1_sweep(lang, present)
 
 
 def test_caches_are_bounded() -> None:

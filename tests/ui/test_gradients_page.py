@@ -70,7 +70,7 @@ def test_fl_star_controls_move_its_curve(key: str, new: float) -> None:
     assert_gradients(at, state)
     gamma_star, beta = float(state["gamma_star"]), float(state["beta_star"])
     fl_star = figures(at)["gradient_chart"]["data"][2]
-    assert_series(fl_star["y"], focal.grad_focal_loss_star(X, 1, gamma_star, beta))
+    assert_series(fl_star, focal.grad_focal_loss_star(X, 1, gamma_star, beta), X)
     assert fl_star["name"] == EN["gradients.fl_star"].format(
         gamma_star=f"{gamma_star:g}", beta=f"{beta:g}"
     )
@@ -119,7 +119,7 @@ def test_ratio_chart_and_metric_equal_the_core(
     alpha = 0.25 if balance else None
     label = int(y)
     line, marker = figures(at)["gradient_ratio_chart"]["data"]
-    assert_series(line["y"], focal.focal_gradient_ratio(X, label, gamma, alpha))
+    assert_series(line, focal.focal_gradient_ratio(X, label, gamma, alpha), X)
     x0 = focal.logit(p)
     assert marker["x"] == [pytest.approx(x0)]
     here = focal.focal_gradient_ratio(x0, label, gamma, alpha)

@@ -27,6 +27,7 @@ from tests.helpers import (
 
 from .test_app import (
     HOSTILE,
+    assert_series,
     figures,
     metrics,
     raw_specs,
@@ -125,8 +126,8 @@ def assert_imbalance(at: AppTest, state: Mapping[str, Value]) -> None:
     ]
     for trace, g in zip(bars, (2, 1, 0), strict=True):
         assert list(trace["x"]) == names
-        np.testing.assert_array_equal(trace["y"], losses.shares[rows, g])
-        np.testing.assert_array_equal(
+        assert_series(trace["y"], losses.shares[rows, g])
+        assert_series(
             np.asarray(trace["customdata"]).reshape(3, 2),
             np.column_stack([losses.totals[rows, g], losses.per_positive[rows, g]]),
         )
@@ -136,8 +137,7 @@ def assert_imbalance(at: AppTest, state: Mapping[str, Value]) -> None:
         values = getattr(curves, kind)
         assert len(lines) == curves.gamma.size
         for line, row in zip(lines, values, strict=True):
-            np.testing.assert_array_equal(line["x"], fraction)
-            np.testing.assert_array_equal(line["y"], row)
+            assert_series(line, row, fraction)
         wide = Look.of(bool(state["present"])).bold
         bold = [line["name"] for line in lines if line["line"]["width"] == wide]
         assert bold == [text["imbalance.figure4.current"].format(gamma=f"{gamma:g}")]

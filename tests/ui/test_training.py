@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -22,6 +21,7 @@ from tests.helpers import assert_chinese, assert_only_notice, assert_prose_in_bo
 
 from .test_app import (
     app,
+    assert_series,
     figures,
     raw_specs,
     run,
@@ -104,13 +104,13 @@ def assert_training(at: AppTest, state: Mapping[str, Value]) -> None:
     ]
     for side in ("left", "right"):
         fill, line, _, _ = figs[f"train_boundary_{side}"]["data"]
-        np.testing.assert_array_equal(fill["z"], outcomes[side].grid[2])
-        np.testing.assert_array_equal(line["z"], outcomes[side].grid[2])
+        assert_series(fill["z"], outcomes[side].grid[2])
+        assert_series(line["z"], outcomes[side].grid[2])
     loss_lines = figs["train_loss_chart"]["data"]
     assert len(loss_lines) == 2
     for trace, side in zip(loss_lines, ("left", "right"), strict=True):
-        np.testing.assert_array_equal(trace["y"], outcomes[side].history.loss)
-        np.testing.assert_array_equal(trace["x"], outcomes[side].history.steps)
+        history = outcomes[side].history
+        assert_series(trace, history.loss, history.steps)
 
 
 # ------------------------------------------------------ languages and modes

@@ -96,8 +96,7 @@ def assert_variants(at: AppTest, state: Mapping[str, Value]) -> None:
     assert [t["name"] for t in lines] == names
     assert len(markers) == len(shown)
     for trace, name in zip(lines, shown, strict=True):
-        np.testing.assert_allclose(trace["x"], focal.p_t(grid, y), rtol=0, atol=1e-15)
-        assert_series(trace["y"], every[name])
+        assert_series(trace, every[name], focal.p_t(grid, y))
     p_t = focal.p_t(p, y)
     for marker, name in zip(markers, shown, strict=True):
         assert marker["x"] == [pytest.approx(p_t)]
@@ -129,9 +128,9 @@ def assert_variants(at: AppTest, state: Mapping[str, Value]) -> None:
         figure = figs[key]
         x = [getattr(row, setting) for row in rows_]
         for trace, measure in zip(figure["data"], ("ap", "ap50", "ap75"), strict=True):
-            np.testing.assert_array_equal(trace["x"], x)
-            np.testing.assert_array_equal(
-                trace["y"], [getattr(row, measure) for row in rows_]
+            assert_series(trace["x"], np.array(x))
+            assert_series(
+                trace["y"], np.array([getattr(row, measure) for row in rows_])
             )
         (line,) = [s for s in figure["layout"]["shapes"] if s["type"] == "line"]
         assert line["x0"] == line["x1"] == current

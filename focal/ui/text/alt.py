@@ -14,7 +14,10 @@ EN: dict[str, str] = {
     "example gets than an easy one, under cross-entropy and under focal loss, "
     "against γ; the current γ is marked.",
     "alt.family": "Line chart after the paper's Figure 1: focal loss against p_t "
-    "for several values of γ, the current γ drawn bold; a play button sweeps γ.",
+    "for several values of γ, the current γ drawn bold.",
+    "alt.family_sweep": "Line chart after the paper's Figure 1: focal loss "
+    "against p_t for several values of γ; a play button and a slider sweep the "
+    "bold curve through γ.",
     # Gradients
     "alt.gradients": "Line chart after the paper's Figure 6: the derivatives of "
     "cross-entropy, focal loss and FL* with respect to the logit x, against x, "
@@ -56,7 +59,9 @@ ZH: dict[str, str] = {
     "alt.ratio": "对数坐标折线图：困难样本的损失是简单样本的多少倍，分别在交叉熵和 "
     "Focal Loss 下随 γ 的变化；图中标出当前的 γ。",
     "alt.family": "仿论文图 1 的折线图：不同 γ 下 Focal Loss 随 p_t 的变化，当前的 γ "
-    "加粗；播放按钮让 γ 连续变化。",
+    "加粗。",
+    "alt.family_sweep": "仿论文图 1 的折线图：不同 γ 下 Focal Loss 随 p_t 的变化；"
+    "播放按钮和滑块让加粗的曲线随 γ 连续变化。",
     "alt.gradients": "仿论文图 6 的折线图：交叉熵、Focal Loss 和 FL* 对 logit x "
     "的导数随 x 的变化，标出当前样本。",
     "alt.gradients_ratio": "折线图：Focal Loss 的梯度与交叉熵的梯度之比随 logit x "
