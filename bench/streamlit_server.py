@@ -106,10 +106,21 @@ def start_server(
     default configuration (``script`` should then be an absolute path).
     """
     port = free_port()
-    log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
     command = [sys.executable, "-m", "streamlit", "run", str(script)]
     command += ["--server.port", str(port), "--server.headless", "true"]
     command += ["--browser.gatherUsageStats", "false", *options]
+    return start_command(command, port, cwd=cwd, name=str(script))
+
+
+def start_command(
+    command: list[str], port: int, cwd: str | Path | None = None, name: str = ""
+) -> Server:
+    """Start ``command``, which serves the app on loopback ``port``.
+
+    For a server started its own way (``make room``'s command, for instance).
+    Returns once ``/_stcore/health`` answers "ok", else raises ``RuntimeError``.
+    """
+    log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
     with log.open("wb") as sink:
         process = subprocess.Popen(
             command, cwd=cwd or ROOT, stdout=sink, stderr=subprocess.STDOUT
@@ -125,4 +136,4 @@ def start_server(
         break
     text = log.read_text()
     server.stop()
-    raise RuntimeError(f"{script}: streamlit did not become healthy:\n{text}")
+    raise RuntimeError(f"{name or command}: streamlit did not become healthy:\n{text}")
