@@ -27,7 +27,7 @@ from streamlit.testing.v1 import AppTest
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
-from bench.load import Student
+from bench.load import Student, run_async
 from bench.streamlit_server import start_server
 from focal.ui.params import BY_KEY, Value
 from focal.ui.strings import strings
@@ -362,7 +362,7 @@ class Tab(Student):
 
 async def open_tab(base: str, path: str = "/", query: str = "") -> Tab:
     """A :class:`Tab` that has loaded the page and run it once (its websocket
-    belongs to the running event loop: use it inside one ``asyncio.run``)."""
+    belongs to the running event loop: use it inside one ``run_async``)."""
     opened = Tab(base, path, query)
     await opened.open()
     return opened
@@ -412,7 +412,7 @@ def handshake(
         except InvalidStatus as refused:
             return refused.response.status_code
 
-    return asyncio.run(attempt())
+    return run_async(attempt)
 
 
 def xsrf_cookie(base: str) -> dict[str, str]:

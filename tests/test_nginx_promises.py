@@ -11,11 +11,11 @@ through it: two replicas behind nginx, as ``tests/test_nginx.py`` starts them.
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 
+from bench.load import run_async
 from bench.streamlit_server import Server
 from tests.helpers import handshake, http, open_tab, upload, xsrf_cookie
 from tests.test_nginx import nginx, proxy, replicas  # noqa: F401 (fixtures)
@@ -51,7 +51,7 @@ def test_a_download_reaches_the_replica_that_drew_the_page(
         await page.close()
         return url, page.cookie_header(), page.stats.errors
 
-    url, cookies, errors = asyncio.run(click_csv())
+    url, cookies, errors = run_async(click_csv)
     assert errors == []
     assert url.startswith("/media/"), url
     # each time through nginx (a replica picked at random would fail half)
@@ -85,9 +85,12 @@ def test_a_reconnect_with_the_same_cookie_lands_on_the_same_session(
         assert page.stats.errors == []
         return first, page.session_id
 
-    first, again = asyncio.run(reconnect(base))
+    first, again = run_async(lambda: reconnect(base))
     assert first and again == first
     # the control: the session lives on one replica only; asked of each
     # directly, one gives it back and the other starts a new session
-    back = [asyncio.run(reconnect(server.base, first))[1] for server in replicas]
+    back = [
+        run_async(lambda base=server.base: reconnect(base, first))[1]
+        for server in replicas
+    ]
     assert sorted(session == first for session in back) == [False, True], back
