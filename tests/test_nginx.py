@@ -20,9 +20,10 @@ Skipped when nginx is missing, except in CI (``CI=true``), where that fails.
 from __future__ import annotations
 
 import re
+import threading
 import urllib.request
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -190,6 +191,13 @@ def test_static_files_come_compressed_from_nginx_with_a_long_cache(
     assert status == 200
 
 
+def _capture(call: Callable[[], None], failures: list[BaseException]) -> None:
+    try:
+        call()
+    except BaseException as exc:  # re-raised in the test's own thread
+        failures.append(exc)
+
+
 def test_the_app_loads_through_nginx_in_chromium(proxy: tuple[str, Path]) -> None:
     chromium = chromium_path()
     if chromium is None:
@@ -199,23 +207,35 @@ def test_the_app_loads_through_nginx_in_chromium(proxy: tuple[str, Path]) -> Non
 
     static: dict[str, str] = {}
     errors: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium, args=CHROMIUM_ARGS
-        )
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            page.on("pageerror", lambda error: errors.append(str(error)))
 
-            def seen(response) -> None:
-                if "/static/" in response.url:
-                    static[response.url] = response.headers.get("content-encoding", "")
+    def load() -> None:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=chromium, args=CHROMIUM_ARGS
+            )
+            try:
+                page = browser.new_page(viewport={"width": 1280, "height": 800})
+                page.on("pageerror", lambda error: errors.append(str(error)))
 
-            page.on("response", seen)
-            page.goto(base + "/?gamma=3")
-            page.wait_for_function(FIRST_CHART, timeout=90_000)
-        finally:
-            browser.close()
+                def seen(response) -> None:
+                    if "/static/" in response.url:
+                        coding = response.headers.get("content-encoding", "")
+                        static[response.url] = coding
+
+                page.on("response", seen)
+                page.goto(base + "/?gamma=3")
+                page.wait_for_function(FIRST_CHART, timeout=90_000)
+            finally:
+                browser.close()
+
+    # In a thread of its own: after the browser tests, the session's Playwright
+    # holds an event loop in the main thread, where a second sync API is refused.
+    failures: list[BaseException] = []
+    worker = threading.Thread(target=lambda: _capture(load, failures))
+    worker.start()
+    worker.join()
+    if failures:
+        raise failures[0]
     assert errors == []
     scripts = {url: coding for url, coding in static.items() if url.endswith(".js")}
     assert len(scripts) > 20, static
