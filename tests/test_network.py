@@ -124,8 +124,8 @@ def test_the_relay_counts_what_passes() -> None:
     upgrade = b"GET /_stcore/stream HTTP/1.1\r\nUpgrade: websocket\r\n\r\n"
     with Relay("127.0.0.1", port) as relay:
         before = relay.snapshot()
-        assert len(asyncio.run(ask(relay, plain))) == 1010
-        assert len(asyncio.run(ask(relay, upgrade))) == 1010
+        assert len(run_async(lambda: ask(relay, plain))) == 1010
+        assert len(run_async(lambda: ask(relay, upgrade))) == 1010
         used = relay.snapshot() - before
     thread.join(5)
     server.close()

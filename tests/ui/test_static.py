@@ -3,7 +3,6 @@ middleware that answers ``make room``'s ``/static/`` requests with it."""
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import os
 import subprocess
@@ -12,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from bench.load import run_async
 from focal.ui import static
 from focal.ui.static import IMMUTABLE, Precompressed, find_brotli, precompress
 
@@ -105,7 +105,9 @@ def request(
     async def send(message: dict) -> None:
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    # in a thread of its own: after the browser tests, Playwright holds an event
+    # loop in the main thread, where asyncio.run is refused
+    run_async(lambda: app(scope, receive, send))
     start, body = sent[0], sent[1]
     headers = {key.decode(): value.decode() for key, value in start["headers"]}
     return start["status"], headers, body["body"]
