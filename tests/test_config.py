@@ -27,3 +27,5 @@ def test_tuned_for_a_lecture_hall() -> None:
     assert config["server"]["fileWatcherType"] == "none"
     assert config["server"]["runOnSave"] is False
     assert config["runner"]["postScriptGC"] is False
+    # half the bytes per move on a shared wifi (bench/network.py)
+    assert config["server"]["enableWebsocketCompression"] is True

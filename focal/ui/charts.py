@@ -28,8 +28,9 @@ from focal.ui.strings import strings
 
 #: States kept per figure. In a lecture most students share the lecturer's
 #: state, so a few recent states serve nearly every rerun; the bound is set by
-#: memory (about 320 kB per loss chart, 290 kB per Figure 1, 80 kB per ratio
-#: chart, 12 kB per set of curves): about 90 MB when all are full.
+#: memory (trimmed for the screen, about 150 kB per loss chart and per Figure
+#: 1, 110 kB per ratio chart, 12 kB per set of curves; the sweep, 0.5 MB, once
+#: per language and screen): about 55 MB when all are full.
 _ENTRIES = 128
 
 
