@@ -24,6 +24,7 @@ from playwright.sync_api import (
     Dialog,
     Page,
     Request,
+    expect,
     sync_playwright,
 )
 
@@ -45,6 +46,9 @@ PHONES = {"390x844": (390, 844), "360x740": (360, 740)}
 # Default Playwright timeouts (ms): generous, since the machine is shared and
 # a busy 2-CPU box has been seen to take 30 s to settle a page.
 TIMEOUT_MS = 60_000
+# The same for every locator assertion (``expect``), whose own default is 5 s:
+# a radio clicked on a busy machine was seen checked only after that.
+expect.set_options(timeout=TIMEOUT_MS)
 
 # Streamlit issue #7074 (open): a page loaded directly at /<page> first asks
 # /<page>/_stcore/health and /<page>/_stcore/host-config, gets 404, and then
