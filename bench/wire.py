@@ -144,20 +144,24 @@ class Relay:
         except OSError:
             writer.close()
             return
-        first = await reader.read(65536)
-        kind = _kind(first)
-        self._connections[kind] += 1
-        if first:
-            self._counts[(kind, "up")] += len(first)
-            up_writer.write(first)
-        await asyncio.gather(
-            self._pump(reader, up_writer, (kind, "up")),
-            self._pump(up_reader, writer, (kind, "down")),
-            return_exceptions=True,
-        )
-        for end in (writer, up_writer):
-            with contextlib.suppress(Exception):
-                end.close()
+        try:
+            first = await reader.read(65536)
+            kind = _kind(first)
+            self._connections[kind] += 1
+            if first:
+                self._counts[(kind, "up")] += len(first)
+                up_writer.write(first)
+            await asyncio.gather(
+                self._pump(reader, up_writer, (kind, "up")),
+                self._pump(up_reader, writer, (kind, "down")),
+                return_exceptions=True,
+            )
+        except asyncio.CancelledError:
+            pass  # the relay is closing: the connection ends with it
+        finally:
+            for end in (writer, up_writer):
+                with contextlib.suppress(Exception):
+                    end.close()
 
     async def _pump(
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, key: Key
