@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from focal.ui.charts import loss_chart
 from focal.ui.entry import shared_controls
-from focal.ui.explorer import CHART, Shared
+from focal.ui.shared import CHART, Shared
 from focal.ui.strings import strings
 
 

@@ -4,25 +4,18 @@ import streamlit as st
 
 from focal import training
 from focal.figures.training import boundary_figure, loss_history_figure
-from focal.ui.controls import render, value
+from focal.ui.controls import render
 from focal.ui.display import number
 from focal.ui.params import BY_KEY
-from focal.ui.phone import Later, fitted, row
+from focal.ui.phone import fitted, row
 from focal.ui.plot import plot
 from focal.ui.routing import through_entry
-from focal.ui.screen import Screen, current
-from focal.ui.strings import strings
+from focal.ui.shared import CHART, Shared
 
 through_entry()  # first: run inside app.py (focal/ui/routing.py)
 
-text = strings(str(value("lang")))
-screen = current()
-present = screen is Screen.PROJECTOR
-phone = screen is Screen.PHONE
-later = Later(phone)  # on a phone: after the two runs
-gamma = float(value("gamma"))
-alpha = float(value("alpha"))
-chart = {"width": "stretch", "theme": None, "config": {"displaylogo": False}}
+now = Shared.now()
+alpha = now.alpha_slider
 #: Points drawn over each decision boundary (every positive, then negatives).
 SCATTER_LIMIT = 1500
 #: Runs of more point-steps than this show a progress bar (the default is 2M);
@@ -77,59 +70,63 @@ def experiment(
     return outcome
 
 
-if not present:
-    st.title(text["training.title"])
-    later(st.write, text["training.intro"])
+if not now.present:
+    st.title(now.text["training.title"])
+    now.later(st.write, now.text["training.intro"])
 
 # Controls: the model and the imbalance in one row (on a projector, the two
 # losses too; on a phone with short labels), the rest folded away.
-if present:
+if now.present:
     cells = st.columns([2, 3, 3, 3], gap="small")
     control_columns = dict(
         zip(("model", "imbalance", "left", "right"), cells, strict=True)
     )
 else:
     control_columns = dict(
-        zip(("model", "imbalance"), row(st, [2, 3], phone), strict=True)
+        zip(("model", "imbalance"), row(st, [2, 3], now.phone), strict=True)
     )
-compact = present or phone
-model = str(render(BY_KEY["train_model"], text, control_columns["model"], compact))
+compact = now.present or now.phone
+model = str(render(BY_KEY["train_model"], now.text, control_columns["model"], compact))
 imbalance = float(
-    render(BY_KEY["train_imbalance"], text, control_columns["imbalance"], compact)
+    render(BY_KEY["train_imbalance"], now.text, control_columns["imbalance"], compact)
 )
-if present:
+if now.present:
     choices = {
-        side: str(render(BY_KEY[f"train_{side}"], text, control_columns[side], True))
+        side: str(
+            render(BY_KEY[f"train_{side}"], now.text, control_columns[side], True)
+        )
         for side in ("left", "right")
     }
 # a phone draws the two runs first, the settings folded away under them
-runs = st.container() if phone else st
-settings = st.expander(text["training.settings"])
+runs = st.container() if now.phone else st
+settings = st.expander(now.text["training.settings"])
 columns = settings.columns(3)
-n = int(render(BY_KEY["train_points"], text, columns[0]))
-steps = int(render(BY_KEY["train_steps"], text, columns[1]))
-seed = int(render(BY_KEY["train_seed"], text, columns[2]))
+n = int(render(BY_KEY["train_points"], now.text, columns[0]))
+steps = int(render(BY_KEY["train_steps"], now.text, columns[1]))
+seed = int(render(BY_KEY["train_seed"], now.text, columns[2]))
 columns = settings.columns(3)
-prior_init = bool(render(BY_KEY["train_prior"], text, columns[0]))
-optimizer = str(render(BY_KEY["train_optimizer"], text, columns[1]))
-learning_rate = float(render(BY_KEY["train_lr"], text, columns[2]))
+prior_init = bool(render(BY_KEY["train_prior"], now.text, columns[0]))
+optimizer = str(render(BY_KEY["train_optimizer"], now.text, columns[1]))
+learning_rate = float(render(BY_KEY["train_lr"], now.text, columns[2]))
 
 data = dataset(n, imbalance, seed)
-if not present:
-    later(
+if not now.present:
+    now.later(
         st.caption,
-        text["training.data"].format(imbalance=f"{imbalance:g}", **data.counts),
+        now.text["training.data"].format(imbalance=f"{imbalance:g}", **data.counts),
     )
 
 # The two runs, side by side: a loss, its decision boundary, its numbers.
 sides = dict(zip(("left", "right"), runs.columns(2, gap="medium"), strict=True))
-if not present:
+if not now.present:
     choices = {
-        side: str(render(BY_KEY[f"train_{side}"], text, column))
+        side: str(render(BY_KEY[f"train_{side}"], now.text, column))
         for side, column in sides.items()
     }
 names = {
-    side: text[f"training.loss.{choice}"].format(gamma=f"{gamma:g}", alpha=f"{alpha:g}")
+    side: now.text[f"training.loss.{choice}"].format(
+        gamma=f"{now.gamma:g}", alpha=f"{alpha:g}"
+    )
     for side, choice in choices.items()
 }
 long_run = model == "mlp" or n * steps > LONG_RUN
@@ -139,12 +136,12 @@ outcomes = {
         imbalance,
         seed,
         model,
-        training.loss_setting(choice, gamma, alpha),
+        training.loss_setting(choice, now.gamma, alpha),
         steps,
         optimizer,
         learning_rate,
         prior_init,
-        text["training.progress"].format(name=names[side]) if long_run else None,
+        now.text["training.progress"].format(name=names[side]) if long_run else None,
     )
     for side, choice in choices.items()
 }
@@ -155,7 +152,7 @@ for side, column in sides.items():
     outcome = outcomes[side]
     plot(
         column,
-        text,
+        now.text,
         "training_boundary",
         fitted(
             boundary_figure(
@@ -164,71 +161,71 @@ for side, column in sides.items():
                 data.y_train[shown],
                 labels={
                     "title": f"{names[side]} · "
-                    + text["training.boundary_title"].format(steps=steps),
-                    "x": text["training.x"],
-                    "y": text["training.y"],
-                    "p": text["training.p"],
-                    "boundary": text["training.boundary"],
-                    "negatives": text["training.negatives"],
-                    "positives": text["training.positives"],
+                    + now.text["training.boundary_title"].format(steps=steps),
+                    "x": now.text["training.x"],
+                    "y": now.text["training.y"],
+                    "p": now.text["training.p"],
+                    "boundary": now.text["training.boundary"],
+                    "negatives": now.text["training.negatives"],
+                    "positives": now.text["training.positives"],
                 },
-                presenter=present,
+                presenter=now.present,
             ),
-            phone,
+            now.phone,
         ),
         key=f"train_boundary_{side}",
-        **chart,
+        **CHART,
     )
-    metrics = row(column, 3, phone)  # a phone: "Average precision" uncut
+    metrics = row(column, 3, now.phone)  # a phone: "Average precision" uncut
     metrics[0].metric(
-        text["training.precision"],
+        now.text["training.precision"],
         number(outcome.precision, 3),
-        help=text["training.precision_help"],
+        help=now.text["training.precision_help"],
     )
     metrics[1].metric(
-        text["training.recall"],
+        now.text["training.recall"],
         number(outcome.recall, 3),
-        help=text["training.recall_help"],
+        help=now.text["training.recall_help"],
     )
     metrics[2].metric(
-        text["training.ap_short" if present else "training.ap"],
+        now.text["training.ap_short" if now.present else "training.ap"],
         number(outcome.average_precision, 3),
-        help=text["training.ap_help"],
+        help=now.text["training.ap_help"],
     )
-if not present:
-    later(
+if not now.present:
+    now.later(
         st.caption,
-        text["training.sample"].format(
+        now.text["training.sample"].format(
             positives=counts["train_positives"],
             shown=len(shown) - counts["train_positives"],
             negatives=counts["train_negatives"],
         ),
     )
-later.draw()
+now.later.draw()
 
 # The loss of both runs against the step
 history = {side: outcomes[side].history.loss for side in sides}
 plot(
     st,
-    text,
+    now.text,
     "training_loss",
     fitted(
         loss_history_figure(
             outcomes["left"].history.steps,
             history,
             labels={
-                "title": text["training.loss_title"],
-                "x": text["training.loss_x"],
-                "y": text["training.loss_y"],
+                "title": now.text["training.loss_title"],
+                "x": now.text["training.loss_x"],
+                "y": now.text["training.loss_y"],
                 **names,
             },
-            presenter=present,
+            presenter=now.present,
         ),
-        phone,
+        now.phone,
     ),
     key="train_loss_chart",
-    **chart,
+    **CHART,
 )
-if not present:
-    st.caption(text["training.loss_caption"])
-    st.info(text["training.look"])
+if not now.present:
+    st.caption(now.text["training.loss_caption"])
+    st.info(now.text["training.look"])

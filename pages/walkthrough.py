@@ -6,15 +6,15 @@ import focal
 from focal import curves
 from focal.figures import family_figure, loss_figure
 from focal.figures.walkthrough import lines_figure, share_figure
-from focal.ui.controls import render, value
+from focal.ui.controls import render
 from focal.ui.display import number, times
 from focal.ui.latex import focal_formula
 from focal.ui.params import BY_KEY
-from focal.ui.phone import Later, fitted
+from focal.ui.phone import fitted
 from focal.ui.plot import plot
 from focal.ui.routing import through_entry
 from focal.ui.screen import Screen, current
-from focal.ui.strings import strings
+from focal.ui.shared import CHART, Shared
 from focal.ui.tables import markdown_table, table_note
 from focal.ui.walkthrough import (
     FULL_FL_BY_LABEL,
@@ -27,17 +27,9 @@ from focal.walkthrough import PAPER_BEST_ALPHA, yolo_v3_example
 
 through_entry()  # first: run inside app.py (focal/ui/routing.py)
 
-text = strings(str(value("lang")))
-screen = current()
-present = screen is Screen.PROJECTOR
-phone = screen is Screen.PHONE
-later = Later(phone)  # on a phone: after the step's chart and words
-y = int(value("y"))
-p = float(value("p"))
-gamma = float(value("gamma"))
-alpha_slider = float(value("alpha"))
-alpha = alpha_slider if value("balance") else None
-chart = {"width": "stretch", "theme": None, "config": {"displaylogo": False}}
+now = Shared.now()
+alpha_slider = now.alpha_slider
+alpha = now.alpha
 STEPS = BY_KEY["step"].options
 
 
@@ -46,28 +38,28 @@ def go_to(step: str) -> None:
     st.session_state["step"] = step
 
 
-if not present:
-    st.title(text["walkthrough.title"])
-    later(st.caption, text["walkthrough.intro"])
+if not now.present:
+    st.title(now.text["walkthrough.title"])
+    now.later(st.caption, now.text["walkthrough.intro"])
 
 # Where we are: the step titles, previous/next (also PageUp/PageDown, the keys a
 # presentation remote sends) and progress. On a projector: one compact row. On a
 # phone: the step numbers, then previous and next side by side.
-if present:
+if now.present:
     back, steps_column, forward = st.columns([2, 3, 2], vertical_alignment="bottom")
-    step_key = str(render(BY_KEY["step"], text, steps_column, compact=True))
-elif phone:
+    step_key = str(render(BY_KEY["step"], now.text, steps_column, compact=True))
+elif now.phone:
     step_key = str(
-        render(BY_KEY["step"], text, compact=True, label_visibility="collapsed")
+        render(BY_KEY["step"], now.text, compact=True, label_visibility="collapsed")
     )
     back = forward = st.container(horizontal=True)
 else:
-    step_key = str(render(BY_KEY["step"], text))
+    step_key = str(render(BY_KEY["step"], now.text))
     back, progress, forward = st.columns([2, 5, 2], vertical_alignment="center")
 index = STEPS.index(step_key)
 step = index + 1
 back.button(
-    text["walkthrough.previous"],
+    now.text["walkthrough.previous"],
     key="walkthrough_previous",
     icon=":material/arrow_back:",
     on_click=go_to,
@@ -77,7 +69,7 @@ back.button(
     shortcut="PageUp",
 )
 forward.button(
-    text["walkthrough.next"],
+    now.text["walkthrough.next"],
     key="walkthrough_next",
     icon=":material/arrow_forward:",
     icon_position="right",
@@ -87,40 +79,40 @@ forward.button(
     width="stretch",
     shortcut="PageDown",
 )
-if screen is Screen.LAPTOP:
+if now.screen is Screen.LAPTOP:
     progress.progress(
         step / len(STEPS),
-        text=text["walkthrough.progress"].format(step=step, total=len(STEPS)),
+        text=now.text["walkthrough.progress"].format(step=step, total=len(STEPS)),
     )
 
-if present:
-    st.subheader(text[f"walkthrough.s{step}.title"])
+if now.present:
+    st.subheader(now.text[f"walkthrough.s{step}.title"])
 else:
-    st.header(text[f"walkthrough.s{step}.title"], divider="gray")
+    st.header(now.text[f"walkthrough.s{step}.title"], divider="gray")
 # Beside the chart: its formula and explanation, then what moves it (``near``:
 # the step's own control, its numbers). A phone stacks them: the chart, what
 # moves it, then the words.
-if phone:
+if now.phone:
     figure, near, words = st.container(), st.container(), st.container()
 else:
     words, figure = st.columns([2, 3], gap="large")
     near = words
 words.latex(STEP_FORMULAS[step])
-if present:
-    words.expander(text["walkthrough.explain_label"]).write(
-        text[f"walkthrough.s{step}.explain"]
+if now.present:
+    words.expander(now.text["walkthrough.explain_label"]).write(
+        now.text[f"walkthrough.s{step}.explain"]
     )
 else:
-    words.write(text[f"walkthrough.s{step}.explain"])
+    words.write(now.text[f"walkthrough.s{step}.explain"])
 
-point_p_t = focal.p_t(p, y)
+point_p_t = focal.p_t(now.p, now.y)
 
 if step == 1:
-    size = int(render(BY_KEY["wt_size"], text, near))
-    example = yolo_v3_example(size, gamma, alpha)
+    size = int(render(BY_KEY["wt_size"], now.text, near))
+    example = yolo_v3_example(size, now.gamma, alpha)
     words.latex(yolo_formula(focal.YOLO_V3_ANCHORS, example.sides, example.predictions))
     words.caption(
-        text["walkthrough.s1.setting"].format(
+        now.text["walkthrough.s1.setting"].format(
             objects=f"{example.objects:g}",
             p_object=f"{example.p_object:g}",
             total=f"{example.predictions:,.0f}",
@@ -128,45 +120,47 @@ if step == 1:
             p_background=f"{example.p_background:g}",
         )
     )
-    words.caption(text["imbalance.yolo_note"])  # YOLO v3's own finding
+    words.caption(now.text["imbalance.yolo_note"])  # YOLO v3's own finding
     first, second = near.columns(2)
-    first.metric(text["walkthrough.s1.predictions"], f"{example.predictions:,.0f}")
+    first.metric(now.text["walkthrough.s1.predictions"], f"{example.predictions:,.0f}")
     second.metric(
-        text["walkthrough.s1.per_object"], times(example.background_per_object)
+        now.text["walkthrough.s1.per_object"], times(example.background_per_object)
     )
-    first.metric(text["walkthrough.s1.share_ce"], share_percent(example.share_ce))
-    second.metric(text["walkthrough.s1.share_fl"], share_percent(example.share_fl))
+    first.metric(now.text["walkthrough.s1.share_ce"], share_percent(example.share_ce))
+    second.metric(now.text["walkthrough.s1.share_fl"], share_percent(example.share_fl))
     fl_key = "walkthrough.s1.bar_fl" if alpha is None else "walkthrough.s1.bar_fl_alpha"
     alpha_text = f"{alpha:g}" if alpha is not None else ""
     plot(
         figure,
-        text,
+        now.text,
         "wt_background",
         fitted(
             share_figure(
                 {"ce": example.share_ce, "fl": example.share_fl},
                 labels={
-                    "title": text["walkthrough.s1.chart_title"],
-                    "y": text["walkthrough.s1.chart_y"],
-                    "ce": text["walkthrough.s1.bar_ce"],
-                    "fl": text[fl_key].format(gamma=f"{gamma:g}", alpha=alpha_text),
+                    "title": now.text["walkthrough.s1.chart_title"],
+                    "y": now.text["walkthrough.s1.chart_y"],
+                    "ce": now.text["walkthrough.s1.bar_ce"],
+                    "fl": now.text[fl_key].format(
+                        gamma=f"{now.gamma:g}", alpha=alpha_text
+                    ),
                 },
-                presenter=present,
+                presenter=now.present,
             ),
-            phone,
+            now.phone,
         ),
         key="walkthrough_chart",
-        **chart,
+        **CHART,
     )
 
 elif step == 2:
     grid = curves.probability_grid()
-    current = "ce_y1" if y == 1 else "ce_y0"
-    ce = focal.cross_entropy(p, y)
-    near.metric(text["walkthrough.s2.metric"], number(ce))
+    current = "ce_y1" if now.y == 1 else "ce_y0"
+    ce = focal.cross_entropy(now.p, now.y)
+    near.metric(now.text["walkthrough.s2.metric"], number(ce))
     plot(
         figure,
-        text,
+        now.text,
         "wt_ce_by_label",
         fitted(
             lines_figure(
@@ -174,33 +168,33 @@ elif step == 2:
                     "ce_y1": (grid, focal.cross_entropy(grid, 1)),
                     "ce_y0": (grid, focal.cross_entropy(grid, 0)),
                 },
-                p,
+                now.p,
                 {current: ce},
                 x_name="p",
                 labels={
-                    "title": text["walkthrough.s2.chart_title"],
-                    "x": text["curves.x_p"],
-                    "y": text["curves.y"],
-                    "ce_y1": text["walkthrough.s2.ce_y1"],
-                    "ce_y0": text["walkthrough.s2.ce_y0"],
+                    "title": now.text["walkthrough.s2.chart_title"],
+                    "x": now.text["curves.x_p"],
+                    "y": now.text["curves.y"],
+                    "ce_y1": now.text["walkthrough.s2.ce_y1"],
+                    "ce_y0": now.text["walkthrough.s2.ce_y0"],
                 },
-                presenter=present,
+                presenter=now.present,
             ),
-            phone,
+            now.phone,
         ),
         key="walkthrough_chart",
-        **chart,
+        **CHART,
     )
 
 elif step == 3:
     p_t_curves = curves.loss_curves(1, 0.0)  # for y = 1, p is p_t
-    ce = focal.cross_entropy(p, y)
+    ce = focal.cross_entropy(now.p, now.y)
     first, second = near.columns(2)
-    first.metric(text["numbers.p_t"], number(point_p_t))
-    second.metric(text["numbers.ce"], number(ce))
+    first.metric(now.text["numbers.p_t"], number(point_p_t))
+    second.metric(now.text["numbers.ce"], number(ce))
     plot(
         figure,
-        text,
+        now.text,
         "wt_ce_p_t",
         fitted(
             lines_figure(
@@ -209,17 +203,17 @@ elif step == 3:
                 {"ce": ce},
                 x_name="p_t",
                 labels={
-                    "title": text["walkthrough.s3.chart_title"],
-                    "x": text["curves.x_p_t"],
-                    "y": text["curves.y"],
-                    "ce": text["walkthrough.s3.ce"],
+                    "title": now.text["walkthrough.s3.chart_title"],
+                    "x": now.text["curves.x_p_t"],
+                    "y": now.text["curves.y"],
+                    "ce": now.text["walkthrough.s3.ce"],
                 },
-                presenter=present,
+                presenter=now.present,
             ),
-            phone,
+            now.phone,
         ),
         key="walkthrough_chart",
-        **chart,
+        **CHART,
     )
 
 elif step == 4:
@@ -227,17 +221,18 @@ elif step == 4:
     negatives = curves.loss_curves(0, 0.0, alpha_slider)
     first, second = near.columns(2)
     first.metric(
-        text["walkthrough.s4.alpha_object"], number(focal.alpha_t(alpha_slider, 1))
+        now.text["walkthrough.s4.alpha_object"], number(focal.alpha_t(alpha_slider, 1))
     )
     second.metric(
-        text["walkthrough.s4.alpha_background"], number(focal.alpha_t(alpha_slider, 0))
+        now.text["walkthrough.s4.alpha_background"],
+        number(focal.alpha_t(alpha_slider, 0)),
     )
     if alpha is None:
-        words.caption(text["walkthrough.alpha_note"])
-    words.warning(text["walkthrough.s4.warning"], icon=":material/warning:")
+        words.caption(now.text["walkthrough.alpha_note"])
+    words.warning(now.text["walkthrough.s4.warning"], icon=":material/warning:")
     plot(
         figure,
-        text,
+        now.text,
         "wt_alpha",
         fitted(
             lines_figure(
@@ -248,123 +243,131 @@ elif step == 4:
                 },
                 point_p_t,
                 {
-                    "alpha_y1" if y == 1 else "alpha_y0": focal.focal_loss(
-                        p, y, 0.0, alpha_slider
+                    "alpha_y1" if now.y == 1 else "alpha_y0": focal.focal_loss(
+                        now.p, now.y, 0.0, alpha_slider
                     )
                 },
                 x_name="p_t",
                 labels={
-                    "title": text["walkthrough.s4.chart_title"].format(
+                    "title": now.text["walkthrough.s4.chart_title"].format(
                         alpha=f"{alpha_slider:g}"
                     ),
-                    "x": text["curves.x_p_t"],
-                    "y": text["curves.y"],
-                    "ce": text["walkthrough.s4.ce"],
-                    "alpha_y1": text["walkthrough.s4.alpha_y1"],
-                    "alpha_y0": text["walkthrough.s4.alpha_y0"],
+                    "x": now.text["curves.x_p_t"],
+                    "y": now.text["curves.y"],
+                    "ce": now.text["walkthrough.s4.ce"],
+                    "alpha_y1": now.text["walkthrough.s4.alpha_y1"],
+                    "alpha_y0": now.text["walkthrough.s4.alpha_y0"],
                 },
-                presenter=present,
+                presenter=now.present,
             ),
-            phone,
+            now.phone,
         ),
         key="walkthrough_chart",
-        **chart,
+        **CHART,
     )
-    figure.caption(text["walkthrough.s4.table"])
-    figure.markdown(best_alpha_table(PAPER_BEST_ALPHA, gamma, text))
+    figure.caption(now.text["walkthrough.s4.table"])
+    figure.markdown(best_alpha_table(PAPER_BEST_ALPHA, now.gamma, now.text))
 
 elif step == 5:
     (_, easy_p), (_, hard_p) = focal.DOCUMENT_EXAMPLES[:2]
-    ratio = focal.hard_easy_ratio(hard_p, easy_p, 1, gamma)
+    ratio = focal.hard_easy_ratio(hard_p, easy_p, 1, now.gamma)
     ratios, amplification = near.columns(2)
-    ratios.metric(text["ratio.ce"], times(ratio.ce_ratio))
-    ratios.metric(text["ratio.fl"], times(ratio.fl_ratio))
-    amplification.metric(text["ratio.amplification"], times(ratio.amplification, "×"))
-    words.caption(text["walkthrough.s5.ratio_note"])
+    ratios.metric(now.text["ratio.ce"], times(ratio.ce_ratio))
+    ratios.metric(now.text["ratio.fl"], times(ratio.fl_ratio))
+    amplification.metric(
+        now.text["ratio.amplification"], times(ratio.amplification, "×")
+    )
+    words.caption(now.text["walkthrough.s5.ratio_note"])
     FIGURE1_POINTS = 201
     p_t_grid = curves.probability_grid(FIGURE1_POINTS)
     frame_gammas = curves.gamma_grid()
     plot(
         figure,
-        text,
+        now.text,
         "family",
         fitted(
             family_figure(
                 p_t_grid,
                 curves.FIGURE1_GAMMAS,
                 curves.focal_family(curves.FIGURE1_GAMMAS, FIGURE1_POINTS),
-                gamma,
-                curves.focal_family((gamma,), FIGURE1_POINTS)[0],
+                now.gamma,
+                curves.focal_family((now.gamma,), FIGURE1_POINTS)[0],
                 (frame_gammas, curves.focal_family(frame_gammas, FIGURE1_POINTS)),
                 labels={
                     "title": "",  # the step's header names it
-                    "x": text["family.x"],
-                    "y": text["family.y"],
-                    "gamma": text["family.gamma"],
-                    "current": text["family.current"],
-                    "play": text["family.play"],
-                    "pause": text["family.pause"],
-                    "well_classified": text["curves.well_classified"],
+                    "x": now.text["family.x"],
+                    "y": now.text["family.y"],
+                    "gamma": now.text["family.gamma"],
+                    "current": now.text["family.current"],
+                    "play": now.text["family.play"],
+                    "pause": now.text["family.pause"],
+                    "well_classified": now.text["curves.well_classified"],
                 },
-                presenter=present,
+                presenter=now.present,
             ),
-            phone,
+            now.phone,
         ),
         key="walkthrough_chart",
-        **chart,
+        **CHART,
     )
-    st.caption(text["table.explain"].format(alpha=""))
-    row = focal.table_row(p, y, gamma)
+    st.caption(now.text["table.explain"].format(alpha=""))
+    row = focal.table_row(now.p, now.y, now.gamma)
     # a phone gets one column per example: narrow tables, not a dozen columns
-    st.markdown(markdown_table(focal.document_table(gamma), row, text, transpose=phone))
-    st.caption(table_note(gamma, text))
+    st.markdown(
+        markdown_table(
+            focal.document_table(now.gamma), row, now.text, transpose=now.phone
+        )
+    )
+    st.caption(table_note(now.gamma, now.text))
 
 else:
-    row = focal.table_row(p, y, gamma, alpha_slider)
+    row = focal.table_row(now.p, now.y, now.gamma, alpha_slider)
     words.latex(FULL_FL_BY_LABEL)
-    words.caption(text["walkthrough.s6.substituted"])
+    words.caption(now.text["walkthrough.s6.substituted"])
     words.latex(focal_formula(row))
     if alpha is None:
-        words.caption(text["walkthrough.alpha_note"])
+        words.caption(now.text["walkthrough.alpha_note"])
     alpha_text = f"{alpha_slider:g}"
     plot(
         figure,
-        text,
+        now.text,
         "loss",
         fitted(
             loss_figure(
-                curves.loss_curves(y, gamma, alpha_slider),
+                curves.loss_curves(now.y, now.gamma, alpha_slider),
                 {
-                    "x": p,
+                    "x": now.p,
                     "ce": row.ce,
                     "fl": row.fl_alpha,
-                    "ce_balanced": focal.focal_loss(p, y, 0.0, alpha_slider),
+                    "ce_balanced": focal.focal_loss(now.p, now.y, 0.0, alpha_slider),
                 },
-                y=y,
+                y=now.y,
                 axis="p",
                 log=False,
                 labels={
-                    "title": text["curves.title"].format(y=y),
-                    "x_p": text["curves.x_p"],
-                    "x_p_t": text["curves.x_p_t"],
-                    "y": text["curves.y"],
-                    "ce": text["curves.ce"],
-                    "fl": text["curves.fl_balanced"].format(
-                        gamma=f"{gamma:g}", alpha=alpha_text
+                    "title": now.text["curves.title"].format(y=now.y),
+                    "x_p": now.text["curves.x_p"],
+                    "x_p_t": now.text["curves.x_p_t"],
+                    "y": now.text["curves.y"],
+                    "ce": now.text["curves.ce"],
+                    "fl": now.text["curves.fl_balanced"].format(
+                        gamma=f"{now.gamma:g}", alpha=alpha_text
                     ),
-                    "ce_balanced": text["curves.ce_balanced"].format(alpha=alpha_text),
-                    "well_classified": text["curves.well_classified"],
+                    "ce_balanced": now.text["curves.ce_balanced"].format(
+                        alpha=alpha_text
+                    ),
+                    "well_classified": now.text["curves.well_classified"],
                 },
-                presenter=present,
+                presenter=now.present,
             ),
-            phone,
+            now.phone,
         ),
         key="walkthrough_chart",
-        **chart,
+        **CHART,
     )
 
 near.info(
-    text["walkthrough.try"].format(hint=text[f"walkthrough.s{step}.try"]),
+    now.text["walkthrough.try"].format(hint=now.text[f"walkthrough.s{step}.try"]),
     icon=":material/lightbulb:",
 )
-later.draw()
+now.later.draw()

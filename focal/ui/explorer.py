@@ -10,104 +10,23 @@ module is compiled once everywhere.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 import streamlit as st
 
 import focal
 from focal.formats import DOWNLOADS, format_table
 from focal.ui.charts import figure_1, figure_1_sweep, loss_chart, ratio_chart
-from focal.ui.controls import render, value
+from focal.ui.controls import render
 from focal.ui.display import number, times
 from focal.ui.latex import focal_formula
 from focal.ui.params import BY_KEY
 from focal.ui.phone import fitted
 from focal.ui.plot import plot
-from focal.ui.screen import Screen, current
-from focal.ui.strings import strings
+from focal.ui.screen import Screen
+from focal.ui.shared import CHART, Shared
 from focal.ui.tables import markdown_table, table_note
-
-#: A view's header (on a laptop; see :meth:`Shared.heading`).
-HEADER = partial(st.header, divider="gray")
-
-# theme=None: the figure's own sizes, which presenter mode enlarges
-CHART: dict[str, Any] = {
-    "width": "stretch",
-    "theme": None,
-    "config": {"displaylogo": False},
-}
-
-
-@dataclass(frozen=True)
-class Shared:
-    """The shared controls' values in this run, and the language's strings."""
-
-    lang: str
-    text: Mapping[str, str]
-    present: bool
-    y: int
-    p: float
-    gamma: float
-    alpha: float | None
-    screen: Screen = Screen.LAPTOP
-    #: Explanations a phone shows after the view (see :meth:`explain`).
-    later: list[str] = field(default_factory=list)
-
-    @classmethod
-    def now(cls) -> Shared:
-        """The values the entry script's widgets hold in this run."""
-        lang = str(value("lang"))
-        return cls(
-            lang=lang,
-            text=strings(lang),
-            present=bool(value("present")),
-            y=int(value("y")),
-            p=float(value("p")),
-            gamma=float(value("gamma")),
-            alpha=float(value("alpha")) if value("balance") else None,
-            screen=current(),
-        )
-
-    @property
-    def phone(self) -> bool:
-        """Whether this session is drawn for a phone."""
-        return self.screen is Screen.PHONE
-
-    def heading(self, key: str, draw: Callable[[str], object] = HEADER) -> None:
-        """Draw the title or header ``key``, on a laptop only.
-
-        On a projector and on a phone the view's radio names the view, so that
-        the chart comes first: on a 1280×720 projector, and on a phone beside the
-        strip of sliders that moves it.
-        """
-        if self.screen is Screen.LAPTOP:
-            draw(self.text[key])
-
-    def explain(self, key: str) -> None:
-        """The explanation ``key``: here on a laptop, after the view on a phone
-        (:meth:`draw_later`), not on a projector (the lecturer says it)."""
-        if self.screen is Screen.LAPTOP:
-            st.write(self.text[key])
-        elif self.screen is Screen.PHONE:
-            self.later.append(key)
-
-    def draw_later(self) -> None:
-        """Draw the explanations a phone keeps for after the view."""
-        for key in self.later:
-            st.write(self.text[key])
-
-    def off_projector(self, key: str, draw: Callable[[str], object] = st.write) -> None:
-        """Draw the text ``key`` with ``draw``, except on a projector.
-
-        Captions and the numbers' header, which follow the chart: on a
-        projector the lecturer says them, so that each chart, and the CE and
-        FL view's formula, fits a 1280×720 screen.
-        """
-        if not self.present:
-            draw(self.text[key])
 
 
 def curves_view(now: Shared) -> None:
@@ -273,4 +192,4 @@ def main() -> None:
     # on a projector or a phone the radio's options say enough: no room for a label
     shown = "visible" if now.screen is Screen.LAPTOP else "collapsed"
     VIEWS[str(render(BY_KEY["view"], now.text, label_visibility=shown))](now)
-    now.draw_later()
+    now.later.draw()
