@@ -35,5 +35,10 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/core.py
 	$(BIN)/python bench/latency.py
 
+# docs/links.md from the parameter table (focal/ui/params.py).
+.PHONY: docs
+docs: $(VENV)/.runtime
+	$(BIN)/python tools/links_doc.py --write
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis artifacts
