@@ -6,10 +6,20 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.helpers import serve_app
+from bench.streamlit_server import chromium_path
+from tests.helpers import missing, serve_app
 
 
 @pytest.fixture(scope="session")
 def app_base() -> Iterator[str]:
     """Base URL of ``streamlit run app.py``, running for the whole session."""
     yield from serve_app()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The system Chromium's path (missing: fail in CI, else skip)."""
+    path = chromium_path()
+    if path is None:
+        missing("the system Chromium is not installed (apt-get install chromium)")
+    return path

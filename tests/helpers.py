@@ -370,17 +370,20 @@ async def open_tab(base: str, path: str = "/", query: str = "") -> Tab:
 
 def http(
     method: str, url: str, headers: dict[str, str] | None = None, data: bytes = b""
-) -> tuple[int, bytes]:
-    """Status and body of a request on loopback (never through a proxy)."""
+) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers (names in lower case) and body of a request on loopback
+    (never through a proxy)."""
     request = urllib.request.Request(
         url, data=data or None, method=method, headers=headers or {}
     )
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     try:
-        with opener.open(request, timeout=30) as response:
-            return response.status, response.read()
+        response = opener.open(request, timeout=30)
     except urllib.error.HTTPError as error:
-        return error.code, error.read()
+        response = error
+    with response:
+        found = {key.lower(): value for key, value in response.headers.items()}
+        return response.status, found, response.read()
 
 
 def handshake(
@@ -430,7 +433,5 @@ def upload(base: str, cookies: dict[str, str], token: str | None) -> int:
     headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())}
     if token is not None:
         headers["X-Xsrftoken"] = token
-    status, _ = http(
-        "PUT", f"{base}/_stcore/upload_file/no-session/no-file", headers, b"x"
-    )
-    return status
+    url = f"{base}/_stcore/upload_file/no-session/no-file"
+    return http("PUT", url, headers, b"x")[0]

@@ -26,8 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.streamlit_server import CHROMIUM_ARGS, chromium_path, free_port, healthy
-from tests.helpers import in_ci, missing
+from bench.streamlit_server import CHROMIUM_ARGS, free_port, healthy
+from tests.helpers import in_ci
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -149,10 +149,9 @@ with sync_playwright() as playwright:
 """
 
 
-def test_make_run_serves_a_page_with_a_chart(served: str, clone: Path) -> None:
-    chromium = chromium_path()
-    if chromium is None:
-        missing("the system Chromium is not installed (apt-get install chromium)")
+def test_make_run_serves_a_page_with_a_chart(
+    served: str, clone: Path, chromium: str
+) -> None:
     # make run may still be installing and starting: wait until it is healthy.
     deadline = time.monotonic() + SERVE_TIMEOUT_MS / 1000
     while not healthy(served + "/_stcore/health"):

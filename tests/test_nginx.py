@@ -20,10 +20,9 @@ Skipped when nginx is missing, except in CI (``CI=true``), where that fails.
 from __future__ import annotations
 
 import re
-import threading
-import urllib.request
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -34,12 +33,11 @@ from bench.nginx import serve as serve_nginx
 from bench.streamlit_server import (
     CHROMIUM_ARGS,
     Server,
-    chromium_path,
     free_port,
     start_server,
 )
 from focal.ui.static import find_brotli
-from tests.helpers import missing
+from tests.helpers import http, missing
 
 pytestmark = [pytest.mark.slow, pytest.mark.load]
 
@@ -159,23 +157,17 @@ def best_coding() -> str:
     return "br" if brotli_module() and find_brotli() else "gzip"
 
 
-def _get(url: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    request = urllib.request.Request(url, headers=headers)
-    with opener.open(request, timeout=30) as response:
-        found = {key.lower(): value for key, value in response.headers.items()}
-        return response.status, found, response.read()
-
-
 def test_static_files_come_compressed_from_nginx_with_a_long_cache(
     proxy: tuple[str, Path],
 ) -> None:
     base, access_log = proxy
-    _, _, page = _get(base + "/", {})
+    _, _, page = http("GET", base + "/")
     (entry,) = ENTRY.findall(page.decode())
     best = best_coding()
     for accepted, coding in (("gzip, deflate, br", best), ("gzip", "gzip")):
-        status, headers, body = _get(f"{base}/{entry}", {"Accept-Encoding": accepted})
+        status, headers, body = http(
+            "GET", f"{base}/{entry}", {"Accept-Encoding": accepted}
+        )
         assert status == 200
         assert headers.get("content-encoding") == coding, headers
         assert headers["cache-control"] == "public, max-age=31536000, immutable"
@@ -187,21 +179,13 @@ def test_static_files_come_compressed_from_nginx_with_a_long_cache(
     lines = [line for line in access_log.read_text().splitlines() if entry in line]
     assert lines and all(" upstream=- " in line for line in lines), lines
     # a file missing from the copy still comes, from a replica
-    status, headers, _ = _get(f"{base}/static/js/not-copied.js", {})
+    status, headers, _ = http("GET", f"{base}/static/js/not-copied.js")
     assert status == 200
 
 
-def _capture(call: Callable[[], None], failures: list[BaseException]) -> None:
-    try:
-        call()
-    except BaseException as exc:  # re-raised in the test's own thread
-        failures.append(exc)
-
-
-def test_the_app_loads_through_nginx_in_chromium(proxy: tuple[str, Path]) -> None:
-    chromium = chromium_path()
-    if chromium is None:
-        missing("no system Chromium (apt-get install chromium)")
+def test_the_app_loads_through_nginx_in_chromium(
+    proxy: tuple[str, Path], chromium: str
+) -> None:
     base, access_log = proxy
     from playwright.sync_api import sync_playwright
 
@@ -230,12 +214,8 @@ def test_the_app_loads_through_nginx_in_chromium(proxy: tuple[str, Path]) -> Non
 
     # In a thread of its own: after the browser tests, the session's Playwright
     # holds an event loop in the main thread, where a second sync API is refused.
-    failures: list[BaseException] = []
-    worker = threading.Thread(target=lambda: _capture(load, failures))
-    worker.start()
-    worker.join()
-    if failures:
-        raise failures[0]
+    with ThreadPoolExecutor(1) as worker:
+        worker.submit(load).result()  # re-raises the thread's failure here
     assert errors == []
     scripts = {url: coding for url, coding in static.items() if url.endswith(".js")}
     assert len(scripts) > 20, static

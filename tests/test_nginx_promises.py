@@ -56,8 +56,8 @@ def test_a_download_reaches_the_replica_that_drew_the_page(
     assert url.startswith("/media/"), url
     # each time through nginx (a replica picked at random would fail half)
     answers = [http("GET", base + url, {"Cookie": cookies}) for _ in range(8)]
-    assert [status for status, _ in answers] == [200] * 8
-    lines = answers[0][1].decode().splitlines()
+    assert [status for status, _, _ in answers] == [200] * 8
+    lines = answers[0][2].decode().splitlines()
     assert lines[0].startswith("y,gamma,p,p_t,ce,modulating,fl")
     assert lines[1].startswith("1,3.0,0.9,0.9,")
     # the file is in one replica's memory: asked of each directly, one has it

@@ -28,12 +28,8 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from bench.streamlit_server import (
-    CHROMIUM_ARGS,
-    PHONE_AGENT,
-    chromium_path,
-)
-from tests.helpers import missing, serve_app
+from bench.streamlit_server import CHROMIUM_ARGS, PHONE_AGENT
+from tests.helpers import serve_app
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
@@ -114,14 +110,6 @@ def _on_request(watched: Watched, request: Request) -> None:
 def _on_dialog(watched: Watched, dialog: Dialog) -> None:
     watched.dialogs.append(f"{dialog.type}: {dialog.message}")
     dialog.dismiss()
-
-
-@pytest.fixture(scope="session")
-def chromium() -> str:
-    path = chromium_path()
-    if path is None:
-        missing("the system Chromium is not installed (apt-get install chromium)")
-    return path
 
 
 @pytest.fixture(scope="session")
