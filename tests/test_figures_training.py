@@ -53,7 +53,10 @@ def test_boundary_figure_draws_the_grid_and_the_points(outcome, presenter) -> No
         assert contour["type"] == "contour"
         np.testing.assert_array_equal(contour["x"], first)
         np.testing.assert_array_equal(contour["y"], second)
-        np.testing.assert_array_equal(contour["z"], p)
+        # p to the hover's three decimals, as float32: no more digits than shown
+        assert contour["z"].dtype == np.float32
+        np.testing.assert_allclose(contour["z"], p, rtol=0, atol=5.001e-4)
+        np.testing.assert_array_equal(contour["z"], np.round(p, 3).astype(np.float32))
         assert contour["z"].shape == (21, 21)
     assert fill["contours"]["coloring"] == "fill"
     assert line["contours"]["start"] == line["contours"]["end"] == 0.5

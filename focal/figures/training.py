@@ -30,11 +30,16 @@ P_COLORSCALE = [
 
 
 def _binary_grid(values: np.ndarray) -> dict[str, str]:
-    """A 2-D array as Plotly's typed-array spec, with its shape."""
-    values = np.asarray(values, dtype=np.float64)
-    data = values.astype("<f8").tobytes()
+    """A 2-D grid of ``p`` as Plotly's typed-array spec, with its shape.
+
+    Rounded to the hover's three decimals and sent as float32: the colours and
+    the ``p = 0.5`` line cannot show more, and the rounded grid compresses to
+    a third of float64's bytes on the wire (the page's second visit).
+    """
+    values = np.round(np.asarray(values, dtype=np.float64), 3)
+    data = values.astype("<f4").tobytes()
     return {
-        "dtype": "f8",
+        "dtype": "f4",
         "bdata": base64.b64encode(data).decode("ascii"),
         "shape": f"{values.shape[0]},{values.shape[1]}",
     }
