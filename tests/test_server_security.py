@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.streamlit_server import stop_process
+from bench.streamlit_server import free_port, start_command
 from tests.helpers import handshake, upload, xsrf_cookie
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,13 +78,15 @@ print(json.dumps({name: config.get_option(name) for name in json.loads(sys.argv[
 """
 
 
-def clean_env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("STREAMLIT_")}
-    env["HOME"] = str(home)
-    return env
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """What a test starts has no ``STREAMLIT_`` variable and an empty HOME."""
+    for key in [key for key in os.environ if key.startswith("STREAMLIT_")]:
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("HOME", str(tmp_path))
 
 
-def test_streamlit_reads_the_protections_as_on(tmp_path: Path) -> None:
+def test_streamlit_reads_the_protections_as_on(clean_env: None) -> None:
     given = {
         name: value
         for name, value in flags(make_run_command()).items()
@@ -93,7 +95,6 @@ def test_streamlit_reads_the_protections_as_on(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-c", _EFFECTIVE, json.dumps(given), json.dumps(SAFETY)],
         cwd=ROOT,
-        env=clean_env(tmp_path),
         capture_output=True,
         text=True,
         timeout=120,
@@ -134,43 +135,26 @@ def _is_loopback(address: str) -> bool:
 
 
 @pytest.fixture
-def make_run_server(tmp_path: Path) -> Iterator[int]:
+def make_run_server(clean_env: None) -> Iterator[int]:
     """``make run``'s own command, on a free port; yields the port."""
-    yield from _serve(tmp_path)
+    yield from _serve()
 
 
 @pytest.fixture
-def unprotected_server(tmp_path: Path) -> Iterator[int]:
+def unprotected_server(clean_env: None) -> Iterator[int]:
     """The same with XSRF and CORS protection off: what the checks must see."""
-    off = ["--server.enableCORS", "false", "--server.enableXsrfProtection", "false"]
-    yield from _serve(tmp_path, off)
-
-
-def _serve(tmp_path: Path, extra: list[str] | None = None) -> Iterator[int]:
-    sys.path.insert(0, str(ROOT))
-    from bench.streamlit_server import free_port, healthy
-
-    port = free_port()
-    command = make_run_command(port) + (extra or [])
-    log = (tmp_path / "server.log").open("wb")
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=clean_env(tmp_path), stdout=log, stderr=log
+    yield from _serve(
+        "--server.enableCORS=false", "--server.enableXsrfProtection=false"
     )
+
+
+def _serve(*extra: str) -> Iterator[int]:
+    port = free_port()
+    server = start_command(make_run_command(port) + list(extra), port)
     try:
-        for _ in range(600):
-            if healthy(f"http://127.0.0.1:{port}/_stcore/health"):
-                break
-            try:
-                process.wait(timeout=0.1)
-            except subprocess.TimeoutExpired:
-                continue
-            pytest.fail((tmp_path / "server.log").read_text())
-        else:
-            pytest.fail("make run's server never became healthy")
         yield port
     finally:
-        stop_process(process)
-        log.close()
+        server.stop()
 
 
 def test_make_run_listens_on_loopback_only(make_run_server: int) -> None:
