@@ -4,8 +4,9 @@ import streamlit as st
 
 import focal
 from focal import curves
-from focal.figures import family_figure, loss_figure
+from focal.figures import loss_figure
 from focal.figures.walkthrough import lines_figure, share_figure
+from focal.ui.charts import figure_1, figure_1_sweep
 from focal.ui.controls import render
 from focal.ui.display import number, times
 from focal.ui.latex import focal_formula
@@ -278,35 +279,17 @@ elif step == 5:
         now.text["ratio.amplification"], times(ratio.amplification, "×")
     )
     words.caption(now.text["walkthrough.s5.ratio_note"])
-    FIGURE1_POINTS = 201
-    p_t_grid = curves.probability_grid(FIGURE1_POINTS)
-    frame_gammas = curves.gamma_grid()
+    # still, following γ; or the sweep's frames, which do not depend on γ: a
+    # γ move then sends a reference to them, not the 51 frames again
+    if render(BY_KEY["sweep"], now.text, near):
+        family, about = figure_1_sweep(now.lang, now.present, False), "family_sweep"
+    else:
+        family, about = figure_1(now.gamma, now.lang, now.present, False), "family"
     plot(
         figure,
         now.text,
-        "family",
-        fitted(
-            family_figure(
-                p_t_grid,
-                curves.FIGURE1_GAMMAS,
-                curves.focal_family(curves.FIGURE1_GAMMAS, FIGURE1_POINTS),
-                now.gamma,
-                curves.focal_family((now.gamma,), FIGURE1_POINTS)[0],
-                (frame_gammas, curves.focal_family(frame_gammas, FIGURE1_POINTS)),
-                labels={
-                    "title": "",  # the step's header names it
-                    "x": now.text["family.x"],
-                    "y": now.text["family.y"],
-                    "gamma": now.text["family.gamma"],
-                    "current": now.text["family.current"],
-                    "play": now.text["family.play"],
-                    "pause": now.text["family.pause"],
-                    "well_classified": now.text["curves.well_classified"],
-                },
-                presenter=now.present,
-            ),
-            now.phone,
-        ),
+        about,
+        fitted(family, now.phone),
         key="walkthrough_chart",
         **CHART,
     )

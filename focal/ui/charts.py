@@ -142,9 +142,11 @@ def ratio_chart(
     )
 
 
-def _family_labels(text: Mapping[str, str], current: str) -> dict[str, str]:
+def _family_labels(
+    text: Mapping[str, str], current: str, titled: bool
+) -> dict[str, str]:
     return {
-        "title": text["family.title"],
+        "title": text["family.title"] if titled else "",
         "x": text["family.x"],
         "y": text["family.y"],
         "gamma": text["family.gamma"],
@@ -156,21 +158,25 @@ def _family_labels(text: Mapping[str, str], current: str) -> dict[str, str]:
 
 
 @_shared
-def figure_1(gamma: float, lang: str, present: bool) -> go.Figure:
-    """The paper's Figure 1 with the current γ bold, still (no frames)."""
+def figure_1(gamma: float, lang: str, present: bool, titled: bool = True) -> go.Figure:
+    """The paper's Figure 1 with the current γ bold, still (no frames).
+
+    Without a title (``titled=False``) where a header above names it (the
+    Walkthrough's step 5).
+    """
     return family_figure(
         curves.probability_grid(FIGURE1_POINTS),
         curves.FIGURE1_GAMMAS,
         curves.focal_family(curves.FIGURE1_GAMMAS, FIGURE1_POINTS),
         gamma,
         curves.focal_family((gamma,), FIGURE1_POINTS)[0],
-        labels=_family_labels(strings(lang), "family.current"),
+        labels=_family_labels(strings(lang), "family.current", titled),
         presenter=present,
     )
 
 
 @_shared
-def figure_1_sweep(lang: str, present: bool) -> go.Figure:
+def figure_1_sweep(lang: str, present: bool, titled: bool = True) -> go.Figure:
     """Figure 1 with the γ sweep's frames, played in the browser.
 
     It does not depend on the current γ (the sweep starts at γ = 0), so every
@@ -186,6 +192,6 @@ def figure_1_sweep(lang: str, present: bool) -> go.Figure:
         float(frame_gammas[0]),
         sweep[0],
         (frame_gammas, sweep),
-        labels=_family_labels(strings(lang), "family.sweep_current"),
+        labels=_family_labels(strings(lang), "family.sweep_current", titled),
         presenter=present,
     )

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 import focal
 from focal import curves
+from focal.ui.charts import FIGURE1_POINTS
 from focal.ui.display import number, times
 from focal.ui.params import BY_KEY, Value
 from focal.ui.strings import EN, ZH, strings
@@ -278,8 +279,22 @@ def test_step_5_table_ratios_and_figure_follow_gamma() -> None:
     row = focal.table_row(0.9, 1, 0.0)
     assert f" {number(row.fl)} " in table.splitlines()[-1]
     bold = chart(at)["data"][len(curves.FIGURE1_GAMMAS)]
-    grid = curves.probability_grid(len(bold["x"]))
-    assert_series(bold["y"], focal.focal_loss(grid, 1, 0.0))
+    grid = curves.probability_grid(FIGURE1_POINTS)  # thinned where it is flat
+    assert_series(bold, focal.focal_loss(grid, 1, 0.0), grid)
+
+
+def test_step_5_figure_sends_its_sweep_frames_only_when_asked() -> None:
+    # issue 12: a γ move resent Figure 1's 51 animation frames on every rerun
+    at = walkthrough(step="5")
+    still = chart(at)
+    assert not still.get("frames")
+    assert still["layout"]["title"]["text"] == ""  # the step's header names it
+    set_control(at, "sweep", True)
+    swept = raw_specs(at)["walkthrough_chart"]
+    assert len(chart(at)["frames"]) == len(curves.gamma_grid())
+    assert link_query(at) == {"step": "5", "sweep": "true"}
+    set_control(at, "gamma", 3.0)
+    assert raw_specs(at)["walkthrough_chart"] == swept  # the same message again
 
 
 def test_step_5_says_why_cells_are_orange_and_which_gamma_was_printed() -> None:
