@@ -141,14 +141,47 @@ def assert_strict_json(figure: go.Figure) -> None:
     json.loads(text)
 
 
-def assert_same_series(actual: Any, expected: np.ndarray) -> None:
-    """Trace data equals the core's array exactly; NaN (a gap) exactly where
-    the core's value is infinite."""
+#: Charts go out as float32 (focal.figures.wire): half a unit in the 24th bit.
+FLOAT32 = 2.0**-24
+
+
+def on_grid(x: Any, grid: np.ndarray) -> np.ndarray:
+    """Where each x of a trace lies on the core's ``grid`` (to float32).
+
+    A line trimmed for the screen (:func:`focal.figures.wire.lean`) keeps some
+    of the core's points, in order, both ends included: their indices.
+    """
+    x, grid = np.asarray(x, dtype=float), np.asarray(grid, dtype=float)
+    if x.size == grid.size:  # every point kept
+        np.testing.assert_allclose(x, grid, rtol=FLOAT32, atol=1e-45)
+        return np.arange(x.size)
+    index = np.array([int(np.argmin(np.abs(grid - value))) for value in x])
+    np.testing.assert_allclose(x, grid[index], rtol=FLOAT32, atol=1e-45)
+    assert np.all(np.diff(index) > 0), "the points keep the grid's order"
+    assert index[0] == 0 and index[-1] == grid.size - 1, "both ends are drawn"
+    return index
+
+
+def assert_same_series(
+    actual: Any, expected: np.ndarray, grid: np.ndarray | None = None, rtol: float = 0.0
+) -> None:
+    """Trace data equals the core's array (exactly, or to ``rtol``); NaN (a
+    gap) exactly where the core's value is infinite.
+
+    ``actual`` is the data, or a trace (its ``y``). With ``grid``, the core's
+    x of ``expected``, a trace's points are matched to the grid by their x
+    (:func:`on_grid`): a long line keeps only the points its picture needs.
+    """
+    if isinstance(actual, dict):
+        if grid is not None:
+            expected = np.asarray(expected)[on_grid(actual["x"], grid)]
+        actual = actual["y"]
     actual = np.asarray(actual, dtype=float)
     assert actual.shape == expected.shape
     assert (np.isnan(actual) == ~np.isfinite(expected)).all(), "gaps where infinite"
     finite = np.isfinite(expected)
-    np.testing.assert_array_equal(actual[finite], expected[finite])
+    atol = 1e-45 if rtol else 0.0  # float32 has no subnormal below 1.4e-45
+    np.testing.assert_allclose(actual[finite], expected[finite], rtol, atol)
 
 
 # ---------------------------------------------------------------- the document

@@ -9,7 +9,6 @@ cannot be thinned (markers, animated traces, short lines) keeps every point.
 
 from __future__ import annotations
 
-import base64
 import copy
 import itertools
 import json
@@ -30,6 +29,7 @@ from focal.figures.wire import (
     thin_indices,
 )
 from focal.ui.charts import SharedFigure
+from tests.helpers import plotly_data
 
 #: float32 keeps values to half a unit in the 24th bit.
 FLOAT32 = 2.0**-24
@@ -133,13 +133,6 @@ def loss_spec(**kwargs) -> dict:
     return build(*args.values(), "en", False).to_dict()
 
 
-def decode(values) -> np.ndarray:
-    """Trace data as an array: Plotly's typed-array spec decoded, or as it is."""
-    if isinstance(values, dict):
-        return np.frombuffer(base64.b64decode(values["bdata"]), values["dtype"])
-    return np.asarray(values)
-
-
 @pytest.mark.parametrize(
     "kwargs",
     [
@@ -156,8 +149,14 @@ def test_every_point_kept_is_the_cores_to_float32(kwargs) -> None:
     sent = lean(spec)
     assert json.dumps(spec, default=str) == json.dumps(original, default=str)
     for before, after in zip(spec["data"], sent["data"], strict=True):
-        x_before, y_before = decode(before["x"]), decode(before["y"])
-        x_after, y_after = decode(after["x"]), decode(after["y"])
+        x_before, y_before = (
+            np.asarray(plotly_data(before["x"])),
+            np.asarray(plotly_data(before["y"])),
+        )
+        x_after, y_after = (
+            np.asarray(plotly_data(after["x"])),
+            np.asarray(plotly_data(after["y"])),
+        )
         if x_before.size < 32:
             assert x_after.size == x_before.size  # markers: every point
             continue
@@ -217,13 +216,13 @@ def test_animated_and_marked_traces_keep_every_point() -> None:
         _validate=False,
     ).to_dict()
     sent = lean(spec)
-    sizes = [decode(trace["x"]).size for trace in sent["data"]]
+    sizes = [np.asarray(plotly_data(trace["x"])).size for trace in sent["data"]]
     assert sizes[0] < 201
     assert sizes[1:] == [201, 201]
     frame_y = sent["frames"][0]["data"][0]["y"]
     assert frame_y["dtype"] == "f4"
     np.testing.assert_allclose(
-        decode(frame_y)[1:], family[0][1:], rtol=FLOAT32, atol=1e-45
+        plotly_data(frame_y)[1:], family[0][1:], rtol=FLOAT32, atol=1e-45
     )
 
 

@@ -22,6 +22,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import numpy as np
 import plotly
@@ -29,14 +30,13 @@ import plotly.io as pio
 import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Page
-from streamlit.testing.v1 import AppTest
 
 from focal.figures import wire
 from focal.ui import charts
+from tests.helpers import app
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 #: Pages, views and steps whose charts are compared: (page script, query).
@@ -89,35 +89,24 @@ def sent() -> list[tuple[str, dict, dict]]:
     caught: list[tuple[dict, dict]] = []
 
     def catch(spec: dict) -> dict:
-        built = copy.deepcopy(spec)
-        out = original(spec)
-        caught.append((built, out))
-        return out
+        caught.append((copy.deepcopy(spec), wire.lean(spec)))
+        return caught[-1][1]
 
-    original = wire.lean
-    for cached in (charts.loss_chart, charts.ratio_chart, charts.figure_1):
-        cached.cache_clear()
-    charts.figure_1_sweep.cache_clear()
     found = []
+    cached = (charts.loss_chart, charts.ratio_chart, charts.figure_1)
+    cached += (charts.figure_1_sweep,)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("focal.ui.plot.lean", catch)
         patch.setattr("focal.ui.charts.lean", catch)
+        for chart in cached:  # every chart built again, and caught
+            chart.cache_clear()
         for page, query in LINKS:
-            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-            for key, value in query.items():
-                at.query_params[key] = value
-            at.run()
-            if page:
-                at.switch_page(page).run()
-            assert not at.exception, [e.value for e in at.exception]
-            name = (
-                f"{page or 'explorer'}?{'&'.join(f'{k}={v}' for k, v in query.items())}"
-            )
+            app(page, timeout=60, **query)
+            name = f"{page or 'explorer'}?{urlencode(query)}"
             found += [(f"{name} #{i}", *pair) for i, pair in enumerate(caught)]
             caught.clear()
-    for cached in (charts.loss_chart, charts.ratio_chart, charts.figure_1):
-        cached.cache_clear()
-    charts.figure_1_sweep.cache_clear()
+    for chart in cached:
+        chart.cache_clear()
     assert len(found) >= 20
     return found
 

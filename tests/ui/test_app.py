@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
@@ -28,10 +29,12 @@ from focal.ui.strings import EN, ZH, strings
 from tests.helpers import (
     EXACT_CE,
     EXACT_FL,
+    FLOAT32,
     PRINTED_TABLE,
     app,
     assert_chinese,
     assert_only_notice,
+    assert_same_series,
     notice,
     plotly_data,
     run,
@@ -120,47 +123,8 @@ def visible_texts(at: AppTest) -> list[str]:
     return texts
 
 
-#: Charts go out as float32 (focal.figures.wire): half a unit in the 24th bit.
-FLOAT32 = 2.0**-24
-
-
-def on_grid(x: Any, grid: np.ndarray) -> np.ndarray:
-    """Where each x of a trace lies on the core's ``grid`` (to float32).
-
-    A line trimmed for the screen (:func:`focal.figures.wire.lean`) keeps some
-    of the core's points, in order, both ends included: their indices.
-    """
-    x, grid = np.asarray(x, dtype=float), np.asarray(grid, dtype=float)
-    if x.size == grid.size:  # every point kept
-        np.testing.assert_allclose(x, grid, rtol=FLOAT32, atol=1e-45)
-        return np.arange(x.size)
-    index = np.array([int(np.argmin(np.abs(grid - value))) for value in x])
-    np.testing.assert_allclose(x, grid[index], rtol=FLOAT32, atol=1e-45)
-    assert np.all(np.diff(index) > 0), "the points keep the grid's order"
-    assert index[0] == 0 and index[-1] == grid.size - 1, "both ends are drawn"
-    return index
-
-
-def assert_series(
-    actual: Any, expected: np.ndarray, grid: np.ndarray | None = None
-) -> None:
-    """Figure data equals the core's array, to float32; infinite values are gaps.
-
-    ``actual`` is the data, or a trace (its ``y``). With ``grid``, the core's
-    x of ``expected``, a trace's points are matched to the grid by their x
-    (:func:`on_grid`): a long line keeps only the points its picture needs.
-    """
-    if isinstance(actual, Mapping):
-        if grid is not None:
-            expected = np.asarray(expected)[on_grid(actual["x"], grid)]
-        actual = actual["y"]
-    actual = np.asarray(actual, dtype=float)
-    assert actual.shape == expected.shape
-    assert (np.isnan(actual) == ~np.isfinite(expected)).all(), "gaps where infinite"
-    finite = np.isfinite(expected)
-    np.testing.assert_allclose(
-        actual[finite], expected[finite], rtol=FLOAT32, atol=1e-45
-    )
+#: Figure data against the core's, to float32 (the charts go out as float32).
+assert_series = partial(assert_same_series, rtol=FLOAT32)
 
 
 def alpha_of(state: Mapping[str, Value]) -> float | None:
