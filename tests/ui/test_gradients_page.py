@@ -24,16 +24,11 @@ from .test_app import (
     metrics,
     raw_specs,
     set_control,
-    switch,
     url,
     visible_texts,
 )
 
 X = np.linspace(-10.0, 10.0, 801)
-
-
-def gradients(**query: str) -> AppTest:
-    return switch(app(**query), GRADIENTS)
 
 
 def nan_table(at: AppTest) -> list[str]:
@@ -44,7 +39,7 @@ def nan_table(at: AppTest) -> list[str]:
 @pytest.mark.parametrize("present", [False, True], ids=["laptop", "presenter"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_page_runs_with_its_sections(lang: str, present: bool) -> None:
-    at = gradients(**url({"lang": lang, "present": present}))
+    at = app(GRADIENTS, **url({"lang": lang, "present": present}))
     text = strings(lang)
     assert_gradients(at, {**DEFAULTS, "lang": lang, "present": present})
     assert [h.value for h in at.header] == [
@@ -63,7 +58,7 @@ def test_page_runs_with_its_sections(lang: str, present: bool) -> None:
     [("gamma_star", 4.0), ("gamma_star", 0.5), ("beta_star", 0.0), ("beta_star", -5.0)],
 )
 def test_fl_star_controls_move_its_curve(key: str, new: float) -> None:
-    at = gradients()
+    at = app(GRADIENTS)
     before = raw_specs(at)
     set_control(at, key, new)
     state = {**DEFAULTS, key: new}
@@ -82,7 +77,7 @@ def test_fl_star_controls_move_its_curve(key: str, new: float) -> None:
 
 
 def test_url_seeds_fl_star_the_papers_second_setting() -> None:
-    at = gradients(gamma_star="4", beta_star="0", y="0")
+    at = app(GRADIENTS, gamma_star="4", beta_star="0", y="0")
     assert_gradients(at, {**DEFAULTS, "gamma_star": 4.0, "beta_star": 0.0, "y": "0"})
     assert at.warning.len == 0
 
@@ -99,7 +94,7 @@ def test_url_seeds_fl_star_the_papers_second_setting() -> None:
     ],
 )
 def test_bad_fl_star_values_fall_back_with_a_notice(key: str, raw: str) -> None:
-    at = gradients(**{key: raw})
+    at = app(GRADIENTS, **{key: raw})
     assert_only_notice(at, key)
     assert_gradients(at, DEFAULTS)
     for text in visible_texts(at):
@@ -115,7 +110,7 @@ def test_bad_fl_star_values_fall_back_with_a_notice(key: str, raw: str) -> None:
 def test_ratio_chart_and_metric_equal_the_core(
     y: str, p: float, gamma: float, balance: bool
 ) -> None:
-    at = gradients(**url({"y": y, "p": p, "gamma": gamma, "balance": balance}))
+    at = app(GRADIENTS, **url({"y": y, "p": p, "gamma": gamma, "balance": balance}))
     alpha = 0.25 if balance else None
     label = int(y)
     line, marker = figures(at)["gradient_ratio_chart"]["data"]
@@ -139,7 +134,7 @@ def test_ratio_caption_states_the_core_s_peak(
     gamma: float, peak: str, p_t: str, below: str
 ) -> None:
     # issue 15: not "at most α_t (1 + γ)", but the real maximum, from the core
-    at = gradients(gamma=f"{gamma:g}")
+    at = app(GRADIENTS, gamma=f"{gamma:g}")
     found = focal.gradient_ratio_peak(gamma)
     assert (number(found.ratio, 3), number(found.p_t, 2)) == (peak, p_t)
     assert number(found.gain_below, 2) == below
@@ -153,9 +148,9 @@ def test_ratio_caption_states_the_core_s_peak(
 
 
 def test_ratio_caption_at_gamma_zero_and_in_chinese() -> None:
-    at = gradients(gamma="0")
+    at = app(GRADIENTS, gamma="0")
     assert EN["gradients.ratio_peak_ce"] in [c.value for c in at.caption]
-    at = gradients(gamma="2", lang="zh")
+    at = app(GRADIENTS, gamma="2", lang="zh")
     caption = ZH["gradients.ratio_peak"].format(
         gamma="2", peak="1.22", p_t="0.1", gain_below="0.3"
     )
@@ -163,14 +158,14 @@ def test_ratio_caption_at_gamma_zero_and_in_chinese() -> None:
 
 
 def test_moving_gamma_changes_the_ratio_chart() -> None:
-    at = gradients()
+    at = app(GRADIENTS)
     before = raw_specs(at)["gradient_ratio_chart"]
     set_control(at, "gamma", 0.5)
     assert raw_specs(at)["gradient_ratio_chart"] != before
 
 
 def test_the_nan_of_autograd_is_shown_next_to_the_closed_form() -> None:
-    at = gradients()
+    at = app(GRADIENTS)
     shown = metrics(at)
     assert shown[EN["gradients.nan_demo_naive"]] == "NaN"
     analytic = focal.grad_focal_loss(40.0, 1, 0.5)
@@ -197,7 +192,7 @@ def test_the_nan_of_autograd_is_shown_next_to_the_closed_form() -> None:
 
 
 def test_nan_table_in_chinese_with_alpha() -> None:
-    at = gradients(lang="zh", gamma="0.5", balance="true")
+    at = app(GRADIENTS, lang="zh", gamma="0.5", balance="true")
     caption = ZH["gradients.nan_table"].format(
         gamma="0.5", alpha=ZH["table.alpha_note"].format(alpha="0.25")
     )

@@ -23,6 +23,7 @@ from tests.helpers import (
     assert_chinese,
     assert_only_notice,
     assert_prose_in_both,
+    widget_values,
 )
 
 from .test_app import (
@@ -49,11 +50,6 @@ CHARTS = {
 }
 
 
-def page(**query: str) -> AppTest:
-    """The app opened at ``/imbalance?query`` (a deep link), after its first run."""
-    return app(PAGE, **query)
-
-
 def expected(state: Mapping[str, Value]) -> tuple[Any, Any, list[int]]:
     population = focal.draw_population(
         int(state["imb_positives"]),
@@ -75,9 +71,7 @@ def expected(state: Mapping[str, Value]) -> tuple[Any, Any, list[int]]:
 def assert_imbalance(at: AppTest, state: Mapping[str, Value]) -> None:
     """The page shows ``state``: widgets, headline, numbers and figures."""
     text = strings(str(state["lang"]))
-    shown = {
-        w.key: w.value for kind in ("slider", "toggle", "radio") for w in at.get(kind)
-    }
+    shown = widget_values(at)
     assert {key: shown[key] for key in state} == dict(state)
     losses, curves, rows = expected(state)
     gamma, alpha = float(state["gamma"]), float(state["alpha"])
@@ -151,7 +145,7 @@ def assert_imbalance(at: AppTest, state: Mapping[str, Value]) -> None:
 @pytest.mark.parametrize("present", [False, True], ids=["laptop", "presenter"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_page_runs_in_every_language_and_mode(lang: str, present: bool) -> None:
-    at = page(**url({"lang": lang, "present": present}))
+    at = app(PAGE, **url({"lang": lang, "present": present}))
     assert_imbalance(at, {**DEFAULTS, "lang": lang, "present": present})
     table = strings(lang)
     titles = [t.value for t in at.title]
@@ -171,7 +165,7 @@ def test_the_yolo_v3_note_cites_its_source() -> None:
 
 
 def test_default_headline_reads_like_the_issue() -> None:
-    at = page()
+    at = app(PAGE)
     assert at.subheader[0].value == (
         "Under CE, easy negatives make 87% of the loss; under FL (γ = 2), 6.9%."
     )
@@ -180,7 +174,7 @@ def test_default_headline_reads_like_the_issue() -> None:
 
 
 def test_zh_page_shows_no_english_words() -> None:
-    at = page(lang="zh")
+    at = app(PAGE, lang="zh")
     seen = [t.value for t in at.title] + [h.value for h in at.header]
     seen += [s.value for s in at.subheader] + [c.value for c in at.caption]
     seen += [m.label for m in at.metric] + [m.value for m in at.markdown]
@@ -215,7 +209,7 @@ def test_moving_a_control_updates_the_page(
     key: str, new: Value, start: dict[str, Value], changed: set[str]
 ) -> None:
     state = {**DEFAULTS, **start}
-    at = page(**url(start))
+    at = app(PAGE, **url(start))
     assert_imbalance(at, state)
     before = raw_specs(at)
     move(at, key, new)
@@ -241,7 +235,7 @@ def preset_state(name: str) -> dict[str, Value]:
 
 
 def test_choosing_a_preset_sets_the_counts_and_moving_them_keeps_it() -> None:
-    at = page()
+    at = app(PAGE)
     move(at, "imb_preset", "retinanet")
     state = preset_state("retinanet")
     assert_imbalance(at, state)
@@ -269,7 +263,7 @@ def test_the_default_counts_are_the_yolo_preset() -> None:
 
 
 def test_a_link_to_a_preset_opens_its_counts() -> None:
-    at = page(imb_preset="retinanet", lang="zh")
+    at = app(PAGE, imb_preset="retinanet", lang="zh")
     assert_imbalance(at, {**preset_state("retinanet"), "lang": "zh"})
 
 
@@ -284,18 +278,18 @@ def test_url_seeds_the_state() -> None:
         "balance": True,
         "alpha": 0.5,
     }
-    at = page(**url(seeded))
+    at = app(PAGE, **url(seeded))
     assert_imbalance(at, {**DEFAULTS, **seeded})
     assert at.warning.len == 0
 
 
 def test_counts_in_a_link_win_over_its_preset() -> None:
-    at = page(imb_preset="retinanet", imb_easy="5000")
+    at = app(PAGE, imb_preset="retinanet", imb_easy="5000")
     assert_imbalance(at, {**preset_state("retinanet"), "imb_easy": 5000.0})
 
 
 def test_share_link_carries_the_page_controls() -> None:
-    at = page()
+    at = app(PAGE)
     move(at, "imb_seed", 4.0)
     move(at, "imb_preset", "retinanet")
     (link,) = at.code
@@ -310,7 +304,7 @@ def test_share_link_carries_the_page_controls() -> None:
 
 
 def test_reset_sets_the_page_back_to_the_defaults() -> None:
-    at = page(imb_preset="retinanet", imb_seed="9", gamma="3", lang="zh")
+    at = app(PAGE, imb_preset="retinanet", imb_seed="9", gamma="3", lang="zh")
     (reset,) = [b for b in at.button if b.label == ZH["reset.label"]]
     reset.click()
     run(at)
@@ -330,7 +324,7 @@ BAD = [
 
 @pytest.mark.parametrize(("key", "raw"), BAD, ids=[f"{k}={r[:8]}" for k, r in BAD])
 def test_bad_link_value_falls_back_with_a_notice(key: str, raw: str) -> None:
-    at = page(**{key: raw})
+    at = app(PAGE, **{key: raw})
     assert_imbalance(at, DEFAULTS)
     param = BY_KEY[key]
     assert_only_notice(at, key)
@@ -342,7 +336,7 @@ def test_bad_link_value_falls_back_with_a_notice(key: str, raw: str) -> None:
 
 
 def test_leaving_and_coming_back_keeps_the_page_consistent() -> None:
-    at = page()
+    at = app(PAGE)
     move(at, "imb_preset", "retinanet")
     run(at.switch_page("pages/explorer.py"))
     run(at.switch_page(PAGE))
@@ -413,7 +407,7 @@ def test_chinese_prose_is_chinese(key: str) -> None:
 
 
 def test_no_negatives_shows_a_notice_instead_of_the_negative_curves() -> None:
-    at = page(imb_hard="0", imb_easy="0")
+    at = app(PAGE, imb_hard="0", imb_easy="0")
     assert set(figures(at)) == {"imbalance_shares", "imbalance_figure4_positives"}
     assert [i.value for i in at.info] == [EN["imbalance.figure4.empty"]]
     assert at.subheader[0].value.startswith("Under CE, easy negatives make 0%")

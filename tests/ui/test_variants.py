@@ -54,11 +54,6 @@ TOGGLES = {
 HOSTILE = "<script>alert(1)</script>"
 
 
-def open_page(**query: str) -> AppTest:
-    """The Variants page opened by a link with ``query``, after its first run."""
-    return app(PAGE, **query)
-
-
 def settings_of(state: Mapping[str, Value]) -> VariantSettings:
     return VariantSettings(
         star_gamma=float(state["var_star_gamma"]),
@@ -144,7 +139,7 @@ def assert_variants(at: AppTest, state: Mapping[str, Value]) -> None:
 @pytest.mark.parametrize("present", [False, True], ids=["laptop", "presenter"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_page_runs_in_every_language_and_mode(lang: str, present: bool) -> None:
-    at = open_page(**url({"lang": lang, "present": present}))
+    at = app(PAGE, **url({"lang": lang, "present": present}))
     state = {**DEFAULTS, "lang": lang, "present": present}
     assert_variants(at, state)
     table = strings(lang)
@@ -162,7 +157,7 @@ def test_page_runs_in_every_language_and_mode(lang: str, present: bool) -> None:
 
 def test_fl_star_is_written_with_gamma_star_as_on_the_gradients_page() -> None:
     # issue 15: FL*'s parameter is γ* on both pages, in legend, table and slider
-    at = open_page(var_star_gamma="4", var_star_beta="0")
+    at = app(PAGE, var_star_gamma="4", var_star_beta="0")
     assert at.slider(key="var_star_gamma").label == EN["param.var_star_gamma"]
     assert at.slider(key="var_star_gamma").label.startswith("γ*")
     params = EN["variants.params.fl_star"].format(gamma="4", beta="0")
@@ -174,7 +169,7 @@ def test_fl_star_is_written_with_gamma_star_as_on_the_gradients_page() -> None:
 
 
 def test_zh_page_shows_no_english_words() -> None:
-    at = open_page(lang="zh")
+    at = app(PAGE, lang="zh")
     seen = [t.value for t in at.title] + [h.value for h in at.header]
     seen += [c.value for c in at.caption] + [m.value for m in at.markdown]
     seen += [w.label for w in at.slider] + [w.label for w in at.toggle]
@@ -200,7 +195,7 @@ def test_url_seeds_the_state() -> None:
         "var_vfl_alpha": 0.25,
         "var_asl_margin": 0.2,
     }
-    at = open_page(**url(seeded))
+    at = app(PAGE, **url(seeded))
     assert_variants(at, {**DEFAULTS, **seeded})
     assert at.warning.len == 0
 
@@ -239,7 +234,7 @@ MOVES: list[tuple[str, Value, dict[str, Value]]] = [
 def test_moving_a_control_updates_the_page(
     key: str, new: Value, start: dict[str, Value]
 ) -> None:
-    at = open_page(**url(start))
+    at = app(PAGE, **url(start))
     state = {**DEFAULTS, **start}
     assert_variants(at, state)
     before = figures(at)["variants_chart"]
@@ -256,7 +251,7 @@ def _data(figure: dict[str, Any]) -> str:
 
 
 def test_hiding_every_variant_leaves_ce_and_fl() -> None:
-    at = open_page(**{key: "false" for key in TOGGLES.values()})
+    at = app(PAGE, **{key: "false" for key in TOGGLES.values()})
     chart = figures(at)["variants_chart"]
     assert [t["name"] for t in chart["data"] if t["mode"] == "lines"] == ["CE", "FL"]
     assert_variants(at, {**DEFAULTS, **dict.fromkeys(TOGGLES.values(), False)})
@@ -276,7 +271,7 @@ BAD_VALUES = [
 
 @pytest.mark.parametrize(("key", "raw"), BAD_VALUES, ids=[k for k, _ in BAD_VALUES])
 def test_bad_value_falls_back_with_a_notice(key: str, raw: str) -> None:
-    at = open_page(**{key: raw})
+    at = app(PAGE, **{key: raw})
     assert_variants(at, DEFAULTS)
     assert_only_notice(at, key)
     if raw in (HOSTILE, "<b>x</b>", "abc", "maybe"):

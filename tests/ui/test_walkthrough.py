@@ -41,11 +41,6 @@ WALKTHROUGH = "pages/walkthrough.py"
 STEPS = BY_KEY["step"].options
 
 
-def walkthrough(**query: str) -> AppTest:
-    """The app opened at ``/walkthrough?…``: the entry runs, then the page."""
-    return switch(app(**query), WALKTHROUGH)
-
-
 def step_shown(at: AppTest) -> int:
     return int(at.radio(key="step").value)
 
@@ -90,7 +85,7 @@ def assert_step(at: AppTest, step: int, state: Mapping[str, Value]) -> None:
 def test_every_step_runs_in_every_language_and_mode(
     step: str, lang: str, present: bool
 ) -> None:
-    at = walkthrough(**url({"step": step, "lang": lang, "present": present}))
+    at = app(WALKTHROUGH, **url({"step": step, "lang": lang, "present": present}))
     state = {**DEFAULTS, "lang": lang, "present": present}
     assert_step(at, int(step), state)
     text = strings(lang)
@@ -114,7 +109,7 @@ def test_every_step_runs_in_every_language_and_mode(
 
 
 def test_next_and_previous_walk_through_every_step_and_the_link_follows() -> None:
-    at = walkthrough()
+    at = app(WALKTHROUGH)
     for step in range(1, 7):
         assert_step(at, step, DEFAULTS)
         query = link_query(at)
@@ -130,7 +125,7 @@ def test_next_and_previous_walk_through_every_step_and_the_link_follows() -> Non
 
 
 def test_clicking_a_step_title_jumps_there() -> None:
-    at = walkthrough()
+    at = app(WALKTHROUGH)
     at.radio(key="step").set_value("5")
     run(at)
     assert_step(at, 5, DEFAULTS)
@@ -138,7 +133,7 @@ def test_clicking_a_step_title_jumps_there() -> None:
 
 
 def test_url_seeds_the_step_and_the_shared_values() -> None:
-    at = walkthrough(step="6", gamma="3", alpha="0.5", lang="zh")
+    at = app(WALKTHROUGH, step="6", gamma="3", alpha="0.5", lang="zh")
     state = {**DEFAULTS, "gamma": 3.0, "alpha": 0.5, "lang": "zh"}
     assert_step(at, 6, state)
     assert at.warning.len == 0
@@ -158,7 +153,7 @@ def test_url_seeds_the_step_and_the_shared_values() -> None:
     ids=["step=7", "step=0", "step=abc", "step=script", "size=500", "size=b"],
 )
 def test_bad_link_value_falls_back_with_a_notice(key: str, raw: str) -> None:
-    at = walkthrough(**{key: raw})
+    at = app(WALKTHROUGH, **{key: raw})
     param = BY_KEY[key]
     assert_only_notice(at, key)
     assert_step(at, 1, DEFAULTS)
@@ -172,7 +167,7 @@ def test_bad_link_value_falls_back_with_a_notice(key: str, raw: str) -> None:
 
 
 def test_switching_pages_keeps_the_shared_values() -> None:
-    at = walkthrough(step="5")
+    at = app(WALKTHROUGH, step="5")
     set_control(at, "gamma", 3.0)
     switch(at, "pages/explorer.py")
     assert at.slider(key="gamma").value == 3.0
@@ -184,7 +179,7 @@ def test_switching_pages_keeps_the_shared_values() -> None:
 
 
 def test_step_1_counts_yolo_v3_and_shares_from_the_core() -> None:
-    at = walkthrough(step="1")
+    at = app(WALKTHROUGH, step="1")
     shown = metrics(at)
     example = yolo_v3_example(416, 2.0)
     assert shown[EN["walkthrough.s1.predictions"]] == "10,647"
@@ -217,7 +212,7 @@ def test_step_1_counts_yolo_v3_and_shares_from_the_core() -> None:
 
 @pytest.mark.parametrize(("p", "y"), [(0.9, "1"), (0.2, "0"), (0.0, "1")])
 def test_step_2_marks_the_current_example_on_its_curve(p: float, y: str) -> None:
-    at = walkthrough(step="2", p=f"{p:g}", y=y)
+    at = app(WALKTHROUGH, step="2", p=f"{p:g}", y=y)
     label = int(y)
     assert metrics(at)[EN["walkthrough.s2.metric"]] == number(
         focal.cross_entropy(p, label)
@@ -232,7 +227,7 @@ def test_step_2_marks_the_current_example_on_its_curve(p: float, y: str) -> None
 
 
 def test_step_3_moves_the_point_to_p_t_when_the_label_flips() -> None:
-    at = walkthrough(step="3", p="0.2")
+    at = app(WALKTHROUGH, step="3", p="0.2")
     assert metrics(at)[EN["numbers.p_t"]] == number(0.2)
     assert chart(at)["data"][1]["x"] == [pytest.approx(0.2)]
     set_control(at, "y", "0")
@@ -242,7 +237,7 @@ def test_step_3_moves_the_point_to_p_t_when_the_label_flips() -> None:
 
 
 def test_step_4_follows_alpha_and_marks_the_papers_row() -> None:
-    at = walkthrough(step="4")
+    at = app(WALKTHROUGH, step="4")
     assert EN["walkthrough.alpha_note"] in [c.value for c in at.caption]
     assert [w.value for w in at.warning] == [EN["walkthrough.s4.warning"]]
     (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
@@ -265,7 +260,7 @@ def test_step_4_follows_alpha_and_marks_the_papers_row() -> None:
 
 
 def test_step_5_table_ratios_and_figure_follow_gamma() -> None:
-    at = walkthrough(step="5")
+    at = app(WALKTHROUGH, step="5")
     (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
     assert ":orange-background[**1.863**]" in table  # the document's misprint
     assert metrics(at)[EN["ratio.amplification"]] == "81×"
@@ -285,7 +280,7 @@ def test_step_5_table_ratios_and_figure_follow_gamma() -> None:
 
 def test_step_5_figure_sends_its_sweep_frames_only_when_asked() -> None:
     # issue 12: a γ move resent Figure 1's 51 animation frames on every rerun
-    at = walkthrough(step="5")
+    at = app(WALKTHROUGH, step="5")
     still = chart(at)
     assert not still.get("frames")
     assert still["layout"]["title"]["text"] == ""  # the step's header names it
@@ -299,7 +294,7 @@ def test_step_5_figure_sends_its_sweep_frames_only_when_asked() -> None:
 
 def test_step_5_says_why_cells_are_orange_and_which_gamma_was_printed() -> None:
     # issue 15: the Explorer's table view had these captions, step 5 had none
-    at = walkthrough(step="5")
+    at = app(WALKTHROUGH, step="5")
     captions = [c.value for c in at.caption]
     assert EN["table.explain"].format(alpha="") in captions
     assert EN["table.errata"] in captions
@@ -307,20 +302,20 @@ def test_step_5_says_why_cells_are_orange_and_which_gamma_was_printed() -> None:
     captions = [c.value for c in at.caption]
     assert EN["table.other_gamma"].format(gamma="3") in captions
     assert EN["table.errata"] not in captions
-    at = walkthrough(step="5", lang="zh", gamma="0.5")
+    at = app(WALKTHROUGH, step="5", lang="zh", gamma="0.5")
     assert ZH["table.other_gamma"].format(gamma="0.5") in [c.value for c in at.caption]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_step_1_tells_what_yolo_v3_s_authors_found(lang: str) -> None:
-    at = walkthrough(step="1", lang=lang)
+    at = app(WALKTHROUGH, step="1", lang=lang)
     assert strings(lang)["imbalance.yolo_note"] in [c.value for c in at.caption]
     assert "objectness" in EN["walkthrough.s1.explain"]
     assert "ignore threshold (IoU 0.5)" in EN["walkthrough.s1.explain"]
 
 
 def test_step_6_is_the_full_focal_loss_at_the_current_values() -> None:
-    at = walkthrough(step="6", gamma="1", alpha="0.5", y="0", p="0.3")
+    at = app(WALKTHROUGH, step="6", gamma="1", alpha="0.5", y="0", p="0.3")
     data = chart(at)["data"]
     grid = curves.probability_grid()
     assert_series(data[0], focal.cross_entropy(grid, 0), grid)
@@ -356,7 +351,7 @@ def test_try_step_1_gamma_zero_with_alpha_off_gives_the_ce_share() -> None:
     hint_says(1, "0", "97%", "416 × 416")
     assert "α-balancing off" in EN["walkthrough.s1.try"]
     assert "关闭 α 加权" in ZH["walkthrough.s1.try"]
-    at = walkthrough(step="1", balance="true")
+    at = app(WALKTHROUGH, step="1", balance="true")
     set_control(at, "gamma", 0.0)
     shown = metrics(at)  # with α on, γ = 0 is α-balanced CE: not the CE bar
     assert shown[EN["walkthrough.s1.share_fl"]] != shown[EN["walkthrough.s1.share_ce"]]
@@ -385,7 +380,7 @@ def test_try_step_1_gamma_zero_with_alpha_off_gives_the_ce_share() -> None:
 
 def test_try_step_2_an_easy_background_anchor_then_confidently_wrong() -> None:
     hint_says(2, "y = 0", "p = 0.1", "0.105", "1,054")
-    at = walkthrough(step="2")
+    at = app(WALKTHROUGH, step="2")
     set_control(at, "y", "0")
     set_control(at, "p", 0.1)
     ce = focal.cross_entropy(0.1, 0)
@@ -407,7 +402,7 @@ def test_try_step_2_an_easy_background_anchor_then_confidently_wrong() -> None:
 
 def test_try_step_3_switching_y_moves_the_point_along_one_curve() -> None:
     hint_says(3, "p = 0.2", "0.2", "0.8")
-    at = walkthrough(step="3")
+    at = app(WALKTHROUGH, step="3")
     set_control(at, "p", 0.2)
     curve = chart(at)["data"][0]
     for label, p_t in (("1", 0.2), ("0", 0.8), ("1", 0.2)):
@@ -421,7 +416,7 @@ def test_try_step_3_switching_y_moves_the_point_along_one_curve() -> None:
 
 def test_try_step_4_alpha_nine_tenths_then_the_papers_quarter() -> None:
     hint_says(4, "0.9", "0.25")
-    at = walkthrough(step="4")
+    at = app(WALKTHROUGH, step="4")
     set_control(at, "alpha", 0.9)
     shown = metrics(at)
     obj = float(shown[EN["walkthrough.s4.alpha_object"]])
@@ -447,7 +442,7 @@ def test_try_step_4_alpha_nine_tenths_then_the_papers_quarter() -> None:
 
 def test_try_step_5_gamma_zero_then_the_81_fold_amplification() -> None:
     hint_says(5, "1×", "1,770", "21.9", "81×")
-    at = walkthrough(step="5")
+    at = app(WALKTHROUGH, step="5")
     set_control(at, "gamma", 0.0)
     (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
     header, _, *rows = [line.split(" | ") for line in table.splitlines()]
@@ -464,7 +459,7 @@ def test_try_step_5_gamma_zero_then_the_81_fold_amplification() -> None:
 
 def test_try_step_6_half_of_ce_then_flat_on_the_well_classified_side() -> None:
     hint_says(6, "γ = 0", "α = 0.5", "y = 1", "γ = 2", "α = 0.25", "0.05", "0.69")
-    at = walkthrough(step="6", y="0")
+    at = app(WALKTHROUGH, step="6", y="0")
     set_control(at, "gamma", 0.0)
     set_control(at, "alpha", 0.5)
     grid = curves.probability_grid()
