@@ -332,8 +332,9 @@ def assert_prose_in_both(english: str, chinese: str) -> None:
 
 class Tab(Student):
     """A browser tab speaking Streamlit's protocol (``bench/load.py``'s
-    student), which also keeps its session's id and its download buttons, and
-    can reconnect to its session as the browser does after a network blip."""
+    student), which also keeps its session's id, its download buttons and the
+    messages of its last rerun, and can reconnect to its session as the
+    browser does after a network blip."""
 
     def __init__(self, base: str, path: str = "/", query: str = "") -> None:
         super().__init__(base, path, query, random.Random(0), timeout_s=60.0)
@@ -341,9 +342,16 @@ class Tab(Student):
         self.session_id = ""
         #: Download buttons whose data is made on click: label -> deferred id.
         self.downloads: dict[str, str] = {}
+        #: Every message of the last rerun (or of the opening run).
+        self.messages: list[ForwardMsg] = []
         self._answers: dict[str, Any] = {}
 
+    async def rerun(self, widgets: bool = True) -> float:
+        self.messages = []
+        return await super().rerun(widgets)
+
     def _read(self, message: ForwardMsg) -> int | None:
+        self.messages.append(message)
         kind = message.WhichOneof("type")
         if kind == "new_session":
             self.session_id = message.new_session.initialize.session_id

@@ -12,33 +12,17 @@ from __future__ import annotations
 
 import asyncio
 import json
-import random
 import socket
 import threading
 
 import pytest
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from bench.load import Student, run_async
+from bench.load import run_async
 from bench.wire import Relay
+from tests.helpers import Tab
 
 pytestmark = pytest.mark.load
-
-
-class Recording(Student):
-    """A student that keeps every message of its last rerun."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.messages: list[ForwardMsg] = []
-
-    async def rerun(self, widgets: bool = True) -> float:
-        self.messages = []
-        return await super().rerun(widgets)
-
-    def _read(self, message: ForwardMsg) -> int | None:
-        self.messages.append(message)
-        return super()._read(message)
 
 
 def charts(messages: list[ForwardMsg]) -> list[dict]:
@@ -64,7 +48,7 @@ def moves_of_gamma(base: str, query: str) -> list[list[ForwardMsg]]:
     messages of the opening run, then of each move."""
 
     async def drive() -> list[list[ForwardMsg]]:
-        student = Recording(base, "/", query, random.Random(1), 60.0)
+        student = Tab(base, "/", query)
         runs = []
         try:
             await student.open()
