@@ -20,7 +20,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.runtime
 	$(BIN)/python -m streamlit run app.py --server.port $(PORT)
 
-# Serve the room: every interface, the LAN address in the app's links (README).
+# Serve the room: every interface, the LAN address in the app's links (docs/serving.md).
 room: $(VENV)/.runtime
 	$(BIN)/python -m focal.ui.room --port $(PORT)
 
