@@ -13,6 +13,7 @@ from .test_app import (
     chart_json,
     expect_slider_value,
     heading,
+    open_settled,
     press_and_wait,
     settle,
     shoot,
@@ -28,7 +29,7 @@ HEADLINE_EN = "Under CE, easy negatives make 87% of the loss; under FL (γ = 2),
 HEADLINE_RETINANET = (
     "Under CE, easy negatives make 71% of the loss; under FL (γ = 2), 2.4%."
 )
-WIDTH, HEIGHT = 1280, 720
+SIZE = {"width": 1280, "height": 720}
 
 # Names of the first chart's traces (the stacked shares) as Plotly drew them.
 BAR_NAMES = """() => {
@@ -41,14 +42,8 @@ def headline(page: Page):
     return page.get_by_role("heading", level=3).first
 
 
-def open_page(open_app, path: str, **size) -> Page:
-    app = open_app(path, **{"width": WIDTH, "height": HEIGHT, **size})
-    settle(app.page, CHARTS)
-    return app
-
-
 def test_imbalance_page_draws_its_charts(open_app) -> None:
-    app = open_page(open_app, "/imbalance")
+    app = open_settled(open_app, "/imbalance", CHARTS, **SIZE)
     page = app.page
     expect(heading(page)).to_have_text(TITLE_EN)
     expect(headline(page)).to_have_text(HEADLINE_EN)
@@ -63,7 +58,7 @@ def test_imbalance_page_draws_its_charts(open_app) -> None:
 
 
 def test_keyboard_moves_a_count_and_the_charts_follow(open_app) -> None:
-    app = open_page(open_app, "/imbalance")
+    app = open_settled(open_app, "/imbalance", CHARTS, **SIZE)
     page = app.page
     before = json.loads(chart_json(page, "all"))
     press_and_wait(
@@ -81,7 +76,7 @@ def test_keyboard_moves_a_count_and_the_charts_follow(open_app) -> None:
 
 
 def test_choosing_a_preset_sets_the_counts(open_app) -> None:
-    app = open_page(open_app, "/imbalance")
+    app = open_settled(open_app, "/imbalance", CHARTS, **SIZE)
     page = app.page
     detector = page.locator('[data-testid="stRadio"]').filter(
         has=page.get_by_role("radiogroup", name=re.compile("Detector"))
@@ -99,7 +94,9 @@ def test_choosing_a_preset_sets_the_counts(open_app) -> None:
 
 
 def test_seeded_link_in_chinese(open_app) -> None:
-    app = open_page(open_app, "/imbalance?lang=zh&imb_preset=retinanet&gamma=1")
+    app = open_settled(
+        open_app, "/imbalance?lang=zh&imb_preset=retinanet&gamma=1", CHARTS, **SIZE
+    )
     page = app.page
     expect(heading(page)).to_have_text(TITLE_ZH)
     expect(headline(page)).to_contain_text("用 CE 时，简单负样本占损失的 71%")
@@ -112,7 +109,7 @@ def test_seeded_link_in_chinese(open_app) -> None:
 
 
 def test_presenter_mode_is_legible(open_app) -> None:
-    app = open_page(open_app, "/imbalance?present=true")
+    app = open_settled(open_app, "/imbalance?present=true", CHARTS, **SIZE)
     page = app.page
     expect(headline(page)).to_have_text(HEADLINE_EN)
     assert_presenter_fonts(page, CHARTS)

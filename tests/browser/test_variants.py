@@ -17,6 +17,7 @@ from .test_app import (
     chart_json,
     expect_slider_value,
     heading,
+    open_settled,
     press_and_wait,
     settle,
     shoot,
@@ -27,6 +28,7 @@ from .test_app import (
 pytestmark = pytest.mark.browser
 
 CHARTS = 3
+SIZE = {"width": 1280, "height": 720}
 TITLE_EN = "Focal loss and what came after"
 TITLE_ZH = "Focal Loss 及其后继"
 LEGEND_EN = ["CE", "FL", "FL*", "Poly-1 FL", "QFL", "VFL", "ASL"]
@@ -48,14 +50,8 @@ LINE_HOVERS = """() => {
 }"""
 
 
-def open_variants(open_app, query: str = "", width: int = 1280, height: int = 720):
-    app = open_app("/variants" + query, width=width, height=height)
-    settle(app.page, CHARTS)
-    return app
-
-
 def test_variants_page_draws_every_loss(open_app) -> None:
-    app = open_variants(open_app)
+    app = open_settled(open_app, "/variants", CHARTS, **SIZE)
     page = app.page
     expect(heading(page)).to_have_text(TITLE_EN)
     expect(page.locator(".js-plotly-plot")).to_have_count(CHARTS)
@@ -74,7 +70,7 @@ def test_variants_page_draws_every_loss(open_app) -> None:
 
 
 def test_keyboard_moves_a_variant_slider_and_the_shared_gamma(open_app) -> None:
-    app = open_variants(open_app, width=1400, height=1000)
+    app = open_settled(open_app, "/variants", CHARTS, width=1400, height=1000)
     page = app.page
     press_and_wait(
         page,
@@ -94,7 +90,7 @@ def test_keyboard_moves_a_variant_slider_and_the_shared_gamma(open_app) -> None:
 
 
 def test_a_variant_can_be_hidden(open_app) -> None:
-    app = open_variants(open_app, width=1400, height=1000)
+    app = open_settled(open_app, "/variants", CHARTS, width=1400, height=1000)
     page = app.page
     toggle = page.locator('[data-testid="stCheckbox"]').filter(has_text="Show ASL")
     toggle.locator("label").first.click()
@@ -111,7 +107,9 @@ def test_a_variant_can_be_hidden(open_app) -> None:
 
 
 def test_seeded_link_in_chinese(open_app) -> None:
-    app = open_variants(open_app, "?lang=zh&y=0&var_asl_margin=0.2")
+    app = open_settled(
+        open_app, "/variants?lang=zh&y=0&var_asl_margin=0.2", CHARTS, **SIZE
+    )
     page = app.page
     expect(heading(page)).to_have_text(TITLE_ZH)
     hovers = page.evaluate(LINE_HOVERS)
@@ -123,7 +121,7 @@ def test_seeded_link_in_chinese(open_app) -> None:
 
 
 def test_presenter_mode_is_legible(open_app) -> None:
-    app = open_variants(open_app, "?present=true")
+    app = open_settled(open_app, "/variants?present=true", CHARTS, **SIZE)
     page = app.page
     assert_presenter_fonts(page, CHARTS)
     expect(page.get_by_role("link", name=re.compile("Variants")).first).to_be_visible()
