@@ -51,8 +51,8 @@ def test_boundary_figure_draws_the_grid_and_the_points(outcome, presenter) -> No
     first, second, p = result.grid
     for contour in (fill, line):
         assert contour["type"] == "contour"
-        np.testing.assert_array_equal(contour["x"], first)
-        np.testing.assert_array_equal(contour["y"], second)
+        np.testing.assert_array_equal(contour["x"], first.astype(np.float32))
+        np.testing.assert_array_equal(contour["y"], second.astype(np.float32))
         # p to the hover's three decimals, as float32: no more digits than shown
         assert contour["z"].dtype == np.float32
         np.testing.assert_allclose(contour["z"], p, rtol=0, atol=5.001e-4)

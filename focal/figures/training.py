@@ -129,8 +129,9 @@ def boundary_figure(
     z = _binary_grid(p)
     common = {
         "type": "contour",
-        "x": np.asarray(first, dtype=np.float64),
-        "y": np.asarray(second, dtype=np.float64),
+        # float32 like the grid: the contours are drawn from exactly what is sent
+        "x": np.asarray(first, dtype=np.float32),
+        "y": np.asarray(second, dtype=np.float32),
         "z": z,
         "zmin": 0.0,
         "zmax": 1.0,
