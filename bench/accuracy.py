@@ -32,6 +32,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 import reference as ref  # noqa: E402
 
 import focal  # noqa: E402
+from bench.core import cpu_model, numpy_simd  # noqa: E402
 
 P_MIN, P_MAX = 1e-300, 1.0 - 1e-16
 X_MAX = 1e4
@@ -169,6 +170,11 @@ def main(argv: list[str] | None = None) -> int:
 
     start = time.perf_counter()
     rng = np.random.default_rng(args.seed)
+    # NumPy's exp and log kernels differ by CPU: say which ones were checked
+    print(
+        f"CPU: {cpu_model()}; NumPy {np.__version__},"
+        f" SIMD found: {' '.join(numpy_simd()['found']) or '-'}\n"
+    )
     header = (
         f"{'function':<26} {'points':>7} {'compared':>8} {'zeros':>6} "
         f"{'mismatch':>8} {'worst rel. err':>14} {'/ eps':>8}  worst at"

@@ -33,11 +33,33 @@ What it measures, in one run:
    tracemalloc (NumPy reports its array buffers to it), in units of arrays of
    the input's size (peak bytes / (8 n)). The target is about 6 or less.
 
+4. With ``--profile``, the time of each line of ``focal/_kernels.py`` during
+   the core's loss and gradient at the first size, from a line tracer (the
+   tracer's own cost, shown as the traced total against the plain one, is
+   spread over the lines).
+
+NumPy picks its exp and log kernels by CPU (AVX-512, AVX2, ...) at run time,
+so the ratios depend on the machine: the CPU model, NumPy's SIMD dispatch
+(``numpy.show_runtime()``'s baseline, found and not found) and the load are
+printed beside the table. ``NPY_DISABLE_CPU_FEATURES`` switches dispatch
+targets off; with NumPy 2.4 the AVX-512 targets are ``X86_V4 AVX512_ICL
+AVX512_SPR``, which leaves the AVX2 path (``X86_V3``) of a machine without
+AVX-512 (older NumPy names them ``AVX512F AVX512CD AVX512_SKX ...``; a name a
+version does not know is ignored, so check the printed dispatch).
+
 Run it from the repository root::
 
     .venv/bin/python bench/core.py                  # full run
     .venv/bin/python bench/core.py --quick          # a fast smoke run
     .venv/bin/python bench/core.py --sizes 1e5 1e6 --reps 7 --json out.json
+    .venv/bin/python bench/core.py --sizes 1e6 --profile   # per-line kernel time
+    NPY_DISABLE_CPU_FEATURES="X86_V4 AVX512_ICL AVX512_SPR" \
+        .venv/bin/python bench/core.py --sizes 1e6         # the AVX2 path
+    .venv/bin/python bench/core.py --sizes 1e6 --dispatch both --rounds 3
+
+``--dispatch both`` runs the timings in fresh processes, alternating NumPy's
+full dispatch and the dispatch with every AVX-512 target switched off, for
+``--rounds`` rounds, and prints each run's medians and the median over rounds.
 """
 
 from __future__ import annotations
@@ -48,12 +70,16 @@ import json
 import os
 import platform
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import numpy as np
@@ -61,6 +87,7 @@ import numpy as np
 # The bench is a script, not part of the package: make ``focal`` importable.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import focal._kernels
 from focal import focal_loss_from_logits, grad_focal_loss
 
 try:
@@ -321,6 +348,123 @@ def measure_memory(n: int, rng: np.random.Generator) -> list[Memory]:
     return results
 
 
+# --- profile -------------------------------------------------------------------
+
+
+KERNELS = focal._kernels.__file__
+
+
+@dataclass
+class LineTime:
+    function: str
+    line: int
+    source: str
+    ms: float  # per call of the core (loss + gradient), less the tracer's cost
+    events: int  # trace events charged to the line, per call
+
+
+class LineTracer:
+    """Wall time per line of ``focal/_kernels.py``, from ``sys.settrace``.
+
+    Each trace event in that file charges the time since the previous one to
+    the line that was running; a call into another file (NumPy's C code, or
+    ``errstate``) is charged to the line that made it. The tracer's own cost
+    per event is taken out afterwards (see :func:`profile_kernels`).
+    """
+
+    def __init__(self) -> None:
+        self.seconds: dict[tuple[str, int], float] = defaultdict(float)
+        self.events: dict[tuple[str, int], int] = defaultdict(int)
+        self.current: tuple[str, int] | None = None
+        self.since = 0.0
+
+    def _charge(self, now: float) -> None:
+        if self.current is not None:
+            self.seconds[self.current] += now - self.since
+            self.events[self.current] += 1
+        self.since = now
+
+    def trace(self, frame: FrameType, event: str, arg: object) -> Any:
+        if frame.f_code.co_filename != KERNELS:
+            return None
+        self._charge(time.perf_counter())
+        if event == "return":
+            caller = frame.f_back
+            here = caller is not None and caller.f_code.co_filename == KERNELS
+            self.current = (caller.f_code.co_name, caller.f_lineno) if here else None
+        else:
+            self.current = (frame.f_code.co_name, frame.f_lineno)
+        self.since = time.perf_counter()
+        return self.trace
+
+
+def profile_kernels(
+    n: int, calls: int, rng: np.random.Generator
+) -> tuple[list[LineTime], float, float]:
+    """Per-line time of the core's loss + gradient, the traced total and the
+    plain total (ms per call, medians over ``calls``).
+
+    The difference between the traced and the plain time, divided by the
+    number of trace events, is the tracer's cost per event; each line's time
+    is given less that cost times its events.
+    """
+    x, y = random_input(n, rng)
+    core(x, y)
+    plain = []
+    for _ in range(calls):
+        start = time.perf_counter()
+        core(x, y)
+        plain.append(time.perf_counter() - start)
+    tracer = LineTracer()
+    traced = []
+    for _ in range(calls):
+        start = time.perf_counter()
+        sys.settrace(tracer.trace)
+        try:
+            core(x, y)
+        finally:
+            sys.settrace(None)
+            tracer._charge(time.perf_counter())
+            tracer.current = None
+        traced.append(time.perf_counter() - start)
+    with open(KERNELS, encoding="utf-8") as kernels:
+        source = kernels.read().splitlines()
+    traced_ms = 1e3 * statistics.median(traced)
+    plain_ms = 1e3 * statistics.median(plain)
+    events = sum(tracer.events.values()) / calls
+    per_event = max(traced_ms - plain_ms, 0.0) / events
+    lines = [
+        LineTime(
+            function,
+            line,
+            source[line - 1].strip(),
+            max(1e3 * s / calls - per_event * tracer.events[key] / calls, 0.0),
+            round(tracer.events[key] / calls),
+        )
+        for key, s in tracer.seconds.items()
+        for function, line in [key]
+    ]
+    lines.sort(key=lambda t: t.line)
+    return lines, traced_ms, plain_ms
+
+
+def print_profile(lines: list[LineTime], traced: float, plain: float, n: int) -> None:
+    print(
+        f"Per-line time in focal/_kernels.py, core loss + gradient at n = {n:.0e}"
+        f" (ms per call, less the tracer's cost per event; traced {traced:.1f} ms,"
+        f" untraced {plain:.1f} ms)"
+    )
+    total = sum(t.ms for t in lines) or 1.0
+    for t in lines:
+        if t.ms < 0.005 * total:
+            continue  # Python bookkeeping, nothing per element
+        print(
+            f"  {t.line:>4} {t.function:<24} {t.ms:7.2f} {100 * t.ms / total:5.1f}%"
+            f"  {t.source[:60]}"
+        )
+    print()
+
+
 # --- report --------------------------------------------------------------------
 
 
@@ -329,12 +473,61 @@ def load_average() -> float | None:
     return round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
 
 
+def cpu_model() -> str:
+    """The CPU's model name from /proc/cpuinfo, else what ``platform`` knows."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def cpu_vector_flags() -> list[str]:
+    """The CPU's own AVX2 and AVX-512 flags from /proc/cpuinfo (empty elsewhere)."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("flags"):
+                    flags = line.split(":", 1)[1].split()
+                    return sorted(f for f in flags if f == "avx2" or "avx512" in f)
+    except OSError:
+        pass
+    return []
+
+
+def numpy_simd() -> dict[str, list[str]]:
+    """NumPy's SIMD dispatch as ``numpy.show_runtime()`` reports it.
+
+    ``baseline`` is compiled in; ``found`` are the dispatch targets this CPU
+    has and ``NPY_DISABLE_CPU_FEATURES`` left on, which NumPy's exp and log
+    kernels are chosen from; ``not_found`` the others.
+    """
+    from numpy._core._multiarray_umath import (
+        __cpu_baseline__,
+        __cpu_dispatch__,
+        __cpu_features__,
+    )
+
+    return {
+        "baseline": list(__cpu_baseline__),
+        "found": [f for f in __cpu_dispatch__ if __cpu_features__[f]],
+        "not_found": [f for f in __cpu_dispatch__ if not __cpu_features__[f]],
+    }
+
+
 def environment() -> dict[str, Any]:
     env: dict[str, Any] = {
         "python": platform.python_version(),
         "numpy": np.__version__,
         "torch": torch.__version__ if torch is not None else None,
         "torch_threads": torch.get_num_threads() if torch is not None else None,
+        "cpu_model": cpu_model(),
+        "cpu_vector_flags": cpu_vector_flags(),
+        "numpy_simd": numpy_simd(),
+        "npy_disable_cpu_features": os.environ.get("NPY_DISABLE_CPU_FEATURES"),
         "cpu_count": os.cpu_count(),
         "cpus_usable": len(os.sched_getaffinity(0))
         if hasattr(os, "sched_getaffinity")
@@ -351,6 +544,15 @@ def print_environment(env: dict[str, Any]) -> None:
         print("torch not installed (the torch candidate is skipped)")
     else:
         print(f"torch {env['torch']} (CPU, {env['torch_threads']} threads)")
+    print(f"CPU: {env['cpu_model']}; flags: {' '.join(env['cpu_vector_flags'])}")
+    simd = env["numpy_simd"]
+    print(
+        f"NumPy SIMD: baseline {' '.join(simd['baseline'])};"
+        f" found {' '.join(simd['found']) or '-'};"
+        f" not found {' '.join(simd['not_found']) or '-'}"
+    )
+    if env["npy_disable_cpu_features"]:
+        print(f"NPY_DISABLE_CPU_FEATURES={env['npy_disable_cpu_features']}")
     print(
         f"CPUs: {env['cpu_count']} (usable: {env['cpus_usable']}), "
         f"{env['machine']}; NumPy ufuncs run on one thread;"
@@ -423,6 +625,97 @@ def print_memory(results: list[Memory]) -> None:
     print()
 
 
+# --- dispatch levels -----------------------------------------------------------
+
+
+def avx512_targets() -> list[str]:
+    """NumPy's AVX-512 dispatch targets, by this version's names."""
+    from numpy._core._multiarray_umath import __cpu_dispatch__
+
+    return [f for f in __cpu_dispatch__ if f == "X86_V4" or "AVX512" in f]
+
+
+def dispatch_env(level: str) -> dict[str, str]:
+    """The environment of a child run: ``native`` leaves NumPy's dispatch as it
+    is, ``avx2`` switches every AVX-512 target off."""
+    env = dict(os.environ)
+    env.pop("NPY_DISABLE_CPU_FEATURES", None)
+    if level == "avx2":
+        env["NPY_DISABLE_CPU_FEATURES"] = " ".join(avx512_targets())
+    return env
+
+
+def run_dispatch_rounds(args: argparse.Namespace) -> int:
+    """Alternate child runs at both dispatch levels and summarise them."""
+    levels = ("native", "avx2")
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for round_ in range(1, args.rounds + 1):
+            for level in levels:
+                out = Path(tmp) / f"{level}-{round_}.json"
+                command = [sys.executable, __file__, "--timings-only", "--json"]
+                command += [str(out), "--pause", str(args.pause)]
+                command += ["--seed", str(args.seed)]
+                if args.sizes:
+                    command += ["--sizes", *map(str, args.sizes)]
+                if args.reps:
+                    command += ["--reps", str(args.reps)]
+                subprocess.run(
+                    command, env=dispatch_env(level), check=True, capture_output=True
+                )
+                report = json.loads(out.read_text())
+                env = report["environment"]
+                for t in report["timings"]:
+                    rows.append(
+                        {
+                            "round": round_,
+                            "level": level,
+                            "found": " ".join(env["numpy_simd"]["found"]),
+                            "load": env["load_average_before"],
+                            **t,
+                        }
+                    )
+    first = environment()
+    print(f"CPU: {first['cpu_model']}; NumPy {first['numpy']}")
+    print(f"avx2 runs: NPY_DISABLE_CPU_FEATURES={' '.join(avx512_targets())}")
+    header = (
+        f"{'round':>5} {'dispatch':<8} {'size':>7} {'core ms':>9} {'textbook ms':>12}"
+        f" {'core/textbook':>14} {'load':>5}  NumPy SIMD found"
+    )
+    print(header)
+    print("-" * len(header))
+    book = [r for r in rows if r["candidate"] == "textbook"]
+    core_ms = {
+        (r["round"], r["level"], r["size"]): r["median_ms"]
+        for r in rows
+        if r["candidate"] == "core"
+    }
+    for r in book:
+        key = (r["round"], r["level"], r["size"])
+        print(
+            f"{r['round']:>5} {r['level']:<8} {r['size']:>7.0e} {core_ms[key]:>9.2f}"
+            f" {r['median_ms']:>12.2f} {r['core_over_this']:>14.2f} {r['load']:>5}"
+            f"  {r['found']}"
+        )
+    print()
+    for level in levels:
+        for size in sorted({r["size"] for r in book}):
+            mine = [r for r in book if r["level"] == level and r["size"] == size]
+            ratio = statistics.median(r["core_over_this"] for r in mine)
+            core_median = statistics.median(
+                core_ms[(r["round"], level, size)] for r in mine
+            )
+            verdict = "met" if ratio <= 1.0 else "NOT met"
+            print(
+                f"{level:<6} n = {size:.0e}, median of {len(mine)} rounds:"
+                f" core {core_median:.2f} ms,"
+                f" textbook {statistics.median(r['median_ms'] for r in mine):.2f} ms,"
+                f" core / textbook {ratio:.2f} (target <= 1.0: {verdict})"
+            )
+    print(f"1-minute load average after the rounds: {load_average()}")
+    return 0
+
+
 # --- command line --------------------------------------------------------------
 
 
@@ -459,6 +752,22 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=DEFAULT_PAUSE_S,
         help=f"seconds of pause before each timed sample (default {DEFAULT_PAUSE_S})",
     )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="also time each line of focal/_kernels.py at the first size",
+    )
+    parser.add_argument(
+        "--dispatch",
+        choices=("this", "both"),
+        default="this",
+        help="'both': timings in child runs alternating NumPy's full dispatch and"
+        " AVX-512 off (default 'this': this process only)",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="rounds of --dispatch both (default 3)"
+    )
+    parser.add_argument("--timings-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=int, default=0, help="random seed")
     parser.add_argument(
         "--json", type=Path, default=None, metavar="PATH", help="write results here"
@@ -468,6 +777,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.dispatch == "both":
+        return run_dispatch_rounds(args)
     sizes = args.sizes or ((10**4, 10**6) if args.quick else DEFAULT_SIZES)
     rng = np.random.default_rng(args.seed)
 
@@ -481,6 +792,11 @@ def main(argv: list[str] | None = None) -> int:
     env["load_average_after"] = load_average()
     print_timings(timings)
     print(f"1-minute load average after the timings: {env['load_average_after']}\n")
+    if args.timings_only:
+        if args.json is not None:
+            report = {"environment": env, "timings": [asdict(t) for t in timings]}
+            args.json.write_text(json.dumps(report, indent=2, default=str) + "\n")
+        return 0
 
     spread = 10**4 if args.quick else 10**5 + 1
     accuracy = measure_accuracy(spread)
@@ -489,12 +805,18 @@ def main(argv: list[str] | None = None) -> int:
     memory = measure_memory(10**6, rng)
     print_memory(memory)
 
+    profile: list[LineTime] = []
+    if args.profile:
+        profile, traced, plain = profile_kernels(sizes[0], 5, rng)
+        print_profile(profile, traced, plain, sizes[0])
+
     if args.json is not None:
         report = {
             "environment": env,
             "timings": [asdict(t) for t in timings],
             "accuracy": [asdict(a) for a in accuracy],
             "memory": [asdict(m) for m in memory],
+            "profile": [asdict(t) for t in profile],
         }
         args.json.write_text(json.dumps(report, indent=2, default=str) + "\n")
         print(f"results written to {args.json}")
