@@ -122,3 +122,14 @@ def test_links_md_is_generated_from_the_parameter_table() -> None:
     spec.loader.exec_module(links_doc)
     written = (ROOT / "docs" / "links.md").read_text(encoding="utf-8")
     assert written == links_doc.document(), "run `make docs` and commit docs/links.md"
+
+
+def test_python_md_examples_print_what_they_say() -> None:
+    # its >>> examples are run as written: a value or an error message that
+    # the core changes fails here
+    import doctest
+
+    failed, tried = doctest.testfile(
+        str(ROOT / "docs" / "python.md"), module_relative=False, verbose=False
+    )
+    assert tried >= 10 and failed == 0
