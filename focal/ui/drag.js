@@ -1,23 +1,13 @@
 // The Explorer's on-drag chart (focal/ui/drag.py). Every path, marker row and
 // number arrives precomputed by the NumPy core: on each `input` event this
 // script only picks the entry of the current slider step. No formula here.
-// It runs in the hidden grid mount, whose message is the same on every commit
-// (a cached reference); the chart mount's own script only calls `mount`.
 const reg = (globalThis.focalDrag ??= { grids: {}, n: 0 });
 
-export default function keep({ data }) {
-  reg.grids[data.id] = data;
-  reg.mount = mount;
-  const waiting = reg.pending;        // the chart mount ran first: draw it now
-  reg.pending = null;
-  if (waiting) mount(waiting);
-}
-
-function mount(args) {
+export default function mount(args) {
   const { data, parentElement: root, setStateValue } = args;
   const grid = reg.grids[data.grid];
-  if (!grid) {                        // its grid has not arrived yet
-    reg.pending = args;
+  if (!grid) {                        // the grid's mount has not run yet
+    reg.pending = () => mount(args);
     return;
   }
   const $ = (s) => root.querySelector(s);

@@ -7,10 +7,9 @@ Three mounts of ``st.components.v2`` components share one registry in the page
   the numbers that do not depend on γ. Its message depends only on the label,
   α, the axis, the log scale, the language and the screen, so it is the same
   message on every γ or p commit and Streamlit sends a browser that holds it a
-  reference of a few bytes (messages over ``global.minCachedMessageSize``).
-  It carries the drawing script too (``drag.js``), for the same reason;
+  reference of a few bytes (messages over ``global.minCachedMessageSize``);
 - the **chart**: its own γ and p range inputs and the SVG. On every ``input``
-  event the script swaps in the precomputed path and point; on ``change``
+  event its script swaps in the precomputed path and point; on ``change``
   (release, or a key press) it commits the value, which reruns the page once.
   Its data is small: the current values and the point's numbers over p's steps
   at this γ and over γ's steps at this p;
@@ -396,18 +395,14 @@ _NUMBERS_HTML = """<div class="fdn"><dl>
 <div><dt></dt><dd></dd></div><div><dt></dt><dd></dd></div>
 </dl><p class="fdn-say"></p></div>"""
 
-# the drawing script goes with the grid (a cached message), not with each commit
-_GRID = st.components.v2.component("focal_drag_grid", js=_asset("drag.js"))
+_GRID = st.components.v2.component("focal_drag_grid", js=_asset("drag_grid.js"))
 _CHART = st.components.v2.component(
-    "focal_drag_chart",
-    html=_CHART_HTML,
-    css=_asset("drag.css"),
-    js=_asset("drag_chart.js"),
+    "focal_drag_chart", html=_CHART_HTML, css=_asset("drag.css"), js=_asset("drag.js")
 )
 _NUMBERS = st.components.v2.component(
     "focal_drag_numbers",
     html=_NUMBERS_HTML,
-    css=_asset("drag_numbers.css"),
+    css=_asset("drag.css"),
     js=_asset("drag_numbers.js"),
 )
 
