@@ -63,14 +63,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
 import platform
 import shlex
 import statistics
 import sys
+import tempfile
 import time
 import urllib.parse
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,43 +123,60 @@ QUIET_MS = 300
 TIMEOUT_MS = 60_000
 TARGETS = {"browser": 1.25, "server": 2.0}
 
+# The charts on the page: Plotly's, or else the CE and FL view's on-drag SVG
+# chart (issue 16) as {data: [{y: what it draws}]}: its FL path, its markers and
+# its numbers, read from the component's shadow root.
+CHARTS = """() => {
+  const plotly = [...document.querySelectorAll('.js-plotly-plot')];
+  if (plotly.length) return plotly;
+  const host = document.querySelector('.st-key-drag_chart');
+  const inner = host && [...host.querySelectorAll('*')].find(e => e.shadowRoot);
+  const root = inner ? inner.shadowRoot : host;
+  const fl = root && root.querySelector('.fd-fl');
+  if (!fl || !fl.getAttribute('d')) return [];
+  const marks = [...root.querySelectorAll('circle')].map(c => c.getAttribute('cy'));
+  const numbers = document.querySelector('.st-key-drag_numbers');
+  return [{data: [{y: [fl.getAttribute('d'), ...marks,
+                       numbers ? numbers.innerText : '']}]}];
+}"""
+
 # Arm the measurement of the next keypress (see the module docstring, (a)).
-ARM = """() => {
-  const chart = (which) => {
-    const charts = document.querySelectorAll('.js-plotly-plot');
+ARM = f"""() => {{
+  const chart = (which) => {{
+    const charts = ({CHARTS})();
     return which === 'first' ? charts[0] : charts[charts.length - 1];
-  };
+  }};
   const json = (data) => JSON.stringify(data.map(t => t.y));
   // the JSON is compared only when the chart holds a new data array, so the
   // per-frame cost is the same small constant for both apps
-  const seen = {}, before = {};
-  for (const which of ['first', 'last']) {
+  const seen = {{}}, before = {{}};
+  for (const which of ['first', 'last']) {{
     const c = chart(which);
     if (!c || !Array.isArray(c.data)) return false;
     seen[which] = c.data;
     before[which] = json(c.data);
-  }
-  const state = window.__latency = {start: null, first: null, last: null};
-  const onKey = () => {
+  }}
+  const state = window.__latency = {{start: null, first: null, last: null}};
+  const onKey = () => {{
     window.removeEventListener('keydown', onKey, true);
     state.start = performance.now();
-    const tick = () => {
-      for (const which of ['first', 'last']) {
+    const tick = () => {{
+      for (const which of ['first', 'last']) {{
         if (state[which] !== null) continue;
         const c = chart(which);
         if (!c || !Array.isArray(c.data) || c.data === seen[which]) continue;
         seen[which] = c.data;
-        if (json(c.data) !== before[which]) {
+        if (json(c.data) !== before[which]) {{
           state[which] = performance.now() - state.start;
-        }
-      }
+        }}
+      }}
       if (state.first === null || state.last === null) requestAnimationFrame(tick);
-    };
+    }};
     requestAnimationFrame(tick);
-  };
+  }};
   window.addEventListener('keydown', onKey, true);
   return true;
-}"""
+}}"""
 
 # Record the time of the last DOM change (for the quiet period between presses).
 WATCH_MUTATIONS = """() => {
@@ -168,7 +188,7 @@ WATCH_MUTATIONS = """() => {
 }"""
 
 IDLE = f"""() => {{
-  const charts = [...document.querySelectorAll('.js-plotly-plot')];
+  const charts = ({CHARTS})();
   return charts.length > 0
     && charts.every(c => Array.isArray(c.data) && c.data.length > 0)
     && !document.querySelector('[data-testid="stStatusWidget"]')
@@ -185,10 +205,10 @@ STATE = """() => ({
     .map(e => e.innerText.slice(0, 300)),
 })"""
 
-FIRST_CHART = """() => {
-  const chart = document.querySelector('.js-plotly-plot');
+FIRST_CHART = f"""() => {{
+  const chart = ({CHARTS})()[0];
   return !!chart && Array.isArray(chart.data) && chart.data.length > 0;
-}"""
+}}"""
 
 
 # --- servers -------------------------------------------------------------------
@@ -343,6 +363,307 @@ def measure_cold(browser: Any, starts: int) -> dict[str, list[float]]:
     return samples
 
 
+# --- (d) on-drag: the CE and FL chart follows a drag (issue 16) -------------------
+
+# In the Explorer's page, before a drag of the chart's own γ input: every input
+# event's time (``event.timeStamp``), every animation frame's time and whether
+# the chart (its FL path and marker) changed since the frame before, the
+# release (pointerup, capture phase) and the first frame after it in which the
+# page has settled on ``target``: γ in the URL and on the shared slider, no
+# element stale, no run in progress.
+DRAG_ARM = """(target) => {
+  const host = document.querySelector('.st-key-drag_chart');
+  const inner = [...host.querySelectorAll('*')].find(e => e.shadowRoot);
+  const root = inner ? inner.shadowRoot : host;
+  const fl = root.querySelector('.fd-fl'), point = root.querySelector('.fd-pt-fl');
+  const drawn = () => fl.getAttribute('d') + '|' + point.getAttribute('cy');
+  const log = window.__drag = {inputs: [], frames: [], latency: [],
+                               release: null, settled: null};
+  let last = drawn(), pending = [];
+  root.querySelector('.fd-g').addEventListener('input', (event) => {
+    log.inputs.push(event.timeStamp);
+    pending.push(event.timeStamp);
+  });
+  window.addEventListener('pointerup', (event) => {
+    log.release = event.timeStamp;
+  }, {capture: true, once: true});
+  const shared = () => [...document.querySelectorAll(
+      '[data-testid="stSidebar"] [data-testid="stSlider"]')]
+    .find(s => s.innerText.trim().startsWith('γ'));
+  const settled = () => {
+    const slider = shared();
+    const value = slider && slider.querySelector('[data-testid="stSliderThumbValue"]');
+    return new URLSearchParams(location.search).get('gamma') === target
+      && value && value.innerText.trim() === target
+      && !document.querySelector('[data-stale="true"]')
+      && !document.querySelector('[data-testid="stStatusWidget"]');
+  };
+  const tick = () => {
+    const now = performance.now(), shown = drawn();
+    const changed = shown !== last;
+    last = shown;
+    if (log.release === null) {
+      log.frames.push([now, changed]);
+      if (changed) { for (const t of pending) log.latency.push(now - t); pending = []; }
+    } else if (settled()) {
+      log.settled = now;
+      return;
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  return true;
+}"""
+
+DRAG_INPUT = """() => {
+  const host = document.querySelector('.st-key-drag_chart');
+  const inner = [...host.querySelectorAll('*')].find(e => e.shadowRoot);
+  const root = inner ? inner.shadowRoot : host;
+  const box = root.querySelector('.fd-g').getBoundingClientRect();
+  return {x: box.x, y: box.y, width: box.width, height: box.height,
+          value: parseFloat(root.querySelector('.fd-g').value)};
+}"""
+
+#: Targets of the drags in turn; each drag goes from where γ is up to 5, down
+#: to 0 and up to the target, one 0.1 step per mouse move (90-110 moves).
+DRAG_TARGETS = (2.5, 1.5)
+
+
+def drag_path(start: float, target: float) -> list[float]:
+    up = [round(start + k / 10, 1) for k in range(1, round((5.0 - start) * 10) + 1)]
+    down = [round(5.0 - k / 10, 1) for k in range(1, 51)]
+    back = [round(k / 10, 1) for k in range(1, round(target * 10) + 1)]
+    return up + down + back
+
+
+@dataclass
+class Wire:
+    """A page's websocket: rerun requests sent, and message sizes received
+    (the payload, inflated, and each message deflated alone: an upper bound of
+    what ``permessage-deflate`` puts on the wire)."""
+
+    reruns: int = 0
+    received: list[tuple[int, int]] = field(default_factory=list)
+
+    def watch(self, socket: Any) -> None:
+        socket.on("framesent", self._sent)
+        socket.on("framereceived", self._received)
+
+    def _sent(self, payload: bytes | str) -> None:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+
+        if not isinstance(payload, bytes):
+            return
+        if BackMsg.FromString(payload).WhichOneof("type") == "rerun_script":
+            self.reruns += 1
+
+    def _received(self, payload: bytes | str) -> None:
+        data = payload if isinstance(payload, bytes) else payload.encode()
+        packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+        deflated = len(packer.compress(data) + packer.flush(zlib.Z_SYNC_FLUSH))
+        self.received.append((len(data), deflated))
+
+    def since(self, mark: int) -> tuple[int, int]:
+        sizes = self.received[mark:]
+        return sum(s for s, _ in sizes), sum(d for _, d in sizes)
+
+
+def open_watched(browser: Any, url: str, wire: Wire) -> Any:
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    page.on("websocket", wire.watch)
+    page.goto(url)
+    page.wait_for_function(FIRST_CHART)
+    page.evaluate(WATCH_MUTATIONS)
+    page.wait_for_function(IDLE)
+    return page
+
+
+def one_drag(page: Any, wire: Wire, target: float) -> dict[str, Any]:
+    """Drag the chart's γ to ``target`` with the mouse; what the page saw."""
+    box = page.evaluate(DRAG_INPUT)
+    inset = 8.0  # half of Chromium's range thumb
+
+    def at(value: float) -> tuple[float, float]:
+        x = box["x"] + inset + value / 5.0 * (box["width"] - 2 * inset)
+        return x, box["y"] + box["height"] / 2
+
+    path = drag_path(box["value"], target)
+    page.evaluate(DRAG_ARM, f"{target:g}")
+    page.mouse.move(*at(box["value"]))
+    before = wire.reruns
+    page.mouse.down()
+    for value in path:
+        page.mouse.move(*at(value))
+    during = wire.reruns - before
+    release_mark = len(wire.received)
+    page.mouse.up()
+    page.wait_for_function("() => window.__drag.settled !== null")
+    page.wait_for_function(IDLE)  # and quiet: a late second rerun would show here
+    log = page.evaluate("() => window.__drag")
+    first, last = log["inputs"][0], log["inputs"][-1]
+    # the frames of the drag: from the first input to the frame showing the last
+    shown_last = next(
+        (i for i, (t, _) in enumerate(log["frames"]) if t >= last), len(log["frames"])
+    )
+    frames = [c for t, c in log["frames"][: shown_last + 1] if t >= first]
+    payload, deflated = wire.since(release_mark)
+    return {
+        "moves": len(path),
+        "inputs": len(log["inputs"]),
+        "latency_ms": log["latency"],
+        "frames": len(frames),
+        "changed": sum(frames),
+        "reruns_during": during,
+        "reruns_after": wire.reruns - before - during,
+        "release_to_settled_ms": log["settled"] - log["release"],
+        "commit_bytes": payload,
+        "commit_bytes_deflated": deflated,
+    }
+
+
+def measure_drag(browser: Any, drags: int, today: Path | None) -> dict[str, Any]:
+    """(d): ``drags`` mouse drags of the Explorer's γ, interleaved with
+    keypresses on the γ slider of today's Explorer (``today``, a checkout of
+    the code before issue 16) and of the minimal app."""
+    names = ["explorer", "minimal"]
+    with contextlib.ExitStack() as stack:
+        running = {name: stack.enter_context(servers([name]))[name] for name in names}
+        if today is not None:
+            running["today"] = start_server(
+                today / "app.py", "--server.fileWatcherType", "none", cwd=today
+            )
+            stack.callback(running["today"].stop)
+        wires = {name: Wire() for name in running}
+        pages = {
+            name: open_watched(browser, server.base + "/", wires[name])
+            for name, server in running.items()
+        }
+        presses = {
+            name: BrowserPage(page)
+            for name, page in pages.items()
+            if name != "explorer"
+        }
+        for entry in presses.values():  # warm-up, not counted
+            for _ in range(WARMUP):
+                entry.press()
+        drags_seen: list[dict[str, Any]] = []
+        keys: dict[str, list[float]] = {name: [] for name in presses}
+        key_bytes: dict[str, list[tuple[int, int]]] = {name: [] for name in presses}
+        for index in range(drags):
+            drags_seen.append(
+                one_drag(pages["explorer"], wires["explorer"], DRAG_TARGETS[index % 2])
+            )
+            for name in sorted(presses, reverse=index % 2 == 1):
+                mark = len(wires[name].received)
+                first, _ = presses[name].press()
+                presses[name].page.wait_for_function(IDLE)
+                keys[name].append(first)
+                key_bytes[name].append(wires[name].since(mark))
+        for page in pages.values():
+            page.context.close()
+    return {"drags": drags_seen, "keypress_ms": keys, "keypress_bytes": key_bytes}
+
+
+def summarise_drag(result: dict[str, Any]) -> dict[str, Any]:
+    drags = result["drags"]
+    latency = [ms for d in drags for ms in d["latency_ms"]]
+    settled = [d["release_to_settled_ms"] for d in drags]
+    summary: dict[str, Any] = {
+        "drags": len(drags),
+        "moves": [d["moves"] for d in drags],
+        "input_to_frame_p50_ms": percentile(latency, 50),
+        "input_to_frame_p95_ms": percentile(latency, 95),
+        "inputs": len(latency),
+        "changed_fraction": [d["changed"] / max(d["frames"], 1) for d in drags],
+        "reruns_during": [d["reruns_during"] for d in drags],
+        "reruns_after": [d["reruns_after"] for d in drags],
+        "release_to_settled_p50_ms": percentile(settled, 50),
+        "release_to_settled_p95_ms": percentile(settled, 95),
+        "commit_bytes_p50": statistics.median(d["commit_bytes"] for d in drags),
+        "commit_bytes_deflated_p50": statistics.median(
+            d["commit_bytes_deflated"] for d in drags
+        ),
+    }
+    for name, samples in result["keypress_ms"].items():
+        summary[f"{name}_keypress_p50_ms"] = percentile(samples, 50)
+        summary[f"{name}_keypress_p95_ms"] = percentile(samples, 95)
+        sizes = result["keypress_bytes"][name]
+        summary[f"{name}_keypress_bytes_p50"] = statistics.median(s for s, _ in sizes)
+        summary[f"{name}_keypress_bytes_deflated_p50"] = statistics.median(
+            d for _, d in sizes
+        )
+    if "today" in result["keypress_ms"]:
+        summary["release_vs_today_keypress"] = (
+            summary["release_to_settled_p50_ms"] / summary["today_keypress_p50_ms"]
+        )
+    return summary
+
+
+def print_drag(summary: dict[str, Any]) -> None:
+    s = summary
+    fractions = s["changed_fraction"]
+    print("(d) on-drag, the CE and FL view's own γ input, mouse drags")
+    print(f"  drags: {s['drags']} of {min(s['moves'])}-{max(s['moves'])} moves")
+    print(
+        f"  input -> next frame with the chart changed: p50 "
+        f"{s['input_to_frame_p50_ms']:.1f} ms, p95 {s['input_to_frame_p95_ms']:.1f} ms"
+        f" over {s['inputs']} inputs (target p95 <= 16.7 ms: "
+        f"{'met' if s['input_to_frame_p95_ms'] <= 16.7 else 'NOT met'})"
+    )
+    print(
+        f"  frames of a drag with the chart changed: median "
+        f"{statistics.median(fractions):.0%}, lowest {min(fractions):.0%} (target "
+        f">= 50%: {'met' if min(fractions) >= 0.5 else 'NOT met'})"
+    )
+    print(
+        f"  reruns during a drag: {s['reruns_during']}; after release: "
+        f"{s['reruns_after']} (target 0 and 1)"
+    )
+    print(
+        f"  release -> settled page: p50 {s['release_to_settled_p50_ms']:.1f} ms, "
+        f"p95 {s['release_to_settled_p95_ms']:.1f} ms"
+    )
+    for name in ("today", "minimal"):
+        if f"{name}_keypress_p50_ms" in s:
+            print(
+                f"  {name}: keypress -> chart changed: p50 "
+                f"{s[f'{name}_keypress_p50_ms']:.1f} ms, p95 "
+                f"{s[f'{name}_keypress_p95_ms']:.1f} ms; bytes received per move "
+                f"{s[f'{name}_keypress_bytes_p50']:.0f} "
+                f"({s[f'{name}_keypress_bytes_deflated_p50']:.0f} deflated)"
+            )
+    if "release_vs_today_keypress" in s:
+        ratio = s["release_vs_today_keypress"]
+        print(
+            f"  release -> settled / today's keypress -> chart: {ratio:.2f}x (target "
+            f"<= 1.25x: {'met' if ratio <= 1.25 else 'NOT met'})"
+        )
+    print(
+        f"  bytes received per commit: {s['commit_bytes_p50']:.0f} "
+        f"({s['commit_bytes_deflated_p50']:.0f} deflated, each message alone)"
+    )
+
+
+@contextlib.contextmanager
+def checkout(ref: str | None) -> Iterator[Path | None]:
+    """The tree of git ``ref`` in a temporary folder (``git archive``), or None."""
+    if ref is None:
+        yield None
+        return
+    import subprocess
+    import tarfile
+
+    with tempfile.TemporaryDirectory(prefix="focal-today-") as folder:
+        archive = subprocess.run(
+            ["git", "archive", ref], cwd=ROOT, check=True, capture_output=True
+        ).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(folder, filter="data")
+        yield Path(folder)
+
+
 # --- report ----------------------------------------------------------------------
 
 
@@ -438,6 +759,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--cold-starts", type=int, default=3, help="cold starts per app"
     )
+    parser.add_argument(
+        "--drags", type=int, default=10, help="on-drag: mouse drags of gamma"
+    )
+    parser.add_argument(
+        "--today",
+        metavar="REF",
+        help="on-drag: compare with this git ref's Explorer (e.g. the commit "
+        "before issue 16), checked out to a temporary folder",
+    )
+    parser.add_argument(
+        "--only-drag", action="store_true", help="run (d) only, not (a)-(c)"
+    )
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
     if args.presses < 20:
@@ -452,18 +785,29 @@ def main(argv: list[str] | None = None) -> int:
             executable_path=chromium_path(), headless=True, args=BROWSER_ARGS
         )
         try:
-            print(f"(a) browser: {args.presses} presses per app ...", flush=True)
-            results["browser"] = measure_browser(browser, args.presses)
-            print(f"(b) server: {args.reruns} AppTest reruns per app ...", flush=True)
-            results["server"] = measure_server(args.reruns)
-            print(f"(c) cold start: {args.cold_starts} per app ...", flush=True)
-            results["cold"] = measure_cold(browser, args.cold_starts)
+            if not args.only_drag:
+                print(f"(a) browser: {args.presses} presses per app ...", flush=True)
+                results["browser"] = measure_browser(browser, args.presses)
+                print(f"(b) server: {args.reruns} AppTest reruns ...", flush=True)
+                results["server"] = measure_server(args.reruns)
+                print(f"(c) cold start: {args.cold_starts} per app ...", flush=True)
+                results["cold"] = measure_cold(browser, args.cold_starts)
+            print(f"(d) on-drag: {args.drags} drags ...", flush=True)
+            with checkout(args.today) as today:
+                drag = measure_drag(browser, args.drags, today)
             info = machine(browser.version)
         finally:
             browser.close()
     print()
-    rows = summarise(results)
-    print_report(rows, info, command)
+    rows = [] if args.only_drag else summarise(results)
+    if rows:
+        print_report(rows, info, command)
+    else:
+        load = info["load_average"]
+        print(f"machine: {info['cpus']} CPUs, load {load}; reproduce: {command}")
+    drag_summary = summarise_drag(drag)
+    print()
+    print_drag(drag_summary)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(
@@ -473,6 +817,7 @@ def main(argv: list[str] | None = None) -> int:
                     "command": command,
                     "summary": rows,
                     "samples_ms": results,
+                    "on_drag": {"summary": drag_summary, "samples": drag},
                 },
                 indent=2,
             )

@@ -17,78 +17,53 @@ import streamlit as st
 
 import focal
 from focal.formats import DOWNLOADS, format_table
-from focal.ui.charts import figure_1, figure_1_sweep, loss_chart, ratio_chart
+from focal.ui import drag
+from focal.ui.charts import figure_1, figure_1_sweep, ratio_chart
 from focal.ui.controls import render
-from focal.ui.display import number, times
+from focal.ui.display import times
 from focal.ui.latex import focal_formula
 from focal.ui.params import BY_KEY
 from focal.ui.phone import fitted
 from focal.ui.plot import plot
 from focal.ui.screen import Screen
 from focal.ui.shared import CHART, Shared
+from focal.ui.style import phone_curves_style
 from focal.ui.tables import markdown_table, table_note
 
 
 def curves_view(now: Shared) -> None:
-    """CE and FL against p (or p_t), the current point marked, and its numbers."""
+    """CE and FL against p (or p_t), the current point marked, and its numbers.
+
+    The chart and the numbers beside it follow a drag of the chart's own γ and
+    p sliders in the browser (:mod:`focal.ui.drag`); on release the page reruns
+    once and the formula, the URL and the shared sliders follow.
+    """
     text, alpha = now.text, now.alpha
     now.heading("curves.header")
     row = focal.table_row(now.p, now.y, now.gamma, alpha)
+    if now.phone:  # the chart's own γ and p take the strip's place (one of each)
+        phone_curves_style()
     chart_column, numbers_column = st.columns([3, 2])
     chart_slot = chart_column.container()
     axis_column, log_column = chart_column.columns(2)
     axis = render(BY_KEY["axis"], text, axis_column)
     log = render(BY_KEY["log"], text, log_column)
-    plot(
+    drag.curves_chart(
         chart_slot,
         text,
-        "loss",
-        fitted(
-            loss_chart(
-                now.p,
-                now.y,
-                now.gamma,
-                alpha,
-                str(axis),
-                bool(log),
-                now.lang,
-                now.present,
-            ),
-            now.phone,
-        ),
-        key="loss_chart",
-        **CHART,
+        now.y,
+        alpha,
+        str(axis),
+        bool(log),
+        now.p,
+        now.gamma,
+        now.lang,
+        now.screen,
     )
     now.off_projector("curves.caption", chart_column.caption)
 
     now.off_projector("numbers.header", numbers_column.subheader)
-    metrics = numbers_column.columns(3)
-    metrics[0].metric(text["numbers.p_t"], number(row.p_t))
-    metrics[1].metric(
-        text["numbers.alpha_t"],
-        number(row.alpha_t) if row.alpha_t is not None else text["numbers.off"],
-    )
-    metrics[2].metric(text["numbers.modulating"], number(row.modulating))
-    metrics = numbers_column.columns(2)
-    metrics[0].metric(text["numbers.ce"], number(row.ce))
-    fl_metric = "numbers.fl" if alpha is None else "numbers.fl_balanced"
-    fl_shown = row.fl if alpha is None else row.fl_alpha
-    metrics[1].metric(text[fl_metric], number(fl_shown))
-    # the sentence speaks of the loss the metric beside it shows
-    loss = text[fl_metric]
-    reduction = focal.focal_reduction(now.p, now.y, now.gamma, alpha)
-    if row.ce == 0.0:
-        numbers_column.info(text["numbers.both_zero"])
-    elif fl_shown == float("inf"):  # p_t = 0: CE is infinite too
-        numbers_column.info(text["numbers.both_infinite"])
-    elif reduction == 1.0:
-        numbers_column.info(text["numbers.equal"].format(loss=loss))
-    elif reduction == float("inf"):
-        numbers_column.info(text["numbers.smaller_inf"].format(loss=loss))
-    else:
-        numbers_column.info(
-            text["numbers.smaller"].format(loss=loss, times=times(reduction))
-        )
+    drag.numbers(numbers_column, text, alpha)
     now.off_projector("numbers.formula", numbers_column.caption)
     numbers_column.latex(focal_formula(row))
 

@@ -34,6 +34,7 @@ _BASE_CSS = """
 <style>
 [data-testid="stElementContainer"]:has(.katex-display) { container-type: inline-size; }
 .katex-display { padding: 0 2px; font-size: min(1em, 4.4cqi); }
+.st-key-drag_grid { display: none !important; }
 </style>
 """
 
@@ -83,3 +84,19 @@ def presenter_style() -> None:
 def phone_style() -> None:
     """Apply the phone's CSS to the page (call once per run on a phone)."""
     st.html(_PHONE_CSS)
+
+
+# The phone's CE and FL view: the chart's own γ and p sliders, right above it,
+# move it while the finger moves; the strip's copies of the same two would only
+# repeat them (and move nothing until release), so the strip goes on that view.
+_PHONE_CURVES_CSS = f"""
+<style>
+[data-testid="stLayoutWrapper"]:has(> .st-key-{STRIP_KEY}) {{
+  display: none !important; }}
+</style>
+"""
+
+
+def phone_curves_style() -> None:
+    """Hide the phone's strip on the Explorer's CE and FL view (call on a phone)."""
+    st.html(_PHONE_CURVES_CSS)

@@ -20,7 +20,9 @@ from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 import focal
+from focal.ui.drag import Frame
 from focal.ui.params import BY_KEY
+from focal.ui.screen import Screen
 from focal.ui.strings import EN
 from tests.helpers import PRINTED_TABLE
 
@@ -31,7 +33,19 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 TITLE_EN = "Focal loss explorer"
 TITLE_ZH = "Focal Loss 探索"
 GRADIENTS_TITLE_EN = "Gradients with respect to the logit"
-EXPLORER_CHARTS = 1  # the default view: CE and FL
+EXPLORER_CHARTS = 1  # the default view: CE and FL (an SVG component, issue 16)
+#: Every chart: Plotly's, and the CE and FL view's on-drag chart (focal/ui/drag.py).
+ANY_CHART = ".js-plotly-plot, .st-key-drag_chart"
+
+# The on-drag chart's SVG, inside the component's shadow root, or null.
+DRAG_SVG = """(() => {
+  const host = document.querySelector('.st-key-drag_chart');
+  const inner = host && [...host.querySelectorAll('*')].find(e => e.shadowRoot);
+  const root = inner ? inner.shadowRoot : host;
+  const svg = root && root.querySelector('svg');
+  const fl = svg && svg.querySelector('.fd-fl');
+  return fl && fl.getAttribute('d') ? svg : null;
+})()"""
 #: The Explorer's views: the radio's English name and the charts each draws.
 VIEWS = {
     view: (EN[f"name.view.{view}"], 0 if view == "table" else 1)
@@ -49,9 +63,9 @@ HOSTILE = "<script>alert(1)</script>"
 # requested until the run reaches it).
 # Right after an interaction that is not proof enough that the rerun happened:
 # tests first wait for its visible effect, then settle.
-SETTLED = """(minCharts) => {
+SETTLED = f"""(minCharts) => {{
   const charts = [...document.querySelectorAll('.js-plotly-plot')];
-  return charts.length >= minCharts
+  return charts.length + ({DRAG_SVG} ? 1 : 0) >= minCharts
     && document.querySelector('[data-testid="stElementContainer"]')  // the app drew
     && !document.querySelector('[data-testid="stAppSkeleton"]')
     && charts.every(c => Array.isArray(c.data) && c.data.length > 0
@@ -60,20 +74,23 @@ SETTLED = """(minCharts) => {
     && !document.querySelector('[data-testid="stStatusWidget"]')
     && !document.querySelector('[data-stale="true"]')
     && !document.querySelector('[data-testid="stSkeleton"]');  // a widget still loading
-}"""
+}}"""
 
 # The y values of the first chart's FL trace (the Explorer's loss chart: CE, FL,
 # ...), or of all its traces, as JSON, read from the chart Plotly drew.
 # Trace values as Plotly.js decoded them (the figure sends binary typed arrays;
 # ``_fullData`` holds them decoded), as JSON text for comparison.
-CHART_JSON = """(part) => {
+CHART_JSON = f"""(part) => {{
+  const svg = {DRAG_SVG};  // the on-drag chart: its FL path, or all it draws
+  if (svg) return part === 'fl' ? svg.querySelector('.fd-fl').getAttribute('d')
+    : [...svg.querySelectorAll('path, circle')].map(e => e.outerHTML).join('');
   const chart = document.querySelectorAll('.js-plotly-plot')[0];
   if (!chart || !chart._fullData) return null;
   const data = chart._fullData;
   const values = (a) => (a ? Array.from(a) : null);
   if (part === 'fl') return JSON.stringify(values(data[1] && data[1].y));
   return JSON.stringify(data.map(t => [values(t.x), values(t.y)]));
-}"""
+}}"""
 
 CHART_CHANGED = f"""([part, before, fragment]) => {{
   const now = ({CHART_JSON})(part);
@@ -82,16 +99,21 @@ CHART_CHANGED = f"""([part, before, fragment]) => {{
 
 # Rendered font sizes of each chart: the layout's base size and, per kind of
 # text, the largest size drawn (log axes also draw smaller minor labels).
-CHART_FONTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(c => {
+CHART_FONTS = f"""() => [...document.querySelectorAll('.js-plotly-plot')].map(c => {{
   const largest = sel => Math.max(0, ...[...c.querySelectorAll(sel)]
       .map(t => parseFloat(getComputedStyle(t).fontSize)));
-  return {
+  return {{
     layout: c._fullLayout.font.size,
     title: largest('.gtitle'), xtitle: largest('.xtitle'),
     ytitle: largest('.ytitle'), xtick: largest('.xtick text'),
     ytick: largest('.ytick text'), legend: largest('.legendtext'),
-  };
-})"""
+  }};
+}}).concat((svg => svg ? [{{
+  // the on-drag chart: its smallest text, in px as drawn (SVG units scaled)
+  svg: Math.min(...[...svg.querySelectorAll('text')].map(t =>
+    parseFloat(t.getAttribute('font-size')) * svg.getBoundingClientRect().width
+    / svg.viewBox.baseVal.width)),
+}}] : [])({DRAG_SVG}))"""
 
 PRESENTER_FONTS = f"""(count) => {{
   const sizes = ({CHART_FONTS})();
@@ -102,35 +124,43 @@ PRESENTER_FONTS = f"""(count) => {{
 # Text of each chart drawn outside its own SVG (cut off) or hidden by Plotly for
 # lack of room: tick labels, axis and chart titles, legend entries and
 # annotations, with a pixel of tolerance.
-CHART_TEXT_OUTSIDE = """() => [...document.querySelectorAll('.js-plotly-plot')]
-.flatMap(c => {
+CHART_TEXT_OUTSIDE = f"""() => [...document.querySelectorAll('.js-plotly-plot')]
+.flatMap(c => {{
   const svg = c.querySelector('.main-svg').getBoundingClientRect();
   const texts = c.querySelectorAll('.xtick text, .ytick text, .xtitle, .ytitle,'
     + ' .gtitle, .legendtext, .annotation-text');
-  return [...texts].filter(t => t.textContent.trim()).flatMap(t => {
+  return [...texts].filter(t => t.textContent.trim()).flatMap(t => {{
     const box = t.getBoundingClientRect();
     // Plotly hides a tick label that would overflow the chart: that is cut too
     const shown = box.width > 0 || box.height > 0;
     const inside = shown && box.left >= svg.left - 1 && box.right <= svg.right + 1
       && box.top >= svg.top - 1 && box.bottom <= svg.bottom + 1;
-    return inside ? [] : [`${t.getAttribute('class')} "${t.textContent}"`];
-  });
-})"""
+    return inside ? [] : [`${{t.getAttribute('class')}} "${{t.textContent}}"`];
+  }});
+}}).concat((svg => !svg ? [] : [...svg.querySelectorAll('text')].flatMap(t => {{
+  // the on-drag chart's text, inside its SVG
+  const box = t.getBoundingClientRect(), out = svg.getBoundingClientRect();
+  const inside = box.left >= out.left - 1 && box.right <= out.right + 1
+    && box.top >= out.top - 1 && box.bottom <= out.bottom + 1;
+  return inside ? [] : [`svg text "${{t.textContent}}"`];
+}}))({DRAG_SVG}))"""
 
 # Where the first chart's x-axis title and its play buttons (if any) end, in
 # pixels from the top of the viewport, and the viewport's height.
-CHART_BOTTOM = """() => {
-  const chart = document.querySelector('.js-plotly-plot');
-  const bottom = sel => {
-    const el = chart && chart.querySelector(sel);
+CHART_BOTTOM = f"""() => {{
+  const chart = document.querySelector('.js-plotly-plot') || {DRAG_SVG};
+  const bottom = sel => {{
+    // the on-drag chart's x-axis title is its SVG's last line
+    const el = chart && (chart.tagName === 'svg' && sel === '.xtitle'
+      ? chart : chart.querySelector(sel));
     return el ? Math.ceil(el.getBoundingClientRect().bottom) : 0;
-  };
+  }};
   const formulas = document.querySelectorAll('.katex');
   const formula = formulas[formulas.length - 1];
-  return {xtitle: bottom('.xtitle'), buttons: bottom('.updatemenu-button'),
+  return {{xtitle: bottom('.xtitle'), buttons: bottom('.updatemenu-button'),
           formula: formula ? Math.ceil(formula.getBoundingClientRect().bottom) : 0,
-          viewport: window.innerHeight};
-}"""
+          viewport: window.innerHeight}};
+}}"""
 
 
 def assert_chart_on_screen(page: Page, formula: bool = False) -> None:
@@ -225,6 +255,17 @@ def press_and_wait(page: Page, thumb: Locator, key: str, fragment: str, part: st
     settle(page)
 
 
+def drag_legend(page: Page) -> list[str]:
+    """The on-drag chart's legend texts (CE, FL at the current γ, ...)."""
+    return page.evaluate(
+        f"() => [...{DRAG_SVG}.querySelectorAll('text')]"
+        ".filter(t => t.previousElementSibling"
+        " && t.previousElementSibling.tagName === 'path'"
+        " && t.previousElementSibling.getAttribute('stroke-width'))"
+        ".map(t => t.textContent)"
+    )
+
+
 def heading(page: Page) -> Locator:
     return page.get_by_role("heading", level=1).first
 
@@ -279,17 +320,14 @@ def test_home_draws_the_charts(open_app) -> None:
     app = open_settled(open_app, "/", width=FULL_WIDTH, height=FULL_HEIGHT)
     page = app.page
     expect(heading(page)).to_have_text(TITLE_EN)
-    expect(page.locator(".js-plotly-plot")).to_have_count(EXPLORER_CHARTS)
-    traces = page.evaluate(
-        "() => document.querySelectorAll('.js-plotly-plot')[0]._fullData"
-        ".map(t => [t.name, (t.y || []).length])"
-    )
-    names = [name for name, _ in traces]
-    assert names[:2] == ["CE", "FL (γ = 2)"], names
-    # curves, through the points their picture needs (focal.figures.wire)
-    assert all(length > 50 for _, length in traces[:2]), traces
-    fl = json.loads(chart_json(page, "fl"))
-    assert fl[-1] == 0.0, "FL at p = 1 (y = 1) is 0"
+    expect(page.locator(ANY_CHART)).to_have_count(EXPLORER_CHARTS)
+    # the on-drag chart (issue 16): its legend, and curves of many points
+    assert drag_legend(page)[:2] == ["CE", "FL (γ = 2)"]
+    fl = chart_json(page, "fl")
+    assert fl.count("L") > 50, fl
+    # FL at p = 1 (y = 1) is 0: the curve ends on the x axis (the plot's bottom)
+    frame = Frame.of(Screen.LAPTOP)
+    assert fl.endswith(f"{frame.width - frame.right:.1f},{frame.bottom:.1f}"), fl
     expect_slider_value(page, "γ", "2.0")
     expect_slider_value(page, "p", "0.90")
     shoot(page, "explorer-en", full=True, min_charts=EXPLORER_CHARTS)
@@ -304,10 +342,7 @@ def test_seeded_link_opens_that_state_in_chinese(open_app) -> None:
     expect(heading(page)).to_have_text(TITLE_ZH)
     expect_slider_value(page, "γ", "3.0")
     expect_slider_value(page, "p", "0.20")
-    fl_name = page.evaluate(
-        "() => document.querySelectorAll('.js-plotly-plot')[0].data[1].name"
-    )
-    assert fl_name == "FL（γ = 3）"
+    assert drag_legend(page)[1] == "FL（γ = 3）"
     expect(page).to_have_title(re.compile("图解"))
     shoot(page, "explorer-zh", full=True, min_charts=EXPLORER_CHARTS)
     app.assert_clean()
@@ -398,10 +433,7 @@ def test_switching_pages_keeps_the_values(open_app) -> None:
     settle(page, EXPLORER_CHARTS)
     assert "gamma=2.1" in page.url
     expect_slider_value(page, "γ", "2.1")
-    fl_name = page.evaluate(
-        "() => document.querySelectorAll('.js-plotly-plot')[0].data[1].name"
-    )
-    assert fl_name == "FL (γ = 2.1)"
+    assert drag_legend(page)[1] == "FL (γ = 2.1)"
     app.assert_clean()
 
 
@@ -467,7 +499,7 @@ def test_deep_link_is_the_first_visit(
     page = app.page
     settle(page, charts)
     expect(page.get_by_role("heading", name=title)).to_be_visible()
-    expect(page.locator(".js-plotly-plot")).to_have_count(charts)
+    expect(page.locator(ANY_CHART)).to_have_count(charts)
     expect(page.get_by_role("heading", name="Controls")).to_be_visible()
     wait_until(
         page,
@@ -484,7 +516,7 @@ def test_explorer_path_serves_the_explorer(open_app) -> None:
     app = open_settled(open_app, "/explorer?gamma=3")
     page = app.page
     expect(heading(page)).to_have_text(TITLE_EN)
-    expect(page.locator(".js-plotly-plot")).to_have_count(EXPLORER_CHARTS)
+    expect(page.locator(ANY_CHART)).to_have_count(EXPLORER_CHARTS)
     expect_slider_value(page, "γ", "3.0")
     app.assert_clean()
 
@@ -570,7 +602,7 @@ def test_every_view_is_one_click_away(open_app) -> None:
             page.wait_for_function("() => !location.search.includes('view=')")
         else:
             page.wait_for_function(f"() => location.search.includes('view={view}')")
-        expect(page.locator(".js-plotly-plot")).to_have_count(charts)
+        expect(page.locator(ANY_CHART)).to_have_count(charts)
         settle(page, charts)
         expect_slider_value(page, "γ", "3.0")
         assert "gamma=3" in page.url

@@ -15,13 +15,13 @@ from playwright.sync_api import Page, expect
 
 from .conftest import PHONES, TIMEOUT_MS
 from .test_app import (
+    ANY_CHART,
+    CHART_JSON,
     CHART_TEXT_OUTSIDE,
+    DRAG_SVG,
     chart_json,
-    expect_slider_value,
     settle,
     shoot,
-    slider,
-    thumb,
     wait_until,
 )
 
@@ -85,21 +85,28 @@ SIDEWAYS = """() => {
 # Whether each named thing is wholly inside the viewport and drawn on top at
 # its centre and (for "plot", the first chart's plot area) its four corners,
 # 3 px in: nothing covers it. Sliders are found by their labels.
-ON_SCREEN = """(names) => {
+ON_SCREEN = f"""(names) => {{
   const width = innerWidth, height = innerHeight;
   const sliders = [...document.querySelectorAll('input[type="range"]')];
-  const found = {};
-  for (const name of names.filter(n => n !== 'plot')) {
+  // the CE and FL view's on-drag chart (issue 16): its own γ and p, its SVG
+  const svg = {DRAG_SVG};
+  const own = svg ? [...svg.getRootNode().querySelectorAll('label.fd-in')] : [];
+  const found = {{}};
+  for (const name of names.filter(n => n !== 'plot')) {{
     const input = sliders.find(s => s.getAttribute('aria-label') === name
       || (s.closest('[data-testid="stSlider"]')
           && s.closest('[data-testid="stSlider"]').innerText.split('\\n')[0] === name));
-    found[name] = input && input.closest('[data-testid="stSlider"]');
-  }
-  const chart = document.querySelector('.js-plotly-plot');
-  if (names.includes('plot')) found.plot = chart && chart.querySelector('.nsewdrag');
-  const report = {};
-  for (const [name, el] of Object.entries(found)) {
-    if (!el) { report[name] = 'missing'; continue; }
+    const box = input && input.closest('[data-testid="stSlider"]');
+    found[name] = (box && box.getClientRects().length ? box : null)  // not hidden
+      || own.find(label => label.querySelector('span').textContent === name);
+  }}
+  const chart = document.querySelector('.js-plotly-plot') || svg;
+  if (names.includes('plot')) {{
+    found.plot = chart && (chart === svg ? svg : chart.querySelector('.nsewdrag'));
+  }}
+  const report = {{}};
+  for (const [name, el] of Object.entries(found)) {{
+    if (!el) {{ report[name] = 'missing'; continue; }}
     const box = el.getBoundingClientRect();
     const inside = box.left >= 0 && box.top >= 0 && box.right <= width
       && box.bottom <= height && box.width > 0 && box.height > 0;
@@ -109,15 +116,15 @@ ON_SCREEN = """(names) => {
          [box.left + 3, box.bottom - 3], [box.right - 3, box.bottom - 3],
          [(box.left + box.right) / 2, (box.top + box.bottom) / 2]]
       : [[(box.left + box.right) / 2, (box.top + box.bottom) / 2]];
-    const covered = points.filter(([x, y]) => {
-      const top = document.elementFromPoint(x, y);
+    const covered = points.filter(([x, y]) => {{
+      const top = el.getRootNode().elementFromPoint(x, y);  // a shadow root too
       return !(top && owner.contains(top));
-    });
-    report[name] = {box: [box.left, box.top, box.right, box.bottom].map(Math.round),
-                    inside, covered: covered.length};
-  }
+    }});
+    report[name] = {{box: [box.left, box.top, box.right, box.bottom].map(Math.round),
+                    inside, covered: covered.length}};
+  }}
   return report;
-}"""
+}}"""
 
 
 def open_phone(open_app, path: str, size: str, charts: int) -> Page:
@@ -159,7 +166,7 @@ def test_phone_page_fits_the_screen(open_app, path: str, size: str) -> None:
     assert page.evaluate(CHART_TEXT_OUTSIDE) == []
     assert_on_screen(page, ["γ"])
     if charts:
-        first = page.locator(".js-plotly-plot").first.bounding_box()
+        first = page.locator(ANY_CHART).first.bounding_box()
         assert first is not None and first["y"] < PHONES[size][1], (
             f"the first chart starts below the first screen: {first}"
         )
@@ -180,33 +187,35 @@ def test_touch_on_gamma_redraws_the_chart(open_app) -> None:
     # A tap on γ's track (at 80 %: γ = 4) moves the slider, the chart and the URL.
     page = open_phone(open_app, "/", "390x844", 1)
     before = chart_json(page, "fl")
-    # React Aria's track: the group's first child, which takes pointer events
-    track = slider(page, "γ").locator('[role="group"] > div').first.bounding_box()
+    # the CE and FL view: the chart's own γ (issue 16; the strip gives way)
+    track = page.locator(".st-key-drag_chart input.fd-g").bounding_box()
     assert track is not None
     page.touchscreen.tap(
         track["x"] + 0.8 * track["width"], track["y"] + track["height"] / 2
     )
     wait_until(
         page,
-        """([before]) => {
-          const chart = document.querySelectorAll('.js-plotly-plot')[0];
-          const now = chart && chart._fullData && chart._fullData[1]
-            && JSON.stringify(Array.from(chart._fullData[1].y));
+        f"""([before]) => {{
+          const now = ({CHART_JSON})('fl');
           return now && now !== before && location.search.includes('gamma=');
-        }""",
+        }}""",
         [before],
         "a new FL curve and γ in the URL after a tap",
     )
     settle(page)
     gamma = page.evaluate("() => new URLSearchParams(location.search).get('gamma')")
     assert float(gamma) > 3, gamma  # the tap was at 80 % of 0..5
-    expect_slider_value(page, "γ", f"{float(gamma):.1f}")
+    expect(page.locator(".st-key-drag_chart output.fd-go")).to_have_text(
+        f"{float(gamma):.1f}"
+    )
     assert_on_screen(page, ["γ", "p", "plot"])
 
 
 def test_strip_stays_on_screen_when_the_page_scrolls(open_app) -> None:
-    # Reading the numbers under the chart, the sliders stay within reach.
-    page = open_phone(open_app, "/", "390x844", 1)
+    # Reading the numbers under the chart, the sliders stay within reach (on
+    # the hard/easy view: on the CE and FL view the chart's own γ and p take
+    # the strip's place, issue 16, and its numbers follow them under the chart).
+    page = open_phone(open_app, "/?view=ratio", "390x844", 1)
     # to the end of the page: the explanation after the numbers and the formula
     page.locator(
         '[data-testid="stMarkdownContainer"] p'
@@ -224,21 +233,19 @@ def test_strip_stays_on_screen_when_the_page_scrolls(open_app) -> None:
 def test_keyboard_on_gamma_redraws_the_chart(open_app) -> None:
     page = open_phone(open_app, "/", "360x740", 1)
     before = chart_json(page, "fl")
-    thumb(page, "γ").focus()
+    page.locator(".st-key-drag_chart input.fd-g").focus()  # the chart's own γ
     page.keyboard.press("ArrowRight")
     wait_until(
         page,
-        """([before]) => {
-          const chart = document.querySelectorAll('.js-plotly-plot')[0];
-          const now = chart && chart._fullData && chart._fullData[1]
-            && JSON.stringify(Array.from(chart._fullData[1].y));
+        f"""([before]) => {{
+          const now = ({CHART_JSON})('fl');
           return now && now !== before && location.search.includes('gamma=2.1');
-        }""",
+        }}""",
         [before],
         "a new FL curve and gamma=2.1 in the URL after ArrowRight",
     )
     settle(page)
-    expect_slider_value(page, "γ", "2.1")
+    expect(page.locator(".st-key-drag_chart output.fd-go")).to_have_text("2.1")
 
 
 def swipe_up(page: Page, x: float, y: float, distance: float = 300) -> None:
@@ -263,7 +270,8 @@ def test_a_swipe_over_a_chart_scrolls_the_page(open_app, path: str) -> None:
     # A chart as wide as the phone must not swallow the finger that scrolls the
     # page (Plotly's drag-to-zoom would): the page moves under the swipe.
     page = open_phone(open_app, path, "390x844", PAGES[path])
-    plot = page.locator(".js-plotly-plot .nsewdrag").first.bounding_box()
+    plot = page.locator(".js-plotly-plot .nsewdrag, .st-key-drag_chart svg")
+    plot = plot.first.bounding_box()
     assert plot is not None
     top = "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop"
     assert page.evaluate(top) == 0

@@ -22,9 +22,11 @@ from streamlit.testing.v1 import AppTest
 import focal
 from focal import curves
 from focal.formats import DOWNLOADS
+from focal.ui import drag
 from focal.ui.charts import FIGURE1_POINTS
 from focal.ui.display import number, times
 from focal.ui.params import BY_KEY, PARAMS, Value
+from focal.ui.screen import Screen
 from focal.ui.strings import EN, ZH, strings
 from tests.helpers import (
     EXACT_CE,
@@ -58,7 +60,7 @@ VIEW_KEYS: dict[str, set[str]] = {
 VIEW_OF = {key: view for view, keys in VIEW_KEYS.items() for key in keys}
 #: The figures each view draws.
 VIEW_CHARTS = {
-    "curves": {"loss_chart"},
+    "curves": {"loss_chart"},  # the on-drag component (see figures())
     "ratio": {"ratio_chart"},
     "family": {"family_chart"},
     "table": set(),
@@ -75,20 +77,60 @@ def switch(at: AppTest, page: str) -> AppTest:
     return run(at.switch_page(page))
 
 
-def figures(at: AppTest) -> dict[str, dict[str, Any]]:
-    """The page's Plotly figures by element key, decoded."""
+def drag_chart(at: AppTest) -> dict[str, Any]:
+    """The CE and FL view's chart (focal/ui/drag.py, issue 16): the data of its
+    component mounts by name, or {} when the view is not on screen."""
     return {
-        chart.key: plotly_data(json.loads(chart.proto.spec))
-        for chart in at.get("plotly_chart")
+        e.proto.component_name: json.loads(e.proto.json)
+        for e in at.get("bidi_component")
     }
 
 
+def figures(at: AppTest) -> dict[str, dict[str, Any]]:
+    """The page's Plotly figures by element key, decoded; the CE and FL chart
+    (a component since issue 16) as ``loss_chart``: its mounts' data."""
+    charts = {
+        chart.key: plotly_data(json.loads(chart.proto.spec))
+        for chart in at.get("plotly_chart")
+    }
+    return charts | ({"loss_chart": drag_chart(at)} if drag_chart(at) else {})
+
+
 def raw_specs(at: AppTest) -> dict[str, str]:
-    return {chart.key: chart.proto.spec for chart in at.get("plotly_chart")}
+    specs = {chart.key: chart.proto.spec for chart in at.get("plotly_chart")}
+    if drag_chart(at):
+        specs["loss_chart"] = json.dumps(drag_chart(at), sort_keys=True)
+    return specs
+
+
+def drag_shown(at: AppTest) -> tuple[dict[str, str], list[str]]:
+    """The numbers and the sentence the CE and FL chart's script shows before
+    any drag: the entries of the current p step (see focal/ui/drag.js)."""
+    mounts = drag_chart(at)
+    if not mounts:
+        return {}, []
+    grid, chart = mounts["focal_drag_grid"], mounts["focal_drag_chart"]
+    i = round(chart["p"] / grid["p_step"])
+    at_gamma = chart["at_gamma"]
+    values = [
+        grid["p_t"][i],
+        grid["alpha_t"],
+        at_gamma["modulating"][i],
+        grid["ce_s"][i],
+        at_gamma["fl"][i],
+    ]
+    labels = mounts["focal_drag_numbers"]["labels"]
+    said = grid["says"][at_gamma["say"][i]].replace("{times}", at_gamma["times"][i])
+    return dict(zip(labels, values, strict=True)), [said]
 
 
 def metrics(at: AppTest) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
+    return {metric.label: metric.value for metric in at.metric} | drag_shown(at)[0]
+
+
+def infos(at: AppTest) -> list[str]:
+    """The page's info boxes, and the CE and FL chart's sentence."""
+    return [i.value for i in at.info] + drag_shown(at)[1]
 
 
 def show(at: AppTest, view: str) -> AppTest:
@@ -186,22 +228,19 @@ def assert_view(
     hard, easy = float(state["hard"]), float(state["easy"])
     assert set(figs) == {"loss_chart", "ratio_chart", "family_chart"}
 
-    # 1 · CE and FL
+    # 1 · CE and FL: the on-drag chart gets the series of this state (each
+    # series is checked against the core in tests/test_drag.py)
     loss = figs["loss_chart"]
-    grid = curves.probability_grid()
-    lines = [t for t in loss["data"] if t["mode"] == "lines"]
-    markers = [t for t in loss["data"] if t["mode"] != "lines"]
-    assert len(lines) == len(markers) == (2 if alpha is None else 3)
-    x = grid if state["axis"] == "p" else focal.p_t(grid, y)
-    assert_series(lines[0], focal.cross_entropy(grid, y), x)
-    assert_series(lines[1], focal.focal_loss(grid, y, gamma, alpha), x)
-    if alpha is not None:
-        assert_series(lines[2], focal.focal_loss(grid, y, 0.0, alpha), x)
-    point_x = p if state["axis"] == "p" else focal.p_t(p, y)
-    assert all(m["x"] == [pytest.approx(point_x)] for m in markers)
-    assert (loss["layout"]["yaxis"].get("type") == "log") is state["log"]
+    screen = Screen.PROJECTOR if state["present"] else Screen.LAPTOP
+    args = (y, alpha, str(state["axis"]), bool(state["log"]))
+    grid = drag.grid_data(*args, str(state["lang"]), screen)
+    assert loss["focal_drag_grid"] == json.loads(json.dumps(grid))
+    chart = drag.chart_data(grid, y, alpha, bool(state["log"]), p, gamma, screen)
+    assert {k: loss["focal_drag_chart"][k] for k in chart} == json.loads(
+        json.dumps(chart)
+    )
     x_title = text["curves.x_p" if state["axis"] == "p" else "curves.x_p_t"]
-    assert loss["layout"]["xaxis"]["title"]["text"] == x_title
+    assert x_title in grid["svg"]
 
     # 2 · the numbers at the current point
     assert shown[text["numbers.p_t"]] == number(focal.p_t(p, y))
@@ -274,7 +313,7 @@ def assert_texts_from(at: AppTest, table: Mapping[str, str]) -> None:
     values = set(table.values())
     headings = [t.value for t in at.title] + [h.value for h in at.header]
     headings += [h.value for h in at.subheader]
-    assert headings or [m.label for m in at.metric]
+    assert headings or list(metrics(at))
     assert [h for h in headings if h not in values] == []
 
 
@@ -290,7 +329,11 @@ def test_pages_run_in_every_language_and_mode(lang: str, present: bool) -> None:
     specs, _ = assert_explorer(at, state)
     assert_texts_from(at, table)
     assert [b.label for b in at.button] == [table["reset.label"], table["join.open"]]
-    sizes = [json.loads(spec)["layout"]["font"]["size"] for spec in specs.values()]
+    sizes = [
+        json.loads(spec)["layout"]["font"]["size"]
+        for key, spec in specs.items()
+        if key != "loss_chart"  # the on-drag chart: see test_drag.py
+    ]
     assert all(size >= 20 for size in sizes) if present else max(sizes) < 20
     if not present:
         assert [t.value for t in at.title] == [table["explorer.title"]]
@@ -315,9 +358,10 @@ def test_zh_shows_no_english_headings() -> None:
     headings += [m.value for m in at.markdown] + [i.value for i in at.info]
     assert_chinese(headings)
     assert ZH["explorer.title"] in [t.value for t in at.title]
-    loss = figures(at)["loss_chart"]
-    assert loss["layout"]["title"]["text"] == ZH["curves.title"].format(y=1)
-    assert loss["data"][0]["name"] == ZH["curves.ce"]
+    grid = figures(at)["loss_chart"]["focal_drag_grid"]
+    assert ZH["curves.title"].format(y=1) in grid["svg"]
+    assert f">{ZH['curves.ce']}</text>" in grid["svg"]
+    assert_chinese(list(drag_shown(at)[0]) + drag_shown(at)[1])
 
 
 def test_language_and_presenter_controls() -> None:
@@ -327,8 +371,13 @@ def test_language_and_presenter_controls() -> None:
     assert_explorer(at, {**DEFAULTS, "lang": "zh"})
     set_control(at, "present", True)
     specs, _ = assert_explorer(at, {**DEFAULTS, "lang": "zh", "present": True})
-    sizes = [json.loads(spec)["layout"]["font"]["size"] for spec in specs.values()]
+    sizes = [
+        json.loads(spec)["layout"]["font"]["size"]
+        for key, spec in specs.items()
+        if key != "loss_chart"  # the on-drag chart: its projector frame
+    ]
     assert min(sizes) >= 20
+    assert drag.Frame.of(Screen.PROJECTOR).font >= 19
     assert [b.label for b in at.button] == [ZH["reset.label"], ZH["join.open"]]
 
 
@@ -411,9 +460,12 @@ def test_certain_and_impossible_points() -> None:
     _, shown = assert_explorer(at, state)
     assert shown[EN["numbers.ce"]] == shown[EN["numbers.fl"]] == "∞"
     loss = figures(at)["loss_chart"]
-    markers = [t for t in loss["data"] if t["mode"] != "lines"]
-    assert [m["text"] for m in markers] == [["∞"], ["∞"]]
-    assert all(m["y"] == [5.0] for m in markers)  # the top edge
+    top = drag.Frame.of(Screen.LAPTOP).top  # infinite: the markers at the top edge
+    assert (
+        loss["focal_drag_grid"]["ce_y"][0]
+        == loss["focal_drag_chart"]["at_gamma"]["fl_y"][0]
+        == pytest.approx(top, abs=0.05)
+    )
     assert "Infinity" not in raw_specs(at)["loss_chart"]
     switch(at, GRADIENTS)
     assert_gradients(at, state)
@@ -421,7 +473,7 @@ def test_certain_and_impossible_points() -> None:
     at = app(p="1", hard="1", easy="1")  # certain and right; 0/0 ratios
     state = {**DEFAULTS, "p": 1.0, "hard": 1.0, "easy": 1.0}
     _, shown = assert_explorer(at, state)
-    assert [i.value for i in at.info] == [EN["numbers.both_zero"]]
+    assert infos(at) == [EN["numbers.both_zero"]]
     assert shown[EN["ratio.ce"]] == "—"
 
 
@@ -685,22 +737,22 @@ def test_reduction_sentence_matches_the_numbers_shown_with_alpha() -> None:
     fl = focal.focal_loss(0.9, 1, 2.0, 0.25)
     ce = focal.cross_entropy(0.9, 1)
     assert metrics(at)[EN["numbers.fl_balanced"]] == number(fl)
-    assert [i.value for i in at.info] == [
+    assert infos(at) == [
         EN["numbers.smaller"].format(
             loss=EN["numbers.fl_balanced"], times=times(ce / fl)
         )
     ]
-    assert at.info[0].value == "Here α_t · FL is only 1/400 of CE."
+    assert infos(at)[0] == "Here α_t · FL is only 1/400 of CE."
 
 
 def test_reduction_sentence_without_alpha() -> None:
     at = app(p="0.2")
     reduction = focal.focal_reduction(0.2, 1, 2.0)
-    assert [i.value for i in at.info] == [
+    assert infos(at) == [
         EN["numbers.smaller"].format(loss=EN["numbers.fl"], times=times(reduction))
     ]
     at = app(p="0.2", lang="zh")
-    assert [i.value for i in at.info] == [f"此处 FL 只有 CE 的 1/{times(reduction)}。"]
+    assert infos(at) == [f"此处 FL 只有 CE 的 1/{times(reduction)}。"]
 
 
 @pytest.mark.parametrize(
@@ -730,7 +782,7 @@ def test_reduction_sentence_names_the_loss_it_compares(
 ) -> None:
     for lang, text in (("en", EN), ("zh", ZH)):
         at = app(**query, lang=lang)
-        (info,) = [i.value for i in at.info]
+        (info,) = infos(at)
         fields = {} if loss is None else {"loss": text[f"numbers.{loss}"]}
         if key == "numbers.smaller":
             fields["times"] = "4"  # α-balanced CE is CE / 4 for a positive

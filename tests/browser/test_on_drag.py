@@ -1,0 +1,244 @@
+"""The CE and FL chart follows a drag (issue 16): laptop, projector, phone.
+
+A mouse (or, on the phone, a finger: DevTools touch events) drags the chart's
+own γ input across many steps. While it moves, the chart's FL path changes in
+the page and the browser asks for no rerun (the websocket's outgoing
+``rerun_script`` messages are counted); after release it asks for exactly one,
+and the shared slider, the numbers, the formula and the URL show the value.
+The arrow keys and PageUp/PageDown move it too (one rerun per key press).
+Nothing here waits on a timer or asserts a duration: bench/latency.py times it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from playwright.sync_api import Page, WebSocket, expect
+from streamlit.proto.BackMsg_pb2 import BackMsg
+
+import focal
+from focal.ui.display import number
+from focal.ui.drag import Frame
+from focal.ui.screen import Screen
+
+from .test_app import expect_slider_value, settle, shoot, wait_until
+
+pytestmark = pytest.mark.browser
+
+CHART = ".st-key-drag_chart"
+NUMBERS = ".st-key-drag_numbers"
+
+#: (name, link, viewport, phone)
+SCREENS = {
+    "laptop": ("/", (1440, 900), False),
+    "projector": ("/?present=true", (1280, 720), False),
+    "phone": ("/", (390, 844), True),
+}
+
+# In the page: every animation frame, whether the chart's FL path changed since
+# the frame before; the distinct paths seen. Reads the component's shadow root.
+RECORD = """() => {
+  const host = [...document.querySelector('.st-key-drag_chart').querySelectorAll('*')]
+    .find(e => e.shadowRoot);
+  const root = host ? host.shadowRoot : document;
+  const path = () => root.querySelector('.fd-fl').getAttribute('d');
+  const log = window.__drag = {frames: 0, changed: 0, paths: new Set([path()]),
+                               inputs: 0, on: true};
+  root.querySelector('.fd-g').addEventListener('input', () => { log.inputs += 1; });
+  let last = path();
+  const tick = () => {
+    if (!log.on) return;
+    const now = path();
+    log.frames += 1;
+    if (now !== last) { log.changed += 1; log.paths.add(now); last = now; }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}"""
+STOP = """() => { const log = window.__drag; log.on = false;
+  return {frames: log.frames, changed: log.changed, paths: log.paths.size,
+          inputs: log.inputs}; }"""
+DRAWN = f"""() => {{
+  const host = document.querySelector('{CHART}');
+  const inner = host && [...host.querySelectorAll('*')].find(e => e.shadowRoot);
+  const root = inner ? inner.shadowRoot : host;
+  const fl = root && root.querySelector('.fd-fl');
+  return !!(fl && fl.getAttribute('d'));
+}}"""
+
+
+@dataclass
+class Reruns:
+    """The browser's requests for a script run, counted on the websocket."""
+
+    sent: list[str] = field(default_factory=list)
+
+    def watch(self, socket: WebSocket) -> None:
+        socket.on("framesent", self._frame)
+
+    def _frame(self, payload: bytes | str) -> None:
+        if isinstance(payload, bytes):
+            kind = BackMsg.FromString(payload).WhichOneof("type")
+            if kind == "rerun_script":
+                self.sent.append(kind)
+
+    @property
+    def count(self) -> int:
+        return len(self.sent)
+
+
+def open_chart(open_app, screen: str) -> tuple[Page, Reruns]:
+    path, (width, height), phone = SCREENS[screen]
+    page = open_app(path, width=width, height=height, phone=phone).page
+    reruns = Reruns()
+    page.on("websocket", reruns.watch)
+    page.reload()  # a new session, its websocket watched from the start
+    wait_until(page, DRAWN, what="the on-drag chart drawn")
+    settle(page, 0)
+    return page, reruns
+
+
+def step_x(page: Page, value: float) -> tuple[float, float]:
+    """Where on the γ input a pointer puts ``value`` (Chromium's thumb is 16 px)."""
+    box = page.locator(f"{CHART} input.fd-g").bounding_box()
+    assert box is not None
+    inset = 8.0
+    x = box["x"] + inset + value / 5.0 * (box["width"] - 2 * inset)
+    return x, box["y"] + box["height"] / 2
+
+
+def path_of(values: list[float]) -> list[float]:
+    """γ values one 0.1 step apart: 2.0 → 5.0 → 0.0 → 2.5 (105 moves)."""
+    ups = [round(2.0 + k / 10, 1) for k in range(1, 31)]
+    downs = [round(5.0 - k / 10, 1) for k in range(1, 51)]
+    back = [round(k / 10, 1) for k in range(1, 26)]
+    return values + ups + downs + back
+
+
+def drag(page: Page, phone: bool, values: list[float]) -> None:
+    """Press at γ's thumb, move through ``values``; release is the caller's."""
+    start = step_x(page, 2.0)
+    if phone:
+        cdp = page.context.new_cdp_session(page)
+        touch = lambda kind, points: cdp.send(  # noqa: E731
+            "Input.dispatchTouchEvent", {"type": kind, "touchPoints": points}
+        )
+        touch("touchStart", [{"x": start[0], "y": start[1]}])
+        for value in values:
+            x, y = step_x(page, value)
+            touch("touchMove", [{"x": x, "y": y}])
+        page.__dict__["_release"] = lambda: (touch("touchEnd", []), cdp.detach())
+        return
+    page.mouse.move(*start)
+    page.mouse.down()
+    for value in values:
+        page.mouse.move(*step_x(page, value))
+    page.__dict__["_release"] = page.mouse.up
+
+
+def fl_shown(page: Page) -> str:
+    return page.locator(f"{NUMBERS} dd").nth(4).inner_text()
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_a_drag_redraws_in_the_page_and_reruns_once_on_release(
+    open_app, screen: str
+) -> None:
+    page, reruns = open_chart(open_app, screen)
+    phone = SCREENS[screen][2]
+    assert fl_shown(page) == number(focal.focal_loss(0.9, 1, 2.0))
+    before = reruns.count
+    page.evaluate(RECORD)
+    drag(page, phone, path_of([]))
+    seen = page.evaluate(STOP)
+    # during the drag: the chart changed step by step, and no rerun was asked for
+    assert seen["inputs"] >= 50, seen
+    assert seen["paths"] >= 50, seen  # distinct FL curves drawn while moving
+    assert seen["changed"] >= 50, seen
+    assert reruns.count == before, reruns.sent
+    expect(page.locator(f"{CHART} output.fd-go")).to_have_text("2.5")
+    assert fl_shown(page) == number(focal.focal_loss(0.9, 1, 2.5))  # no rerun yet
+    shoot(page, f"on-drag-{screen}-during", full=False, min_charts=0)
+
+    page.__dict__["_release"]()
+    wait_until(
+        page,
+        "() => location.search.includes('gamma=2.5')",
+        what="gamma=2.5 in the URL after release",
+    )
+    settle(page, 0)
+    assert reruns.count == before + 1, reruns.sent
+    if not phone:  # the shared slider (the phone's strip gives way on this view)
+        expect_slider_value(page, "γ", "2.5")
+    expect(page.locator(".katex").last).to_contain_text("2.5")
+    assert fl_shown(page) == number(focal.focal_loss(0.9, 1, 2.5))
+    shoot(page, f"on-drag-{screen}-released", full=False, min_charts=0)
+
+
+@pytest.mark.parametrize("screen", ["laptop", "phone"])
+def test_keys_move_the_chart_one_rerun_each(open_app, screen: str) -> None:
+    page, reruns = open_chart(open_app, screen)
+    gamma = page.locator(f"{CHART} input.fd-g")
+    expect(gamma).to_have_accessible_name("γ — focusing parameter")
+    before = reruns.count
+    gamma.focus()
+    page.keyboard.press("ArrowRight")
+    wait_until(page, "() => location.search.includes('gamma=2.1')", what="γ 2.1")
+    settle(page, 0)
+    assert reruns.count == before + 1
+    assert fl_shown(page) == number(focal.focal_loss(0.9, 1, 2.1))
+    page.keyboard.press("PageUp")  # a larger step, as every range input has
+    wait_until(
+        page,
+        "() => { const g = new URLSearchParams(location.search).get('gamma');"
+        " return g !== null && parseFloat(g) > 2.1; }",
+        what="γ above 2.1 after PageUp",
+    )
+    settle(page, 0)
+    assert reruns.count == before + 2
+    gamma_now = float(
+        page.evaluate("() => new URLSearchParams(location.search).get('gamma')")
+    )
+    expect(page.locator(f"{CHART} output.fd-go")).to_have_text(f"{gamma_now:.1f}")
+    p = page.locator(f"{CHART} input.fd-p")
+    p.focus()
+    page.keyboard.press("ArrowLeft")
+    wait_until(page, "() => location.search.includes('p=0.89')", what="p 0.89")
+    settle(page, 0)
+    assert reruns.count == before + 3
+    assert fl_shown(page) == number(focal.focal_loss(0.89, 1, gamma_now))
+
+
+def test_the_sidebar_and_a_reset_move_the_chart(open_app) -> None:
+    page, _ = open_chart(open_app, "laptop")
+    thumb = (
+        page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]')
+        .filter(has_text="γ")
+        .get_by_role("slider")
+    )
+    thumb.focus()
+    page.keyboard.press("ArrowLeft")
+    expect(page.locator(f"{CHART} output.fd-go")).to_have_text("1.9")
+    assert page.locator(f"{CHART} input.fd-g").input_value() == "1.9"
+    page.get_by_role("button", name="Reset").click()
+    expect(page.locator(f"{CHART} output.fd-go")).to_have_text("2.0")
+    settle(page, 0)
+    assert fl_shown(page) == number(focal.focal_loss(0.9, 1, 2.0))
+
+
+def test_hover_reads_the_values_and_the_chart_exports(open_app) -> None:
+    page, _ = open_chart(open_app, "laptop")
+    svg = page.locator(f"{CHART} svg").bounding_box()
+    assert svg is not None
+    # the p = 0.5 column: half-way between the plot's edges (laptop frame)
+    frame = Frame.of(Screen.LAPTOP)
+    middle = (frame.left + frame.width - frame.right) / 2 / frame.width
+    page.mouse.move(svg["x"] + svg["width"] * middle, svg["y"] + svg["height"] / 2)
+    hover = page.locator(f"{CHART} output.fd-hover")
+    expect(hover).to_contain_text("p = 0.50:")
+    expect(hover).to_contain_text(number(focal.focal_loss(0.5, 1, 2.0)))
+    for button, suffix in (("Download SVG", ".svg"), ("Download PNG", ".png")):
+        with page.expect_download() as download:
+            page.locator(CHART).get_by_role("button", name=button).click()
+        assert download.value.suggested_filename == f"focal-loss-gamma2.0{suffix}"

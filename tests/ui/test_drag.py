@@ -1,0 +1,169 @@
+"""The Explorer's on-drag chart under AppTest: what it is sent, and its commits.
+
+AppTest does not run the component's JavaScript; a commit is sent as the
+browser sends it (the component's state, ``{"commit": {name, value, n}}``), and
+the page is read back: the shared sliders, the URL, the formula and the data
+the chart and its numbers get next.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from typing import Any
+
+import pytest
+from streamlit.proto.WidgetStates_pb2 import WidgetStates
+from streamlit.testing.v1 import AppTest
+
+import focal
+from focal.ui import drag
+from focal.ui.screen import Screen
+from focal.ui.strings import EN, ZH
+from tests.helpers import app, run
+
+_COUNT = itertools.count(1)
+
+
+def mounts(at: AppTest) -> dict[str, Any]:
+    """The page's component mounts by component name."""
+    return {
+        element.proto.component_name: element for element in at.get("bidi_component")
+    }
+
+
+def data(at: AppTest, name: str) -> dict[str, Any]:
+    return json.loads(mounts(at)[name].proto.json)
+
+
+def commit(at: AppTest, name: str, value: float) -> AppTest:
+    """Release the chart's ``name`` slider at ``value``, as the browser does."""
+    states = at._tree.get_widget_states()
+    chart = mounts(at)["focal_drag_chart"]
+    kept = [w for w in states.widgets if w.id != chart.proto.id]
+    sent = WidgetStates()
+    sent.widgets.extend(kept)
+    state = sent.widgets.add()
+    state.id = chart.proto.id
+    state.json_value = json.dumps(
+        {"commit": {"name": name, "value": value, "n": next(_COUNT)}}
+    )
+    at._run(sent)
+    assert not at.exception, at.exception
+    return at
+
+
+def assert_shows(at: AppTest, p: float, gamma: float, **state: Any) -> None:
+    """The three mounts carry exactly the data for (p, γ) and ``state``."""
+    y, alpha = int(state.get("y", 1)), state.get("alpha")
+    axis, log = state.get("axis", "p"), bool(state.get("log", False))
+    lang = state.get("lang", "en")
+    screen = state.get("screen", Screen.LAPTOP)
+    grid = drag.grid_data(y, alpha, axis, log, lang, screen)
+    assert data(at, "focal_drag_grid") == json.loads(json.dumps(grid))
+    chart = data(at, "focal_drag_chart")
+    expected = drag.chart_data(grid, y, alpha, log, p, gamma, screen)
+    assert {k: chart[k] for k in expected} == json.loads(json.dumps(expected))
+    text = EN if lang == "en" else ZH
+    labels = data(at, "focal_drag_numbers")["labels"]
+    fl = "numbers.fl" if alpha is None else "numbers.fl_balanced"
+    assert labels == [
+        text[k]
+        for k in ("numbers.p_t", "numbers.alpha_t", "numbers.modulating", "numbers.ce")
+    ] + [text[fl]]
+    assert chart["labels"]["gamma"] == text["short.gamma"]
+    assert chart["labels"]["gamma_name"] == text["param.gamma"]
+
+
+def formula(at: AppTest) -> str:
+    (latex,) = at.latex
+    return latex.value
+
+
+def test_the_view_mounts_the_chart_with_the_cores_data() -> None:
+    at = app()
+    assert set(mounts(at)) == {
+        "focal_drag_grid",
+        "focal_drag_chart",
+        "focal_drag_numbers",
+    }
+    assert_shows(at, 0.9, 2.0)
+    assert not at.get("plotly_chart")  # the Plotly loss chart is gone from this view
+    assert not at.metric  # the numbers are the component's
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_gamma_commit_moves_the_shared_value_the_url_and_the_formula(
+    lang: str,
+) -> None:
+    at = app(lang=lang)
+    grid_before = mounts(at)["focal_drag_grid"].proto.SerializeToString()
+    before = formula(at)
+    commit(at, "gamma", 3.0)
+    assert at.session_state["gamma"] == 3.0
+    assert at.slider(key="gamma").value == 3.0
+    assert at.query_params["gamma"] == "3"
+    assert formula(at) != before and "^{3}" in formula(at)
+    assert_shows(at, 0.9, 3.0, lang=lang)
+    # the grid's message is the same: a browser that holds it gets a reference
+    assert mounts(at)["focal_drag_grid"].proto.SerializeToString() == grid_before
+    chart = data(at, "focal_drag_chart")
+    shown = chart["at_gamma"]["fl"][90]  # the number at p = 0.9, at this γ
+    assert shown == focal.ui.display.number(focal.focal_loss(0.9, 1, 3.0))
+
+
+def test_a_p_commit_moves_p_and_leaves_the_default_out_of_the_url() -> None:
+    at = app(gamma="3")
+    commit(at, "p", 0.2)
+    assert at.slider(key="p").value == 0.2
+    assert at.query_params["p"] == "0.2" and at.query_params["gamma"] == "3"
+    assert_shows(at, 0.2, 3.0)
+    commit(at, "gamma", 2.0)  # back to the default: out of the URL
+    assert "gamma" not in at.query_params
+    assert at.slider(key="gamma").value == 2.0
+    assert_shows(at, 0.2, 2.0)
+
+
+def test_a_commit_snaps_to_the_sliders_step_and_range() -> None:
+    at = app()
+    commit(at, "gamma", 3.04)
+    assert at.slider(key="gamma").value == 3.0
+    commit(at, "gamma", 9)  # JSON's 9: the top of the range
+    assert at.slider(key="gamma").value == 5.0
+    assert_shows(at, 0.9, 5.0)
+
+
+def test_a_commit_of_the_same_value_again_after_the_sidebar_moved() -> None:
+    """Each release is a new state (its counter), so the callback always runs."""
+    at = app()
+    commit(at, "gamma", 3.0)
+    at.slider(key="gamma").set_value(1.0)
+    run(at)
+    assert_shows(at, 0.9, 1.0)
+    commit(at, "gamma", 3.0)
+    assert at.slider(key="gamma").value == 3.0
+
+
+def test_the_sidebar_a_link_and_reset_move_the_chart() -> None:
+    at = app(gamma="3", p="0.2", y="0", axis="p_t", log="true", balance="true")
+    assert_shows(at, 0.2, 3.0, y=0, axis="p_t", log=True, alpha=0.25)
+    at.slider(key="gamma").set_value(4.5)
+    run(at)
+    assert_shows(at, 0.2, 4.5, y=0, axis="p_t", log=True, alpha=0.25)
+    reset = next(b for b in at.button if b.label == EN["reset.label"])
+    reset.click()
+    run(at)
+    assert_shows(at, 0.9, 2.0)
+
+
+def test_a_bad_link_value_gets_the_notice_and_the_chart_the_default() -> None:
+    at = app(gamma="9")
+    assert [w.value for w in at.warning] == [
+        EN["notice.bad_param"].format(name="gamma", default="2")
+    ]
+    assert_shows(at, 0.9, 2.0)
+
+
+def test_projector_and_phone_get_their_frames() -> None:
+    at = app(present="true", lang="zh")
+    assert_shows(at, 0.9, 2.0, lang="zh", screen=Screen.PROJECTOR)
