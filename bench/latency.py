@@ -81,7 +81,7 @@ from typing import Any
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
-from streamlit_server import CHROMIUM_ARGS, Server, start_server
+from streamlit_server import CHARTS, CHROMIUM_ARGS, FIRST_CHART, Server, start_server
 from streamlit_server import chromium_path as system_chromium
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -122,23 +122,6 @@ WARMUP = 2
 QUIET_MS = 300
 TIMEOUT_MS = 60_000
 TARGETS = {"browser": 1.25, "server": 2.0}
-
-# The charts on the page: Plotly's, or else the CE and FL view's on-drag SVG
-# chart (issue 16) as {data: [{y: what it draws}]}: its FL path, its markers and
-# its numbers, read from the component's shadow root.
-CHARTS = """() => {
-  const plotly = [...document.querySelectorAll('.js-plotly-plot')];
-  if (plotly.length) return plotly;
-  const host = document.querySelector('.st-key-drag_chart');
-  const inner = host && [...host.querySelectorAll('*')].find(e => e.shadowRoot);
-  const root = inner ? inner.shadowRoot : host;
-  const fl = root && root.querySelector('.fd-fl');
-  if (!fl || !fl.getAttribute('d')) return [];
-  const marks = [...root.querySelectorAll('circle')].map(c => c.getAttribute('cy'));
-  const numbers = document.querySelector('.st-key-drag_numbers');
-  return [{data: [{y: [fl.getAttribute('d'), ...marks,
-                       numbers ? numbers.innerText : '']}]}];
-}"""
 
 # Arm the measurement of the next keypress (see the module docstring, (a)).
 ARM = f"""() => {{
@@ -204,12 +187,6 @@ STATE = """() => ({
   exceptions: [...document.querySelectorAll('[data-testid="stException"]')]
     .map(e => e.innerText.slice(0, 300)),
 })"""
-
-FIRST_CHART = f"""() => {{
-  const chart = ({CHARTS})()[0];
-  return !!chart && Array.isArray(chart.data) && chart.data.length > 0;
-}}"""
-
 
 # --- servers -------------------------------------------------------------------
 

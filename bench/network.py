@@ -72,6 +72,7 @@ from bench import nginx  # noqa: E402
 from bench.load import Student, percentile, run_async, run_load  # noqa: E402
 from bench.streamlit_server import (  # noqa: E402
     CHROMIUM_ARGS,
+    FIRST_CHART,
     Server,
     chromium_path,
     free_port,
@@ -115,10 +116,6 @@ QUIET_S = 1.5
 TIMEOUT_MS = 90_000
 ROOMS = (60, 300)
 
-FIRST_CHART = """() => {
-  const chart = document.querySelector('.js-plotly-plot');
-  return !!chart && Array.isArray(chart.data) && chart.data.length > 0;
-}"""
 BUSY = """() => !!document.querySelector('[data-testid="stStatusWidget"]')"""
 
 

@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from focal.ui.charts import loss_chart
 from focal.ui.entry import shared_controls
+from focal.ui.screen import Screen
 from focal.ui.shared import CHART, Shared
 from focal.ui.strings import strings
 
@@ -41,5 +42,5 @@ page = st.navigation(
         st.Page(other, title="Other", url_path="other"),
     ]
 )
-shared_controls(strings("en"), present=False)
+shared_controls(strings("en"), Screen.LAPTOP, "")
 page.run()

@@ -36,6 +36,29 @@ PHONE_AGENT = (
     "(KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36"
 )
 
+# The charts on the page: Plotly's, or else the CE and FL view's on-drag SVG
+# chart (issue 16) as {data: [{y: what it draws}]}: its FL path, its markers and
+# its numbers, read from the component's shadow root.
+CHARTS = """() => {
+  const plotly = [...document.querySelectorAll('.js-plotly-plot')];
+  if (plotly.length) return plotly;
+  const host = document.querySelector('.st-key-drag_chart');
+  const inner = host && [...host.querySelectorAll('*')].find(e => e.shadowRoot);
+  const root = inner ? inner.shadowRoot : host;
+  const fl = root && root.querySelector('.fd-fl');
+  if (!fl || !fl.getAttribute('d')) return [];
+  const marks = [...root.querySelectorAll('circle')].map(c => c.getAttribute('cy'));
+  const numbers = document.querySelector('.st-key-drag_numbers');
+  return [{data: [{y: [fl.getAttribute('d'), ...marks,
+                       numbers ? numbers.innerText : '']}]}];
+}"""
+
+# The page drew its first chart.
+FIRST_CHART = f"""() => {{
+  const chart = ({CHARTS})()[0];
+  return !!chart && Array.isArray(chart.data) && chart.data.length > 0;
+}}"""
+
 # Health polling: bounded attempts; the interval is a wait on the process itself,
 # so a server that dies is noticed at once instead of after the last attempt.
 HEALTH_ATTEMPTS = 600

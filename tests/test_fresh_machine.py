@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.streamlit_server import CHROMIUM_ARGS, free_port, healthy
+from bench.streamlit_server import CHROMIUM_ARGS, FIRST_CHART, free_port, healthy
 from tests.helpers import in_ci
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -136,14 +136,14 @@ def served(clone: Path, make_test: tuple[int, str]) -> Iterator[str]:
 PAGE_CHECK = """
 import sys
 from playwright.sync_api import sync_playwright
-url, chromium, timeout_ms, *args = sys.argv[1:]
+url, chromium, timeout_ms, first_chart, *args = sys.argv[1:]
 with sync_playwright() as playwright:
     browser = playwright.chromium.launch(
         executable_path=chromium, headless=True, args=args
     )
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     page.goto(url, timeout=int(timeout_ms))
-    page.locator(".js-plotly-plot").first.wait_for(timeout=int(timeout_ms))
+    page.wait_for_function(first_chart, timeout=int(timeout_ms))
     print(page.locator('[data-testid="stException"]').count())
     browser.close()
 """
@@ -165,6 +165,7 @@ def test_make_run_serves_a_page_with_a_chart(
             served + "/?gamma=3",
             chromium,
             str(SERVE_TIMEOUT_MS),
+            FIRST_CHART,
             *CHROMIUM_ARGS,
         ],
         capture_output=True,

@@ -32,6 +32,7 @@ from bench.nginx import CONF, brotli_module, nginx_binary, precompress, render_c
 from bench.nginx import serve as serve_nginx
 from bench.streamlit_server import (
     CHROMIUM_ARGS,
+    FIRST_CHART,
     Server,
     free_port,
     start_server,
@@ -52,11 +53,6 @@ LOG_LINE = re.compile(
     r'"(?P<method>\S+) (?P<path>\S+) [^"]*" (?P<status>\d+) .* '
     r"upstream=(?P<upstream>\S+) sticky=(?P<sticky>\S+)$"
 )
-
-FIRST_CHART = """() => {
-  const chart = document.querySelector('.js-plotly-plot');
-  return !!chart && Array.isArray(chart.data) && chart.data.length > 0;
-}"""
 
 #: Brotli's quality in the test: the deploy's 11 takes half a minute, and the
 #: test checks which file nginx sends, not how small it is.

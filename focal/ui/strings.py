@@ -94,8 +94,8 @@ EN: dict[str, str] = {
     "curves.fl_balanced": "α-balanced FL (γ = {gamma}, α = {alpha})",
     "curves.ce_balanced": "α-balanced CE (α = {alpha})",
     "curves.well_classified": "well classified (p_t > 0.5)",
-    "curves.caption": "Shaded: well-classified examples. Markers: the current p. "
-    "An infinite loss (p_t = 0) is drawn as ▲ at the top edge.",
+    "curves.caption": "Shaded: well-classified examples. Markers: the current p; "
+    "an infinite loss (p_t = 0) puts its marker on the top edge.",
     # explorer: section 2
     "numbers.header": "The numbers at this point",
     "numbers.p_t": "p_t",
@@ -246,8 +246,8 @@ ZH: dict[str, str] = {
     "curves.fl_balanced": "α 加权 FL（γ = {gamma}，α = {alpha}）",
     "curves.ce_balanced": "α 加权 CE（α = {alpha}）",
     "curves.well_classified": "分类良好（p_t > 0.5）",
-    "curves.caption": "阴影：分类良好的样本。标记点：当前的 p。损失为无穷大"
-    "（p_t = 0）时，在上边缘画 ▲。",
+    "curves.caption": "阴影：分类良好的样本。标记点：当前的 p；损失为无穷大"
+    "（p_t = 0）时，标记点画在上边缘。",
     "numbers.header": "当前点的数值",
     "numbers.p_t": "p_t",
     "numbers.alpha_t": "α_t",
