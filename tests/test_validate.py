@@ -294,17 +294,17 @@ def test_the_bounds_themselves_are_allowed() -> None:
 # --- shapes and types --------------------------------------------------------------
 
 
-def _scalar_results(name: str) -> list[Any]:
-    function, kwargs = GOOD[name]
-    result = function(**kwargs)
+def numbers_of(result: Any) -> list[Any]:
+    """The numeric fields of a result (a float, an array or a record of them)."""
     if isinstance(result, F.HardEasyRatio):
         return [result.ce_ratio, result.fl_ratio, result.amplification]
     if isinstance(result, F.GradientRatioPeak):
         return [result.ratio, result.p_t, result.gain_below]
     if isinstance(result, F.TableRow):
-        return [result.p_t, result.ce, result.modulating, result.fl, result.fl_alpha]
+        fields = [result.p, result.p_t, result.ce, result.modulating, result.fl]
+        return fields + [v for v in (result.alpha_t, result.fl_alpha) if v is not None]
     if isinstance(result, list):
-        return [row.fl for row in result]
+        return [v for row in result for v in numbers_of(row)]
     return [result]
 
 
@@ -312,7 +312,8 @@ def _scalar_results(name: str) -> list[Any]:
     "name", [n for n in GOOD if n not in POPULATION and n not in TRAINING]
 )
 def test_scalar_inputs_give_python_floats(name: str) -> None:
-    for value in _scalar_results(name):
+    function, kwargs = GOOD[name]
+    for value in numbers_of(function(**kwargs)):
         assert type(value) is float
         assert float(repr(value)) == value  # "0.123", not "np.float64(0.123)"
         assert f"{value:.4f}" == format(float(value), ".4f")
@@ -325,19 +326,11 @@ ARRAY_FUNCTIONS = [
 ]
 
 
-def _fields(result: Any) -> list[Any]:
-    if isinstance(result, F.HardEasyRatio):
-        return [result.ce_ratio, result.fl_ratio, result.amplification]
-    if isinstance(result, F.GradientRatioPeak):
-        return [result.ratio, result.p_t, result.gain_below]
-    return [result]
-
-
 @pytest.mark.parametrize("name", ARRAY_FUNCTIONS)
 def test_zero_dimensional_arrays_count_as_scalars(name: str) -> None:
     function, kwargs = GOOD[name]
     arrays = {k: (v if v is None else np.asarray(v)) for k, v in kwargs.items()}
-    for value in _fields(function(**arrays)):
+    for value in numbers_of(function(**arrays)):
         assert type(value) is float
 
 
@@ -345,7 +338,7 @@ def test_zero_dimensional_arrays_count_as_scalars(name: str) -> None:
 def test_list_input_gives_a_float64_array(name: str) -> None:
     function, kwargs = GOOD[name]
     first = next(iter(kwargs))
-    for value in _fields(function(**{**kwargs, first: [kwargs[first]] * 2})):
+    for value in numbers_of(function(**{**kwargs, first: [kwargs[first]] * 2})):
         assert isinstance(value, np.ndarray)
         assert value.dtype == np.float64
         assert value.shape == (2,)
@@ -394,14 +387,16 @@ def test_broadcasting_column_against_row(name: str) -> None:
     first, second = BROADCAST[name]
     column = np.array(COLUMN[first])[:, None]
     row = ROW[second]
-    results = _fields(function(**{**kwargs, first: column, second: row}))
+    results = numbers_of(function(**{**kwargs, first: column, second: row}))
     for result in results:
         assert isinstance(result, np.ndarray)
         assert result.dtype == np.float64
         assert result.shape == (3, 4)
     # each cell equals the scalar call
     for i, j in ((0, 0), (1, 2), (2, 3)):
-        cell = _fields(function(**{**kwargs, first: COLUMN[first][i], second: row[j]}))
+        cell = numbers_of(
+            function(**{**kwargs, first: COLUMN[first][i], second: row[j]})
+        )
         for result, scalar in zip(results, cell, strict=True):
             assert result[i, j] == pytest.approx(scalar, rel=1e-14, nan_ok=True)
 

@@ -47,6 +47,11 @@ class Page:
     url_path: str
     default: bool
 
+    @property
+    def path(self) -> str:
+        """The path a browser opens it at."""
+        return "/" if self.default else f"/{self.url_path}"
+
 
 def _path(node: ast.expr, names: dict[str, ast.expr]) -> str:
     """``HERE / "pages" / "x.py"`` (or a name bound to it) as ``pages/x.py``."""
@@ -98,19 +103,13 @@ PAGES = app_pages()
 SCRIPTS = sorted({page.script for page in PAGES})
 
 
-def expected(query: dict[str, str | list[str]]) -> tuple[dict[str, Value], set[str]]:
+def link_outcome(
+    query: dict[str, str | list[str]],
+) -> tuple[dict[str, Value], set[str]]:
     """The value each parameter of ``query`` gets, and the keys with a notice."""
-    values: dict[str, Value] = {}
-    notices: set[str] = set()
-    for key, raw in query.items():
-        param = BY_KEY.get(key)
-        if param is None:
-            continue
-        read = param.read(raw)
-        values[key] = param.default if read is None else read
-        if read is None:
-            notices.add(key)
-    return values, notices
+    read = {key: BY_KEY[key].read(raw) for key, raw in query.items() if key in BY_KEY}
+    values = {key: BY_KEY[key].default if v is None else v for key, v in read.items()}
+    return values, {key for key, value in read.items() if value is None}
 
 
 def valid_text(key: str) -> list[str]:
@@ -124,4 +123,4 @@ def valid_text(key: str) -> list[str]:
     return [param.format(param.low), param.format(middle), param.format(param.high)]
 
 
-__all__ = ["HTML_PAYLOADS", "MARK", "PAGES", "PARAMS", "SCRIPTS", "expected"]
+__all__ = ["HTML_PAYLOADS", "MARK", "PAGES", "PARAMS", "SCRIPTS", "link_outcome"]

@@ -29,6 +29,7 @@ from focal.imbalance import PRESET_BY_NAME, cumulative_loss, draw_population
 from focal.ui.strings import EN, ZH
 from focal.ui.walkthrough import FULL_FL_BY_LABEL, NAIVE_CHAIN_RULE, STEP_FORMULAS
 from focal.variants import VariantSettings, variant_losses
+from tests.helpers import central_difference
 
 # --------------------------------------------------- formulas, as Python
 
@@ -318,12 +319,12 @@ def check_fl_product(f: Callable[..., Any]) -> None:
 def check_modulating_derivative(f: Callable[..., Any]) -> None:
     # d/dp_t of (1 − p_t)^γ, against central differences of the core's factor
     p = np.linspace(0.05, 0.95, 19)
-    step = 1e-6
     for gamma in (0.5, 2.0, 3.7):
-        slope = (
-            focal.modulating_factor(p + step, 1, gamma)
-            - focal.modulating_factor(p - step, 1, gamma)
-        ) / (2 * step)
+        slope = central_difference(
+            lambda q: focal.modulating_factor(q, 1, gamma),  # noqa: B023
+            p,
+            1e-6,
+        )
         np.testing.assert_allclose(f(p_t=p, gamma=gamma), slope, rtol=1e-6)
 
 

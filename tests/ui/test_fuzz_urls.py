@@ -40,7 +40,7 @@ from tests.ui.hostile import (
     ROOT,
     SCRIPTS,
     STREAMLIT_KEYS,
-    expected,
+    link_outcome,
     valid_text,
 )
 
@@ -117,11 +117,11 @@ def protos(at: AppTest) -> Iterator[str]:
             yield str(proto)
 
 
-def assert_the_contract(script: str, query: dict[str, Any]) -> AppTest:
+def assert_url_contract(script: str, query: dict[str, Any]) -> AppTest:
     at, errors = open_link(script, query)
     assert not at.exception, [e.value for e in at.exception]
     assert not errors, errors
-    values, refused = expected(query)
+    values, refused = link_outcome(query)
     shown = widget_values(at)
     for key, value in values.items():
         if key in shown:
@@ -170,14 +170,14 @@ def test_the_listener_hears_what_streamlit_logs(script) -> None:
 @example(("pages/gradients.py", {"gamma": "x" * TEN_KB + MARK, "z": HTML_PAYLOADS[0]}))
 def test_any_link_renders_with_defaults_and_notices(link) -> None:
     script, query = link
-    assert_the_contract(script, query)
+    assert_url_contract(script, query)
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
 @pytest.mark.parametrize("payload", HTML_PAYLOADS, ids=range(len(HTML_PAYLOADS)))
 def test_every_parameter_with_a_payload(script: str, payload: str) -> None:
     # all parameters at once, on every page
-    assert_the_contract(script, dict.fromkeys(KEYS, payload))
+    assert_url_contract(script, dict.fromkeys(KEYS, payload))
 
 
 # ------------------------------------- an oracle that is not the code under test
@@ -265,7 +265,7 @@ def test_the_hand_written_links_see_what_the_fuzzer_cannot(monkeypatch) -> None:
         return self.default if value is None else value
 
     monkeypatch.setattr(Param, "read", silent)
-    assert_the_contract(EXPLORER, {"gamma": "abc"})
+    assert_url_contract(EXPLORER, {"gamma": "abc"})
     with pytest.raises(AssertionError):
         assert_link(EXPLORER, {"gamma": "abc"}, {"gamma": 2.0}, {"gamma"})
 
@@ -274,12 +274,12 @@ def test_the_hand_written_links_see_what_the_fuzzer_cannot(monkeypatch) -> None:
 
 
 def test_a_key_that_is_no_parameter_is_ignored_silently() -> None:
-    at = assert_the_contract(SCRIPTS[0], {"utm_source": HTML_PAYLOADS[1], "x": "1"})
+    at = assert_url_contract(SCRIPTS[0], {"utm_source": HTML_PAYLOADS[1], "x": "1"})
     assert at.warning.len == 0
 
 
 def test_a_10_kb_value_gives_a_short_notice() -> None:
-    at = assert_the_contract(SCRIPTS[0], {"gamma": "1" * TEN_KB})
+    at = assert_url_contract(SCRIPTS[0], {"gamma": "1" * TEN_KB})
     (warning,) = at.warning
     assert warning.value == notice("gamma", "en")
     assert len(warning.value) < 200
@@ -288,7 +288,7 @@ def test_a_10_kb_value_gives_a_short_notice() -> None:
 def test_repeated_keys_follow_streamlit() -> None:
     # a toggle or a choice takes the last value; a repeated slider key falls
     # back to the default (Streamlit reads it as a range) with a notice
-    at = assert_the_contract(
+    at = assert_url_contract(
         SCRIPTS[0], {"y": ["1", "0"], "balance": ["false", "true"], "p": ["0.2", "0.3"]}
     )
     shown = widget_values(at)
@@ -298,7 +298,7 @@ def test_repeated_keys_follow_streamlit() -> None:
 
 def test_negative_zero_is_zero() -> None:
     # "-0" parses as -0.0, which is within [0, high]: accepted, shown as 0
-    at = assert_the_contract(
+    at = assert_url_contract(
         SCRIPTS[0], {"gamma": "-0", "p": "-0", "alpha": "-0", "balance": "true"}
     )
     assert at.warning.len == 0

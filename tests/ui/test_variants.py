@@ -19,12 +19,12 @@ from focal.ui.display import number
 from focal.ui.params import PARAMS, Value
 from focal.ui.strings import EN, ZH, strings
 from focal.ui.text import variants as variants_text
-from focal.variants import VARIANTS, VariantSettings, variant_losses
+from focal.variants import VariantSettings, variant_losses
 from tests.helpers import (
     app,
     assert_chinese,
     assert_only_notice,
-    assert_prose_in_both,
+    assert_projector_fonts,
     widget_values,
 )
 
@@ -147,8 +147,7 @@ def test_page_runs_in_every_language_and_mode(lang: str, present: bool) -> None:
     headings += [h.value for h in at.subheader]
     assert set(headings) <= set(table.values())
     assert [t.value for t in at.title] == ([] if present else [table["variants.title"]])
-    sizes = [f["layout"]["font"]["size"] for f in figures(at).values()]
-    assert all(size >= 20 for size in sizes) if present else max(sizes) < 20
+    assert_projector_fonts(figures(at).values(), present)
     # every variant's note is on the page, citation included
     captions = " ".join(c.value for c in at.caption)
     for name in ("fl_star", "poly1", "qfl", "vfl", "asl"):
@@ -288,23 +287,6 @@ def test_the_page_keeps_shared_values_from_another_page() -> None:
 
 
 # ---------------------------------------------------------------- strings
-
-PROSE = [
-    "variants.title",
-    "variants.intro",
-    "variants.axis_note",
-    "variants.paper_explain",
-    "variants.table1_caption",
-    "variants.controls_header",
-    "variants.values_header",
-    *[f"variants.note.{name}" for name in VARIANTS if name != "ce"],
-    *[f"param.{param.key}" for param in OWN if param.kind == "toggle"],
-]
-
-
-@pytest.mark.parametrize("key", PROSE)
-def test_prose_is_chinese_in_zh(key: str) -> None:
-    assert_prose_in_both(EN[key], ZH[key])
 
 
 def test_own_strings_are_prefixed_and_every_control_is_labelled() -> None:
