@@ -360,8 +360,8 @@ def test_a_reader_that_closed_early_ends_the_output_quietly(monkeypatch, capsys)
 
 
 def test_subprocess_showcase_values():
-    # the README's showcase: FL at x = 40 is 7.667648e-53, where sigmoid(40)
-    # rounds to 1 and the textbook formula gives 0
+    # docs/python.md ("Losses and gradients"): FL at x = 40 is 7.667648e-53,
+    # where sigmoid(40) rounds to 1 and the textbook formula gives 0
     done = python_m_focal("loss", "--logit", "40", "--y", "1")
     assert (done.returncode, done.stderr) == (0, "")
     lines = {line.split()[0]: line.split()[1] for line in done.stdout.splitlines()}

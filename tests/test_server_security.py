@@ -6,7 +6,7 @@ the project's ``.streamlit/config.toml`` and that command line's flags (and no
 user configuration), ends with XSRF protection and CORS protection on and a
 loopback address; and the server started with exactly that command listens on
 loopback only and does not allow a foreign origin. Serving a room is an explicit
-``--server.address 0.0.0.0`` (see the README).
+``--server.address 0.0.0.0`` (``make room``; docs/serving.md, "What is exposed").
 """
 
 from __future__ import annotations

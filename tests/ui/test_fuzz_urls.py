@@ -12,7 +12,7 @@ keys. The contract:
 - each widget on the page holds what the link asked for, as Streamlit's binding
   reads it (:meth:`focal.ui.params.Param.read`), or its default; since that
   model is the app's own code, a table of links written by hand from the
-  README's rules (``LINKS``) checks the model itself;
+  rules of docs/serving.md, "Hostile input" (``LINKS``), checks the model itself;
 - a notice names exactly the parameters whose value was refused, in the
   language the page is in, and a key that is no parameter is ignored silently;
 - the marker carried by every payload appears nowhere in what the page sent.
@@ -189,8 +189,9 @@ IMBALANCE = "pages/imbalance.py"
 TRAINING = "pages/training.py"
 VARIANTS = "pages/variants.py"
 
-#: Links, and what the page must show, written by hand from the README's rules
-#: ("URL parameters" and "Hostile input"), not computed by Param.read:
+#: Links, and what the page must show, written by hand from the rules of
+#: docs/links.md and docs/serving.md ("Hostile input"), not computed by
+#: Param.read:
 #: (page, query, widget values expected, keys whose notice is expected).
 LINKS: list[tuple[str, dict[str, Any], dict[str, Any], set[str]]] = [
     (EXPLORER, {"gamma": "3"}, {"gamma": 3.0}, set()),

@@ -168,7 +168,7 @@ def test_default_headline_reads_like_the_issue() -> None:
     assert at.subheader[0].value == (
         "Under CE, easy negatives make 87% of the loss; under FL (γ = 2), 6.9%."
     )
-    # README: "(99.6% of 10,647)": 10,600 easy negatives
+    # docs/lecture.md ("36–41 min"): 10,600 easy negatives of 10,647 predictions
     assert "They are 99.6% of the 10,647 predictions." in [m.value for m in at.markdown]
 
 
