@@ -107,6 +107,11 @@ def logged_errors() -> Iterator[list[str]]:
         yield found
 
 
+def whole(message: str) -> str:
+    """A ``match`` pattern that ``message`` fills exactly."""
+    return "^" + re.escape(message) + "$"
+
+
 # ---------------------------------------------------------------- quoted numbers
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import focal
 from focal import training
-from tests.helpers import central_difference
+from tests.helpers import central_difference, whole
 
 SMALL = {"n": 2000, "imbalance": 20.0, "seed": 3}
 
@@ -570,7 +570,7 @@ TRAIN_BAD = [
 )
 def test_bad_training_arguments_name_themselves(kwargs, message) -> None:
     good = {"x": [[0.0, 1.0]], "y": [1], "steps": 1}
-    with pytest.raises(ValueError, match="^" + re.escape(message) + "$"):
+    with pytest.raises(ValueError, match=whole(message)):
         training.train(**{**good, **kwargs})
 
 

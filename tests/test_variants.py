@@ -22,6 +22,7 @@ import focal
 from focal import paper
 from focal.variants import VARIANTS, VariantSettings, variant_losses
 from tests.fuzzing import clip_probability
+from tests.helpers import whole
 
 FACTS = Path(__file__).resolve().parents[2] / "shared" / "reference" / "focal-facts.md"
 # VARIANTS_EXAMPLES=5000 for a longer search than the default run
@@ -371,7 +372,7 @@ def test_bad_input_names_the_argument_and_its_range(
         rule = "must be a number or an array of numbers"
     elif isinstance(value, float) and math.isnan(value):
         rule = "must not be NaN"
-    with pytest.raises(ValueError, match="^" + re.escape(f"{argument} {rule}") + "$"):
+    with pytest.raises(ValueError, match=whole(f"{argument} {rule}")):
         getattr(focal, name)(**{**GOOD[name], argument: value})
 
 
