@@ -261,6 +261,14 @@ def app(script: str | None = None, timeout: float = 30, **query: Any) -> AppTest
     return run(at)
 
 
+def walk(node: Any) -> Iterator[Any]:
+    """``node`` (an AppTest's tree or a block) and everything under it, blocks
+    and elements, in the order they are drawn."""
+    yield node
+    for index in sorted(getattr(node, "children", {})):
+        yield from walk(node.children[index])
+
+
 def widget_values(at: AppTest) -> dict[str, Value]:
     """Every slider, toggle and radio on the page, by key."""
     return {

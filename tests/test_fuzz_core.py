@@ -153,17 +153,12 @@ def call(function: Callable[..., Any], kwargs: dict[str, Any]) -> Any:
 
 def as_scalar_call(kwargs: dict[str, Any], index: tuple[int, ...]) -> dict[str, Any]:
     """The arguments of element ``index`` of the broadcast call, as Python floats."""
-    shape = np.broadcast_shapes(
-        *(np.shape(v) for v in kwargs.values() if v is not None)
-    )
-    scalar = {}
-    for key, value in kwargs.items():
-        if value is None:
-            scalar[key] = None
-            continue
-        array = np.broadcast_to(np.asarray(value, dtype=np.float64), shape)
-        scalar[key] = float(array[index])
-    return scalar
+    names = [key for key, value in kwargs.items() if value is not None]
+    arrays = np.broadcast_arrays(*(np.asarray(kwargs[k], np.float64) for k in names))
+    return {
+        **kwargs,
+        **{k: float(a[index]) for k, a in zip(names, arrays, strict=True)},
+    }
 
 
 def assert_core_contract(name: str, function: Callable[..., Any], kwargs: dict) -> None:

@@ -23,7 +23,6 @@ longer, with fresh random examples (the default run is derandomized).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -33,7 +32,7 @@ from streamlit.testing.v1 import AppTest
 
 from focal.ui.params import BY_KEY, PARAMS, Param
 from tests.fuzzing import fuzz_settings
-from tests.helpers import logged_errors, notice, widget_values
+from tests.helpers import logged_errors, notice, walk, widget_values
 from tests.ui.hostile import (
     HTML_PAYLOADS,
     MARK,
@@ -103,18 +102,10 @@ def open_link(script: str, query: dict[str, Any]) -> tuple[AppTest, list[str]]:
     return at, errors
 
 
-def protos(at: AppTest) -> Iterator[str]:
-    """Every element the run sent, as protobuf text."""
-
-    def walk(node: Any) -> Iterator[Any]:
-        yield node
-        for child in getattr(node, "children", {}).values():
-            yield from walk(child)
-
-    for node in walk(at._tree):
-        proto = getattr(node, "proto", None)
-        if proto is not None:
-            yield str(proto)
+def protos(at: AppTest) -> list[str]:
+    """Every element and block the run sent, as protobuf text."""
+    found = (getattr(node, "proto", None) for node in walk(at._tree))
+    return [str(proto) for proto in found if proto is not None]
 
 
 def assert_url_contract(script: str, query: dict[str, Any]) -> AppTest:

@@ -18,7 +18,12 @@ from focal import training
 from focal.ui.display import number
 from focal.ui.params import BY_KEY, PARAMS, Value
 from focal.ui.strings import EN, ZH, strings
-from tests.helpers import assert_chinese, assert_only_notice, assert_projector_fonts
+from tests.helpers import (
+    assert_chinese,
+    assert_only_notice,
+    assert_projector_fonts,
+    widget_values,
+)
 
 from .test_app import (
     app,
@@ -71,19 +76,13 @@ def trained(state: Mapping[str, Value]) -> dict[str, training.Outcome]:
     return outcomes
 
 
-def page_widgets(at: AppTest) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for kind in ("slider", "toggle", "radio"):
-        for widget in at.get(kind):
-            if widget.key in TRAIN_KEYS:
-                found[widget.key] = widget.value
-    return found
-
-
 def assert_training(at: AppTest, state: Mapping[str, Value]) -> None:
     """The page shows ``state``: widgets, both runs' figures and numbers."""
     assert not at.exception
-    assert page_widgets(at) == {key: state[key] for key in TRAIN_KEYS}
+    shown = widget_values(at)
+    assert {key: shown[key] for key in TRAIN_KEYS} == {
+        key: state[key] for key in TRAIN_KEYS
+    }
     text = strings(str(state["lang"]))
     outcomes = trained(state)
     figs = figures(at)
@@ -280,7 +279,7 @@ BAD = [
 def test_bad_value_falls_back_with_a_notice(key: str, raw: str) -> None:
     at = switch(app(**{**url(SMALL), key: raw}), PAGE)
     param = BY_KEY[key]
-    assert page_widgets(at)[key] == param.default
+    assert widget_values(at)[key] == param.default
     assert_only_notice(at, key)
     if "<" in raw or raw in ("mse", "svm", "abc", "maybe", "sgd"):
         for shown in visible_texts(at):

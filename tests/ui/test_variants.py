@@ -6,6 +6,7 @@ read back: its widgets, the Markdown table of values, and the figures' JSON.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
@@ -55,18 +56,9 @@ HOSTILE = "<script>alert(1)</script>"
 
 
 def settings_of(state: Mapping[str, Value]) -> VariantSettings:
-    return VariantSettings(
-        star_gamma=float(state["var_star_gamma"]),
-        star_beta=float(state["var_star_beta"]),
-        poly_epsilon=float(state["var_poly_epsilon"]),
-        qfl_beta=float(state["var_qfl_beta"]),
-        vfl_alpha=float(state["var_vfl_alpha"]),
-        vfl_gamma=float(state["var_vfl_gamma"]),
-        asl_gamma_pos=float(state["var_asl_gamma_pos"]),
-        asl_gamma_neg=float(state["var_asl_gamma_neg"]),
-        asl_margin=float(state["var_asl_margin"]),
-        q=float(state["var_q"]),
-    )
+    """Each setting from its slider, ``var_`` and the field's name."""
+    fields = dataclasses.fields(VariantSettings)
+    return VariantSettings(**{f.name: float(state[f"var_{f.name}"]) for f in fields})
 
 
 def assert_variants(at: AppTest, state: Mapping[str, Value]) -> None:
