@@ -351,6 +351,15 @@ def latin_words(text: str) -> list[str]:
     return [word for word in _LATIN_WORD.findall(text) if word not in LATIN_ALLOWED]
 
 
+def page_texts(at: AppTest) -> list[str]:
+    """What a person reads on the page: headings, prose and notices, and the
+    labels of its metrics and widgets."""
+    kinds = ("title", "header", "subheader", "caption", "markdown", "info", "warning")
+    labelled = ("metric", "slider", "toggle", "radio", "button")
+    texts = [str(element.value) for kind in kinds for element in at.get(kind)]
+    return texts + [element.label for kind in labelled for element in at.get(kind)]
+
+
 def assert_chinese(texts: Iterable[str]) -> None:
     """Everything in ``texts`` reads as Chinese: no English word in it."""
     english = {text: words for text in texts if (words := latin_words(text))}

@@ -10,14 +10,18 @@ notice that names the key (and never repeats the value).
 
 from __future__ import annotations
 
-import ast
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
+import streamlit as st
+
+from focal.ui.entry import navigation
 from focal.ui.params import BY_KEY, PARAMS, Value
+from focal.ui.strings import EN
 
 ROOT = Path(__file__).resolve().parents[2]
-APP = ROOT / "focal" / "ui" / "entry.py"  # the navigation app.py runs
 
 #: In every payload: found anywhere in the page, the payload was echoed.
 MARK = "fzq7mark"
@@ -53,49 +57,15 @@ class Page:
         return "/" if self.default else f"/{self.url_path}"
 
 
-def _path(node: ast.expr, names: dict[str, ast.expr]) -> str:
-    """``HERE / "pages" / "x.py"`` (or a name bound to it) as ``pages/x.py``."""
-    if isinstance(node, ast.Name) and node.id in names:
-        return _path(names[node.id], names)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
-        left = _path(node.left, names)
-        right = _path(node.right, names)
-        return f"{left}/{right}" if left else right
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    return ""  # HERE, Path(__file__).parent: the app's folder
-
-
 def app_pages() -> list[Page]:
-    """Every ``st.Page`` of the app's navigation, in navigation order."""
-    tree = ast.parse(APP.read_text(encoding="utf-8"))
-    names: dict[str, ast.expr] = {
-        target.id: node.value
-        for node in ast.walk(tree)  # module level or inside a function
-        if isinstance(node, ast.Assign)
-        for target in node.targets
-        if isinstance(target, ast.Name)
-    }
-    pages = []
-    for node in ast.walk(tree):
-        if not (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "Page"
-            and node.args
-        ):
-            continue
-        keywords = {k.arg: k.value for k in node.keywords}
-        url_path = keywords.get("url_path")
-        default = keywords.get("default")
-        pages.append(
-            Page(
-                script=_path(node.args[0], names),
-                url_path=url_path.value if isinstance(url_path, ast.Constant) else "",
-                default=isinstance(default, ast.Constant) and default.value is True,
-            )
-        )
-    return pages
+    """Every ``st.Page`` the app's navigation (``focal.ui.entry.navigation``)
+    makes, in navigation order, read as it calls ``st.Page``."""
+
+    def page(script: Path, *, url_path: str = "", default: bool = False, **_: Any):
+        return Page(Path(script).relative_to(ROOT).as_posix(), url_path, default)
+
+    with mock.patch.object(st, "Page", page):
+        return navigation(EN)
 
 
 PAGES = app_pages()

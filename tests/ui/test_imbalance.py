@@ -23,6 +23,7 @@ from tests.helpers import (
     assert_chinese,
     assert_only_notice,
     assert_projector_fonts,
+    page_texts,
     widget_values,
 )
 
@@ -174,10 +175,7 @@ def test_default_headline_reads_like_the_issue() -> None:
 
 def test_zh_page_shows_no_english_words() -> None:
     at = app(PAGE, lang="zh")
-    seen = [t.value for t in at.title] + [h.value for h in at.header]
-    seen += [s.value for s in at.subheader] + [c.value for c in at.caption]
-    seen += [m.label for m in at.metric] + [m.value for m in at.markdown]
-    assert_chinese(seen)
+    assert_chinese(page_texts(at))
     assert CJK.search(at.subheader[0].value)
 
 

@@ -203,17 +203,9 @@ def test_language_names_are_in_their_own_language() -> None:
 
 def source_keys() -> set[str]:
     """Literal keys the app looks up: text["..."] in pages and focal/ui."""
-    files = [
-        ROOT / "app.py",
-        *ROOT.glob("pages/*.py"),
-        *ROOT.glob("focal/ui/*.py"),
-        *ROOT.glob("focal/ui/**/*.py"),
-    ]
     pattern = re.compile(r"""text\[\s*["']([a-z_]+\.[a-z_.]+)["']\s*\]""")
-    found: set[str] = set()
-    for path in files:
-        found |= set(pattern.findall(path.read_text(encoding="utf-8")))
-    return found
+    files = [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("focal/ui/**/*.py")]
+    return {key for path in files for key in pattern.findall(path.read_text("utf-8"))}
 
 
 def test_every_key_the_app_uses_exists() -> None:

@@ -22,6 +22,7 @@ from tests.helpers import (
     assert_chinese,
     assert_only_notice,
     assert_projector_fonts,
+    page_texts,
     widget_values,
 )
 
@@ -140,11 +141,7 @@ def test_page_runs_in_every_language_and_mode(lang: str, present: bool) -> None:
 
 def test_chinese_page_shows_no_english_words() -> None:
     at = page(lang="zh")
-    seen = [t.value for t in at.title] + [c.value for c in at.caption]
-    seen += [m.label for m in at.metric] + [i.value for i in at.info]
-    seen += [w.label for w in at.slider] + [w.label for w in at.radio]
-    seen += [m.value for m in at.markdown]
-    assert_chinese(seen)
+    assert_chinese(page_texts(at))
     assert any(ZH["training.positives"] in str(f) for f in figures(at).values())
 
 

@@ -26,6 +26,7 @@ from tests.helpers import (
     assert_chinese,
     assert_only_notice,
     assert_projector_fonts,
+    page_texts,
     widget_values,
 )
 
@@ -161,10 +162,7 @@ def test_fl_star_is_written_with_gamma_star_as_on_the_gradients_page() -> None:
 
 def test_zh_page_shows_no_english_words() -> None:
     at = app(PAGE, lang="zh")
-    seen = [t.value for t in at.title] + [h.value for h in at.header]
-    seen += [c.value for c in at.caption] + [m.value for m in at.markdown]
-    seen += [w.label for w in at.slider] + [w.label for w in at.toggle]
-    assert_chinese(seen)
+    assert_chinese(page_texts(at))
     chart = figures(at)["variants_chart"]
     assert chart["layout"]["title"]["text"] == ZH["variants.chart_title_pos"].format(
         q="1"

@@ -20,7 +20,12 @@ from focal.ui.params import BY_KEY, Value
 from focal.ui.strings import EN, ZH, strings
 from focal.ui.walkthrough import share_percent
 from focal.walkthrough import PAPER_BEST_ALPHA, yolo_v3_example
-from tests.helpers import assert_chinese, assert_only_notice, assert_projector_fonts
+from tests.helpers import (
+    assert_chinese,
+    assert_only_notice,
+    assert_projector_fonts,
+    page_texts,
+)
 
 from .test_app import (
     DEFAULTS,
@@ -49,11 +54,6 @@ def headings(at: AppTest) -> list[str]:
     return [h.value for h in at.header] + [h.value for h in at.subheader]
 
 
-def button(at: AppTest, key: str) -> Any:
-    (found,) = [b for b in at.button if b.key == key]
-    return found
-
-
 def link_query(at: AppTest) -> dict[str, str]:
     (link,) = at.code
     return dict(parse_qsl(link.value.partition("?")[2]))
@@ -72,8 +72,8 @@ def assert_step(at: AppTest, step: int, state: Mapping[str, Value]) -> None:
     hint = text["walkthrough.try"].format(hint=text[f"walkthrough.s{step}.try"])
     assert hint in [i.value for i in at.info]
     assert "walkthrough_chart" in figures(at)
-    assert button(at, "walkthrough_previous").disabled is (step == 1)
-    assert button(at, "walkthrough_next").disabled is (step == len(STEPS))
+    assert at.button(key="walkthrough_previous").disabled is (step == 1)
+    assert at.button(key="walkthrough_next").disabled is (step == len(STEPS))
 
 
 # ------------------------------------------------------- steps, languages, modes
@@ -100,8 +100,7 @@ def test_every_step_runs_in_every_language_and_mode(
         progress = text["walkthrough.progress"].format(step=step, total=6)
         assert at.get("progress")[0].proto.text == progress
     if lang == "zh":
-        shown = headings(at) + [m.label for m in at.metric] + [i.value for i in at.info]
-        assert_chinese(shown + [m.value for m in at.markdown])
+        assert_chinese(page_texts(at))
 
 
 # ------------------------------------------------------- previous, next, the link
@@ -114,11 +113,11 @@ def test_next_and_previous_walk_through_every_step_and_the_link_follows() -> Non
         query = link_query(at)
         assert query == ({} if step == 1 else {"step": str(step)})  # 1 is the default
         if step < 6:
-            button(at, "walkthrough_next").click()
+            at.button(key="walkthrough_next").click()
             run(at)
     assert at.query_params["step"] == ["6"] or at.query_params["step"] == "6"
     for step in range(5, 0, -1):
-        button(at, "walkthrough_previous").click()
+        at.button(key="walkthrough_previous").click()
         run(at)
         assert_step(at, step, DEFAULTS)
 
