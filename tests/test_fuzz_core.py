@@ -188,13 +188,7 @@ def assert_core_contract(name: str, function: Callable[..., Any], kwargs: dict) 
     for index in list(np.ndindex(shape))[:6]:
         expected = numbers_of(call(function, as_scalar_call(kwargs, index)))
         for field, value in zip(fields, expected, strict=True):
-            got = field[index]
-            assert got == value or (math.isnan(got) and math.isnan(value)), (
-                name,
-                index,
-                got,
-                value,
-            )
+            np.testing.assert_equal(field[index], value, err_msg=f"{name} {index}")
 
 
 #: Functions that broadcast arrays (the others take single numbers only).
