@@ -269,6 +269,12 @@ def walk(node: Any) -> Iterator[Any]:
         yield from walk(node.children[index])
 
 
+def page_table(at: AppTest) -> str:
+    """The page's one Markdown table."""
+    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
+    return table
+
+
 def widget_values(at: AppTest) -> dict[str, Value]:
     """Every slider, toggle and radio on the page, by key."""
     return {

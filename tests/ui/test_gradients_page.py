@@ -11,7 +11,7 @@ import focal
 from focal.ui.display import number
 from focal.ui.strings import EN, ZH, strings
 from focal.ui.walkthrough import NAN_DEMO_LOGITS
-from tests.helpers import assert_only_notice, assert_projector_fonts
+from tests.helpers import assert_only_notice, assert_projector_fonts, page_table
 
 from .test_app import (
     DEFAULTS,
@@ -32,8 +32,7 @@ X = np.linspace(-10.0, 10.0, 801)
 
 
 def nan_table(at: AppTest) -> list[str]:
-    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
-    return table.splitlines()[2:]
+    return page_table(at).splitlines()[2:]
 
 
 @pytest.mark.parametrize("present", [False, True], ids=["laptop", "presenter"])

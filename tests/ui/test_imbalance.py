@@ -23,6 +23,7 @@ from tests.helpers import (
     assert_chinese,
     assert_only_notice,
     assert_projector_fonts,
+    page_table,
     page_texts,
     widget_values,
 )
@@ -100,7 +101,7 @@ def assert_imbalance(at: AppTest, state: Mapping[str, Value]) -> None:
         name: number(losses.image_loss[row], 4)
         for name, row in zip(names, rows, strict=True)
     }
-    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
+    table = page_table(at)
     lines = table.splitlines()
     assert len(lines) == 2 + 3
     for line, name, row in zip(lines[2:], names, rows, strict=True):

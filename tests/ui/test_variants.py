@@ -26,6 +26,7 @@ from tests.helpers import (
     assert_chinese,
     assert_only_notice,
     assert_projector_fonts,
+    page_table,
     page_texts,
     widget_values,
 )
@@ -100,7 +101,7 @@ def assert_variants(at: AppTest, state: Mapping[str, Value]) -> None:
     )
 
     # the table of values: one row per shown loss, the core's number in each
-    (table,) = [m.value for m in at.markdown if m.value.startswith("|")]
+    table = page_table(at)
     rows = table.splitlines()[2:]
     assert len(rows) == len(shown)
     for row, name in zip(rows, shown, strict=True):
@@ -154,7 +155,7 @@ def test_fl_star_is_written_with_gamma_star_as_on_the_gradients_page() -> None:
     assert at.slider(key="var_star_gamma").label.startswith("γ*")
     params = EN["variants.params.fl_star"].format(gamma="4", beta="0")
     assert params == "γ* = 4, β = 0"
-    (table,) = [m.value for m in at.markdown if m.value.startswith("|")]
+    table = page_table(at)
     assert f"| {EN['variants.name.fl_star']} | {params} |" in table
     legend = [t["name"] for t in figures(at)["variants_chart"]["data"]]
     assert EN["variants.name.fl_star"] in legend

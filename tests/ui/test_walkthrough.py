@@ -24,6 +24,7 @@ from tests.helpers import (
     assert_chinese,
     assert_only_notice,
     assert_projector_fonts,
+    page_table,
     page_texts,
 )
 
@@ -238,7 +239,7 @@ def test_step_4_follows_alpha_and_marks_the_papers_row() -> None:
     at = app(WALKTHROUGH, step="4")
     assert EN["walkthrough.alpha_note"] in [c.value for c in at.caption]
     assert [w.value for w in at.warning] == [EN["walkthrough.s4.warning"]]
-    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
+    table = page_table(at)
     assert ":orange-background[**2**]" in table
     assert len(table.splitlines()) == 2 + len(PAPER_BEST_ALPHA)
     set_control(at, "alpha", 0.9)
@@ -251,7 +252,7 @@ def test_step_4_follows_alpha_and_marks_the_papers_row() -> None:
     assert_series(data[2], focal.focal_loss(grid, 0, 0.0, 0.9), focal.p_t(grid, 0))
     assert data[3]["y"] == [pytest.approx(focal.focal_loss(0.9, 1, 0.0, 0.9))]
     set_control(at, "gamma", 3.0)  # no row of Table 1(b): nothing marked
-    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
+    table = page_table(at)
     assert "orange-background" not in table
     set_control(at, "balance", True)
     assert EN["walkthrough.alpha_note"] not in [c.value for c in at.caption]
@@ -259,7 +260,7 @@ def test_step_4_follows_alpha_and_marks_the_papers_row() -> None:
 
 def test_step_5_table_ratios_and_figure_follow_gamma() -> None:
     at = app(WALKTHROUGH, step="5")
-    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
+    table = page_table(at)
     assert ":orange-background[**1.863**]" in table  # the document's misprint
     assert metrics(at)[EN["ratio.amplification"]] == "81×"
     set_control(at, "gamma", 0.0)
@@ -268,7 +269,7 @@ def test_step_5_table_ratios_and_figure_follow_gamma() -> None:
     assert shown[EN["ratio.ce"]] == times(ratio.ce_ratio)
     assert shown[EN["ratio.fl"]] == shown[EN["ratio.ce"]]
     assert shown[EN["ratio.amplification"]] == "1×"
-    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
+    table = page_table(at)
     row = focal.table_row(0.9, 1, 0.0)
     assert f" {number(row.fl)} " in table.splitlines()[-1]
     bold = chart(at)["data"][len(curves.FIGURE1_GAMMAS)]
@@ -442,7 +443,7 @@ def test_try_step_5_gamma_zero_then_the_81_fold_amplification() -> None:
     hint_says(5, "1×", "1,770", "21.9", "81×")
     at = app(WALKTHROUGH, step="5")
     set_control(at, "gamma", 0.0)
-    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
+    table = page_table(at)
     header, _, *rows = [line.split(" | ") for line in table.splitlines()]
     ce, fl = header.index(r"$\mathrm{CE}$"), header.index(r"$\mathrm{FL}$")
     assert all(row[ce] == row[fl] for row in rows)  # "the FL column equals CE"
