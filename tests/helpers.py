@@ -55,9 +55,9 @@ def missing(what: str) -> NoReturn:
     pytest.skip(what)
 
 
-def serve_app() -> Iterator[str]:
-    """Start ``streamlit run app.py``; yield its base URL; stop it."""
-    server = start_server("app.py")
+def serve_app(*options: str) -> Iterator[str]:
+    """Start ``streamlit run app.py`` with ``options``; yield its base URL; stop it."""
+    server = start_server("app.py", *options)
     try:
         yield server.base
     finally:
