@@ -175,7 +175,7 @@ def test_make_run_does_not_allow_a_foreign_origin(make_run_server: int) -> None:
     assert allowed not in ("*", "http://evil.example"), allowed
 
 
-# ------------------------------------------ what "Serving a room" promises, live
+# ------------------------- what docs/serving.md ("What is exposed") promises, live
 
 
 def test_make_run_refuses_a_websocket_from_another_site(make_run_server: int) -> None:
