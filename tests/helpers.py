@@ -107,12 +107,7 @@ def logged_errors() -> Iterator[list[str]]:
         yield found
 
 
-def whole(message: str) -> str:
-    """A ``match`` pattern that ``message`` fills exactly."""
-    return "^" + re.escape(message) + "$"
-
-
-# ---------------------------------------------------------------- quoted numbers
+# ---------------------------------------------------------------- numbers, messages
 
 
 def quoted(text: str) -> object:
@@ -125,6 +120,11 @@ def quoted(text: str) -> object:
     exponent = Decimal(text).as_tuple().exponent
     assert isinstance(exponent, int)
     return pytest.approx(float(text), rel=1e-9, abs=0.5 * 10.0**exponent)
+
+
+def whole(message: str) -> str:
+    """A ``match`` pattern that ``message`` fills exactly."""
+    return "^" + re.escape(message) + "$"
 
 
 def central_difference(function: Callable[[Any], Any], x: Any, h: float) -> Any:
