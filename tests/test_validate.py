@@ -193,41 +193,31 @@ class Opaque:
 
 def _rules() -> list[tuple[str, str, Any, str]]:
     """(function, argument, bad value, expected message) for every rule."""
+    outside = (-0.1, 1.1, -1e-300, 1.0 + 2**-52, math.inf, [0.5, 2.0])
+    below = (-0.5, -1e-300, math.inf, -math.inf, [2.0, -1.0])
+    ranges: dict[str, tuple[str, tuple[Any, ...]]] = {
+        "y": ("must be 0 or 1", (2, 0.5, -1, [0, 1, 2], 1e-300)),
+        "p": ("must be in [0, 1]", outside),
+        "p_hard": ("must be in [0, 1]", outside),
+        "p_easy": ("must be in [0, 1]", outside),
+        "alpha": ("must be in [0, 1]", (-0.1, 1.5, math.inf)),
+        "gamma": ("must be finite and >= 0", below),
+        "pi": ("must be in (0, 1)", (0.0, 1.0, 1.5, -0.5)),
+    }
+    star = {  # FL*'s own gamma and beta
+        "gamma": ("must be finite and > 0", (0.0, -0.0, -1.0, math.inf, [1.0, 0.0])),
+        "beta": ("must be finite", (math.inf, -math.inf)),
+    }
     cases: list[tuple[str, str, Any, str]] = []
     for name, (_, kwargs) in GOOD.items():
         for argument in kwargs:
-            bad: list[tuple[Any, str]] = [
-                (math.nan, "must not be NaN"),
-                ("abc", NOT_A_NUMBER),
-                (b"0.5", NOT_A_NUMBER),
-                ([1.0, "abc"], NOT_A_NUMBER),
-                (Opaque(), NOT_A_NUMBER),
-            ]
+            bad = [(math.nan, "must not be NaN")]
+            bad += [(v, NOT_A_NUMBER) for v in ("abc", b"0.5", [1.0, "abc"], Opaque())]
             if argument != "alpha":  # alpha=None switches balancing off
                 bad.append((None, NOT_A_NUMBER))
-            if argument == "y":
-                bad += [(v, "must be 0 or 1") for v in (2, 0.5, -1, [0, 1, 2], 1e-300)]
-            elif argument in ("p", "p_hard", "p_easy"):
-                bad += [
-                    (v, "must be in [0, 1]")
-                    for v in (-0.1, 1.1, -1e-300, 1.0 + 2**-52, math.inf, [0.5, 2.0])
-                ]
-            elif argument == "alpha":
-                bad += [(v, "must be in [0, 1]") for v in (-0.1, 1.5, math.inf)]
-            elif argument == "gamma" and name in STAR:
-                bad += [
-                    (v, "must be finite and > 0")
-                    for v in (0.0, -0.0, -1.0, math.inf, [1.0, 0.0])
-                ]
-            elif argument == "gamma":
-                bad += [
-                    (v, "must be finite and >= 0")
-                    for v in (-0.5, -1e-300, math.inf, -math.inf, [2.0, -1.0])
-                ]
-            elif argument == "beta" and name in STAR:
-                bad += [(v, "must be finite") for v in (math.inf, -math.inf)]
-            elif argument == "pi":
-                bad += [(v, "must be in (0, 1)") for v in (0.0, 1.0, 1.5, -0.5)]
+            own = star.get(argument) if name in STAR else None
+            rule, values = own or ranges.get(argument, ("", ()))
+            bad += [(value, rule) for value in values]
             cases += [(name, argument, value, rule) for value, rule in bad]
     return cases
 
