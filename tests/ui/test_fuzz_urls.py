@@ -108,20 +108,29 @@ def protos(at: AppTest) -> list[str]:
     return [str(proto) for proto in found if proto is not None]
 
 
-def assert_url_contract(script: str, query: dict[str, Any]) -> AppTest:
+def assert_link(
+    script: str,
+    query: dict[str, Any],
+    values: dict[str, Any] | None = None,
+    notices: set[str] | None = None,
+) -> AppTest:
+    """The page a link opens runs, logs no error and echoes no payload; its
+    widgets hold ``values`` and its notices name exactly ``notices`` (by
+    default, the contract: what :meth:`Param.read` makes of ``query``, for the
+    widgets the page has)."""
     at, errors = open_link(script, query)
     assert not at.exception, [e.value for e in at.exception]
     assert not errors, errors
-    values, refused = link_outcome(query)
     shown = widget_values(at)
-    for key, value in values.items():
-        if key in shown:
-            assert shown[key] == value, (key, query[key])
-    lang = str(values.get("lang", BY_KEY["lang"].default))
-    warnings = {w.value for w in at.warning}
-    assert {notice(key, lang) for key in refused} <= warnings
-    others = {notice(key, lang) for key in BY_KEY if key not in refused}
-    assert not warnings & others
+    read, refused = link_outcome(query)
+    if values is None or notices is None:  # the contract
+        values = {key: value for key, value in read.items() if key in shown}
+        notices = refused
+    assert {key: shown.get(key) for key in values} == values, query
+    lang = str(shown.get("lang", read.get("lang", BY_KEY["lang"].default)))
+    every_notice = {notice(key, lang): key for key in BY_KEY}
+    noticed = {every_notice[w.value] for w in at.warning if w.value in every_notice}
+    assert noticed == notices, query
     for text in protos(at):
         assert MARK not in text, f"a payload was echoed: {text[:300]}"
     return at
@@ -161,14 +170,14 @@ def test_the_listener_hears_what_streamlit_logs(script) -> None:
 @example(("pages/gradients.py", {"gamma": "x" * TEN_KB + MARK, "z": HTML_PAYLOADS[0]}))
 def test_any_link_renders_with_defaults_and_notices(link) -> None:
     script, query = link
-    assert_url_contract(script, query)
+    assert_link(script, query)
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
 @pytest.mark.parametrize("payload", HTML_PAYLOADS, ids=range(len(HTML_PAYLOADS)))
 def test_every_parameter_with_a_payload(script: str, payload: str) -> None:
     # all parameters at once, on every page
-    assert_url_contract(script, dict.fromkeys(KEYS, payload))
+    assert_link(script, dict.fromkeys(KEYS, payload))
 
 
 # ------------------------------------- an oracle that is not the code under test
@@ -224,19 +233,6 @@ LINKS: list[tuple[str, dict[str, Any], dict[str, Any], set[str]]] = [
 ]
 
 
-def assert_link(
-    script: str, query: dict[str, Any], values: dict[str, Any], notices: set[str]
-) -> None:
-    at, errors = open_link(script, query)
-    assert not at.exception and not errors
-    shown = widget_values(at)
-    assert {key: shown.get(key) for key in values} == values
-    lang = str(shown.get("lang", "en"))
-    every_notice = {notice(key, lang): key for key in BY_KEY}
-    noticed = {every_notice[w.value] for w in at.warning if w.value in every_notice}
-    assert noticed == notices
-
-
 @pytest.mark.parametrize(
     ("script", "query", "values", "notices"),
     LINKS,
@@ -257,7 +253,7 @@ def test_the_hand_written_links_see_what_the_fuzzer_cannot(monkeypatch) -> None:
         return self.default if value is None else value
 
     monkeypatch.setattr(Param, "read", silent)
-    assert_url_contract(EXPLORER, {"gamma": "abc"})
+    assert_link(EXPLORER, {"gamma": "abc"})
     with pytest.raises(AssertionError):
         assert_link(EXPLORER, {"gamma": "abc"}, {"gamma": 2.0}, {"gamma"})
 
@@ -266,12 +262,12 @@ def test_the_hand_written_links_see_what_the_fuzzer_cannot(monkeypatch) -> None:
 
 
 def test_a_key_that_is_no_parameter_is_ignored_silently() -> None:
-    at = assert_url_contract(SCRIPTS[0], {"utm_source": HTML_PAYLOADS[1], "x": "1"})
+    at = assert_link(SCRIPTS[0], {"utm_source": HTML_PAYLOADS[1], "x": "1"})
     assert at.warning.len == 0
 
 
 def test_a_10_kb_value_gives_a_short_notice() -> None:
-    at = assert_url_contract(SCRIPTS[0], {"gamma": "1" * TEN_KB})
+    at = assert_link(SCRIPTS[0], {"gamma": "1" * TEN_KB})
     (warning,) = at.warning
     assert warning.value == notice("gamma", "en")
     assert len(warning.value) < 200
@@ -280,7 +276,7 @@ def test_a_10_kb_value_gives_a_short_notice() -> None:
 def test_repeated_keys_follow_streamlit() -> None:
     # a toggle or a choice takes the last value; a repeated slider key falls
     # back to the default (Streamlit reads it as a range) with a notice
-    at = assert_url_contract(
+    at = assert_link(
         SCRIPTS[0], {"y": ["1", "0"], "balance": ["false", "true"], "p": ["0.2", "0.3"]}
     )
     shown = widget_values(at)
@@ -290,7 +286,7 @@ def test_repeated_keys_follow_streamlit() -> None:
 
 def test_negative_zero_is_zero() -> None:
     # "-0" parses as -0.0, which is within [0, high]: accepted, shown as 0
-    at = assert_url_contract(
+    at = assert_link(
         SCRIPTS[0], {"gamma": "-0", "p": "-0", "alpha": "-0", "balance": "true"}
     )
     assert at.warning.len == 0
