@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import io
 import json
 import logging
 import os
@@ -11,8 +12,9 @@ import random
 import re
 import urllib.error
 import urllib.request
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn
@@ -29,6 +31,7 @@ from websockets.exceptions import InvalidStatus
 
 from bench.load import Student, run_async
 from bench.streamlit_server import start_server
+from focal.cli import main
 from focal.ui.params import BY_KEY, Value
 from focal.ui.strings import strings
 
@@ -52,13 +55,23 @@ def missing(what: str) -> NoReturn:
     pytest.skip(what)
 
 
-def serve_app() -> Iterator[str]:
-    """Start ``streamlit run app.py``; yield its base URL; stop it."""
-    server = start_server("app.py")
+def serve_app(*options: str) -> Iterator[str]:
+    """Start ``streamlit run app.py`` with ``options``; yield its base URL; stop it."""
+    server = start_server("app.py", *options)
     try:
         yield server.base
     finally:
         server.stop()
+
+
+def run_cli(*argv: str) -> tuple[int, str, str]:
+    """``python -m focal`` in-process (``focal.cli.main``), warnings as errors:
+    its status, stdout and stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    with warnings.catch_warnings(), redirect_stdout(out), redirect_stderr(err):
+        warnings.simplefilter("error")
+        status = main(list(argv))
+    return status, out.getvalue(), err.getvalue()
 
 
 # ---------------------------------------------------------------- logged errors
@@ -94,7 +107,7 @@ def logged_errors() -> Iterator[list[str]]:
         yield found
 
 
-# ---------------------------------------------------------------- quoted numbers
+# ---------------------------------------------------------------- numbers, messages
 
 
 def quoted(text: str) -> object:
@@ -107,6 +120,16 @@ def quoted(text: str) -> object:
     exponent = Decimal(text).as_tuple().exponent
     assert isinstance(exponent, int)
     return pytest.approx(float(text), rel=1e-9, abs=0.5 * 10.0**exponent)
+
+
+def whole(message: str) -> str:
+    """A ``match`` pattern that ``message`` fills exactly."""
+    return "^" + re.escape(message) + "$"
+
+
+def central_difference(function: Callable[[Any], Any], x: Any, h: float) -> Any:
+    """The slope of ``function`` at ``x``: ``(f(x + h) - f(x - h)) / 2h``."""
+    return (function(x + h) - function(x - h)) / (2.0 * h)
 
 
 # ---------------------------------------------------------------- Plotly
@@ -238,6 +261,20 @@ def app(script: str | None = None, timeout: float = 30, **query: Any) -> AppTest
     return run(at)
 
 
+def walk(node: Any) -> Iterator[Any]:
+    """``node`` (an AppTest's tree or a block) and everything under it, blocks
+    and elements, in the order they are drawn."""
+    yield node
+    for index in sorted(getattr(node, "children", {})):
+        yield from walk(node.children[index])
+
+
+def page_table(at: AppTest) -> str:
+    """The page's one Markdown table."""
+    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
+    return table
+
+
 def widget_values(at: AppTest) -> dict[str, Value]:
     """Every slider, toggle and radio on the page, by key."""
     return {
@@ -258,6 +295,13 @@ def notice(key: str, lang: str = "en") -> str:
 def assert_only_notice(at: AppTest, key: str, lang: str = "en") -> None:
     """The page's one warning is the notice about ``key``."""
     assert [w.value for w in at.warning] == [notice(key, lang)]
+
+
+def assert_projector_fonts(charts: Iterable[dict[str, Any]], present: bool) -> None:
+    """Every chart's text is 20 px or more in presenter mode (read from the back
+    of a room on a projector), and below 20 px on a laptop."""
+    sizes = [chart["layout"]["font"]["size"] for chart in charts]
+    assert sizes and (min(sizes) >= 20 if present else max(sizes) < 20), sizes
 
 
 # ---------------------------------------------------------------- Chinese pages
@@ -313,18 +357,19 @@ def latin_words(text: str) -> list[str]:
     return [word for word in _LATIN_WORD.findall(text) if word not in LATIN_ALLOWED]
 
 
+def page_texts(at: AppTest) -> list[str]:
+    """What a person reads on the page: headings, prose and notices, and the
+    labels of its metrics and widgets."""
+    kinds = ("title", "header", "subheader", "caption", "markdown", "info", "warning")
+    labelled = ("metric", "slider", "toggle", "radio", "button")
+    texts = [str(element.value) for kind in kinds for element in at.get(kind)]
+    return texts + [element.label for kind in labelled for element in at.get(kind)]
+
+
 def assert_chinese(texts: Iterable[str]) -> None:
     """Everything in ``texts`` reads as Chinese: no English word in it."""
     english = {text: words for text in texts if (words := latin_words(text))}
     assert not english, f"English on a Chinese page: {english}"
-
-
-def assert_prose_in_both(english: str, chinese: str) -> None:
-    """A sentence and its translation: Chinese characters in one, none in the
-    other, and no English word left in the Chinese."""
-    assert CJK.search(chinese), chinese
-    assert not CJK.search(english), english
-    assert_chinese([chinese])
 
 
 # ---------------------------------------------------------------- a tab, by hand

@@ -344,6 +344,21 @@ def accuracy_problem(got: float, true: mpf, tolerance: float = 1e-12) -> str | N
         )
 
 
+def assert_accurate(
+    got: Any, true: mpf, scale: mpf | None = None, tolerance: float = 1e-12
+) -> None:
+    """``got`` is a float and float64's best answer for ``true``
+    (:func:`accuracy_problem`); with ``scale`` (a true value that is a
+    difference of terms that cancel), within ``tolerance`` relative to it."""
+    assert type(got) is float
+    if scale is not None and true != 0 and not mp.isinf(true):
+        error = abs(mpf(got) - true) / scale
+        assert error <= tolerance, f"got {got!r}, true {mp.nstr(true, 20)}"
+        return
+    problem = accuracy_problem(got, true, tolerance)
+    assert problem is None, problem
+
+
 @_precise
 def focal_gradient_ratio(
     x: float, y: Any, gamma: float, alpha: float | None = None

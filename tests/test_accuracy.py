@@ -16,16 +16,12 @@ import reference as ref
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from mpmath import mp
+from reference import assert_accurate
 
 import focal
+from tests.fuzzing import P_MAX, P_MIN, clip_probability
 
-TOLERANCE = 1e-12
-P_MIN, P_MAX = 1e-300, 1.0 - 1e-16
 PROPERTY = settings(max_examples=300, deadline=None)
-
-
-def _clip(p: float) -> float:
-    return min(max(p, P_MIN), P_MAX)
 
 
 probabilities = st.one_of(
@@ -33,7 +29,7 @@ probabilities = st.one_of(
     st.floats(0.0, 300.0).map(lambda k: 10.0**-k),  # log-uniform near 0
     st.floats(0.0, 16.0).map(lambda k: 1.0 - 10.0**-k),  # log-uniform near 1
     st.sampled_from([0.5, 0.9, 0.1, 1e-8, 1.0 - 1e-8]),
-).map(_clip)
+).map(clip_probability)
 
 logits = st.one_of(
     st.floats(-1e4, 1e4),
@@ -56,14 +52,6 @@ star_gammas = st.one_of(
     st.floats(0.1, 10.0, exclude_min=True), st.sampled_from([2.0, 4.0, 10.0])
 )
 betas = st.one_of(st.floats(-5.0, 5.0), st.sampled_from([0.0, 1.0, -5.0, 5.0]))
-
-
-def assert_accurate(got: Any, true: Any) -> None:
-    """``got`` is a float and float64's best answer for ``true``: exactly 0 for 0,
-    within TOLERANCE where ``true`` is normal, the right subnormal below that."""
-    assert type(got) is float
-    problem = ref.accuracy_problem(got, true, TOLERANCE)
-    assert problem is None, problem
 
 
 # --- from probabilities ------------------------------------------------------------

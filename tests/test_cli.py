@@ -22,31 +22,26 @@ if str(ROOT) not in sys.path:
 import focal  # noqa: E402
 from focal.cli import main  # noqa: E402
 from focal.ui.display import number  # noqa: E402
+from tests.helpers import run_cli  # noqa: E402
 
 EXACT_KEYS = ("p", "p_t", "ce", "modulating", "fl")
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-def ok(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    status, out, err = run(capsys, *argv)
+def ok(*argv: str) -> str:
+    status, out, err = run_cli(*argv)
     assert (status, err) == (0, "")
     return out
 
 
-def loss_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:
-    return json.loads(ok(capsys, "loss", *argv, "--format", "json"))
+def loss_json(*argv: str) -> dict:
+    return json.loads(ok("loss", *argv, "--format", "json"))
 
 
 # ---------------------------------------------------------------- table
 
 
-def test_table_json_matches_the_core(capsys):
-    rows = json.loads(ok(capsys, "table", "--format", "json"))
+def test_table_json_matches_the_core():
+    rows = json.loads(ok("table", "--format", "json"))
     expected = focal.document_table()
     assert len(rows) == 4
     for row, exact in zip(rows, expected, strict=True):
@@ -56,10 +51,8 @@ def test_table_json_matches_the_core(capsys):
             assert row[key] == getattr(exact, key)  # repr precision round-trips
 
 
-def test_table_json_alpha_and_printed_add_keys(capsys):
-    rows = json.loads(
-        ok(capsys, "table", "--format", "json", "--alpha", "0.25", "--printed")
-    )
+def test_table_json_alpha_and_printed_add_keys():
+    rows = json.loads(ok("table", "--format", "json", "--alpha", "0.25", "--printed"))
     expected = focal.document_table(alpha=0.25)
     for row, exact in zip(rows, expected, strict=True):
         assert {"alpha", "alpha_t", "fl_alpha", "printed", "differs"} <= set(row)
@@ -72,8 +65,8 @@ def test_table_json_alpha_and_printed_add_keys(capsys):
     assert not any(row["differs"][k] for row in rows for k in ("p_t", "ce"))
 
 
-def test_table_csv_parses_to_the_core_values(capsys):
-    text = ok(capsys, "table", "--format", "csv", "--printed")
+def test_table_csv_parses_to_the_core_values():
+    text = ok("table", "--format", "csv", "--printed")
     records = list(csv.DictReader(io.StringIO(text)))
     for record, exact in zip(records, focal.document_table(), strict=True):
         assert int(record["y"]) == exact.y
@@ -84,8 +77,8 @@ def test_table_csv_parses_to_the_core_values(capsys):
     assert "alpha" not in records[0]
 
 
-def test_table_text_printed_marks_exactly_the_fl_cells_of_rows_2_to_4(capsys):
-    lines = ok(capsys, "table", "--printed").splitlines()
+def test_table_text_printed_marks_exactly_the_fl_cells_of_rows_2_to_4():
+    lines = ok("table", "--printed").splitlines()
     header, body = lines[0].split(), lines[1:5]
     marked = [
         (row, cell)
@@ -102,21 +95,21 @@ def test_table_text_printed_marks_exactly_the_fl_cells_of_rows_2_to_4(capsys):
     assert "2.30 × 0.81 = 1.863" in footnote and "1.8651" in footnote
 
 
-def test_table_text_other_gamma_says_printed_values_are_for_gamma_2(capsys):
-    out = ok(capsys, "table", "--printed", "--gamma", "0.5")
+def test_table_text_other_gamma_says_printed_values_are_for_gamma_2():
+    out = ok("table", "--printed", "--gamma", "0.5")
     assert "γ = 2" in out.splitlines()[-1]
     assert "rounded" not in out
     assert f"{focal.document_table(0.5)[1].fl:.7g}" in out
 
 
-def test_table_text_without_printed_has_no_marks(capsys):
-    out = ok(capsys, "table")
+def test_table_text_without_printed_has_no_marks():
+    out = ok("table")
     assert "*" not in out and "printed" not in out
     assert "0.001053605" in out
 
 
-def test_table_markdown(capsys):
-    out = ok(capsys, "table", "--format", "markdown", "--printed", "--alpha", "0.25")
+def test_table_markdown():
+    out = ok("table", "--format", "markdown", "--printed", "--alpha", "0.25")
     lines = out.splitlines()
     assert lines[0].startswith("| y | γ | p |") and lines[1].startswith("|---|")
     for exact in focal.document_table(alpha=0.25):
@@ -127,8 +120,8 @@ def test_table_markdown(capsys):
     assert "| 0.0011 |" in out
 
 
-def test_table_latex(capsys):
-    out = ok(capsys, "table", "--format", "latex", "--printed")
+def test_table_latex():
+    out = ok("table", "--format", "latex", "--printed")
     lines = out.splitlines()
     assert lines[0].startswith(r"\begin{tabular}") and lines[-1] == r"\end{tabular}"
     assert r"\toprule" in out and r"\bottomrule" in out
@@ -143,40 +136,40 @@ def test_table_latex(capsys):
 # ---------------------------------------------------------------- loss
 
 
-def test_loss_by_logit_and_by_p_agree(capsys):
-    by_logit = loss_json(capsys, "--logit", "0.7", "--y", "1")
+def test_loss_by_logit_and_by_p_agree():
+    by_logit = loss_json("--logit", "0.7", "--y", "1")
     assert by_logit["dfl_dx"] == pytest.approx(-0.0958547224, rel=1e-9)
-    by_p = loss_json(capsys, "--p", repr(by_logit["p"]), "--y", "1")
+    by_p = loss_json("--p", repr(by_logit["p"]), "--y", "1")
     assert by_p.keys() == by_logit.keys()
     for key, value in by_logit.items():
         assert by_p[key] == pytest.approx(value, rel=1e-12), key
 
 
-def test_loss_negative_label_gradient(capsys):
-    values = loss_json(capsys, "--logit", "0.7", "--y", "0")
+def test_loss_negative_label_gradient():
+    values = loss_json("--logit", "0.7", "--y", "0")
     assert values["dfl_dx"] == pytest.approx(0.6251938956, rel=1e-9)
     assert values["p_t"] == pytest.approx(1 - values["p"], rel=1e-15)
 
 
-def test_loss_alpha_adds_weighted_values(capsys):
-    values = loss_json(capsys, "--logit", "-3", "--y", "1", "--alpha", "0.25")
+def test_loss_alpha_adds_weighted_values():
+    values = loss_json("--logit", "-3", "--y", "1", "--alpha", "0.25")
     assert values["alpha"] == 0.25 and values["alpha_t"] == 0.25
     assert values["ce"] == pytest.approx(3.048587352, rel=1e-9)
     assert values["fl_alpha"] == pytest.approx(0.6915701103, rel=1e-9)
     assert values["dfl_alpha_dx"] == pytest.approx(-0.2816874702, rel=1e-9)
-    assert "alpha" not in loss_json(capsys, "--logit", "-3", "--y", "1")
+    assert "alpha" not in loss_json("--logit", "-3", "--y", "1")
 
 
-def test_loss_at_p_zero_reports_infinite_ce(capsys):
-    values = loss_json(capsys, "--p", "0", "--y", "1")
+def test_loss_at_p_zero_reports_infinite_ce():
+    values = loss_json("--p", "0", "--y", "1")
     assert values["ce"] is None and values["fl"] is None and values["logit"] is None
     assert values["p_t"] == 0.0 and values["dce_dx"] == -1.0
-    text = ok(capsys, "loss", "--p", "0", "--y", "1")
+    text = ok("loss", "--p", "0", "--y", "1")
     assert "inf" in text.split("CE")[1].split()[0]
 
 
-def test_loss_text_lists_every_intermediate(capsys):
-    out = ok(capsys, "loss", "--p", "0.9", "--y", "1", "--alpha", "0.25")
+def test_loss_text_lists_every_intermediate():
+    out = ok("loss", "--p", "0.9", "--y", "1", "--alpha", "0.25")
     labels = [line.split()[0] for line in out.splitlines()]
     assert labels == [
         "y",
@@ -197,21 +190,20 @@ def test_loss_text_lists_every_intermediate(capsys):
     assert "0.1053605157" in out
 
 
-def test_negative_number_values_are_read_as_values(capsys):
-    values = loss_json(capsys, "--logit", "-1e3", "--y", "1", "--gamma", "0")
+def test_negative_number_values_are_read_as_values():
+    values = loss_json("--logit", "-1e3", "--y", "1", "--gamma", "0")
     assert values["ce"] == 1000.0 and values["fl"] == 1000.0
-    assert loss_json(capsys, "--logit", "-inf", "--y", "0")["fl"] == 0.0
+    assert loss_json("--logit", "-inf", "--y", "0")["fl"] == 0.0
 
 
 # ---------------------------------------------------------------- ratio
 
 
-def test_ratio_of_the_documents_positives(capsys):
-    out = ok(capsys, "ratio", "--hard", "0.1", "--easy", "0.9", "--y", "1")
+def test_ratio_of_the_documents_positives():
+    out = ok("ratio", "--hard", "0.1", "--easy", "0.9", "--y", "1")
     assert "21.85434533" in out and "1770.201971" in out
     values = json.loads(
         ok(
-            capsys,
             "ratio",
             "--hard",
             "0.1",
@@ -228,10 +220,9 @@ def test_ratio_of_the_documents_positives(capsys):
     assert values["amplification"] == pytest.approx(81.0, rel=1e-12)
 
 
-def test_ratio_with_an_easy_example_at_certainty_is_null_in_json(capsys):
+def test_ratio_with_an_easy_example_at_certainty_is_null_in_json():
     values = json.loads(
         ok(
-            capsys,
             "ratio",
             "--hard",
             "0.5",
@@ -274,24 +265,24 @@ BAD = [
 
 
 @pytest.mark.parametrize(("argv", "option"), BAD, ids=[" ".join(a) for a, _ in BAD])
-def test_bad_arguments_print_one_line_and_exit_2(capsys, argv, option):
-    status, out, err = run(capsys, *argv)
+def test_bad_arguments_print_one_line_and_exit_2(argv, option):
+    status, out, err = run_cli(*argv)
     assert status == 2
     assert out == ""
     assert err.endswith("\n") and err.count("\n") == 1
     assert err.startswith("focal") and "error:" in err and option in err
 
 
-def test_core_messages_name_the_option_and_range(capsys):
-    _, _, err = run(capsys, "table", "--gamma", "-1")
+def test_core_messages_name_the_option_and_range():
+    _, _, err = run_cli("table", "--gamma", "-1")
     assert err == "focal table: error: argument --gamma: must be finite and >= 0\n"
-    _, _, err = run(capsys, "ratio", "--hard", "2", "--easy", "0.5", "--y", "1")
+    _, _, err = run_cli("ratio", "--hard", "2", "--easy", "0.5", "--y", "1")
     assert err == "focal ratio: error: argument --hard: must be in [0, 1]\n"
 
 
 @pytest.mark.parametrize("command", [[], ["table"], ["loss"], ["ratio"]])
-def test_help_exits_0_and_documents_defaults(capsys, command):
-    status, out, err = run(capsys, *command, "--help")
+def test_help_exits_0_and_documents_defaults(command):
+    status, out, err = run_cli(*command, "--help")
     assert (status, err) == (0, "")
     assert out.startswith("usage: focal")
     if command in (["table"], ["loss"], ["ratio"]):
@@ -369,8 +360,8 @@ def test_a_reader_that_closed_early_ends_the_output_quietly(monkeypatch, capsys)
 
 
 def test_subprocess_showcase_values():
-    # the README's showcase: FL at x = 40 is 7.667648e-53, where sigmoid(40)
-    # rounds to 1 and the textbook formula gives 0
+    # docs/python.md ("Losses and gradients"): FL at x = 40 is 7.667648e-53,
+    # where sigmoid(40) rounds to 1 and the textbook formula gives 0
     done = python_m_focal("loss", "--logit", "40", "--y", "1")
     assert (done.returncode, done.stderr) == (0, "")
     lines = {line.split()[0]: line.split()[1] for line in done.stdout.splitlines()}
@@ -380,17 +371,16 @@ def test_subprocess_showcase_values():
     assert lines["p"] == "1"
 
 
-def test_an_undefined_ratio_reads_as_in_the_app(capsys):
+def test_an_undefined_ratio_reads_as_in_the_app():
     # both examples certain: 0 / 0; the app shows "—" (focal.ui.display), so
     # does the text, and JSON writes null
-    out = ok(capsys, "ratio", "--hard", "1", "--easy", "1", "--y", "1")
+    out = ok("ratio", "--hard", "1", "--easy", "1", "--y", "1")
     cells = {line[:13].strip(): line[13:].split()[0] for line in out.splitlines()}
     assert cells["CE ratio"] == cells["FL ratio"] == cells["amplification"] == "—"
     assert "nan" not in out
     assert number(math.nan) == "—"
     values = json.loads(
         ok(
-            capsys,
             "ratio",
             "--hard",
             "1",

@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from mpmath import mp, mpf
 
 import focal
+from bench.core import avx512_targets
 from focal._kernels import BLOCK, MULTIPLIED_GAMMA, power_into
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -241,14 +242,6 @@ np.savez({outputs!r}, **{{
 }})
 print(json.dumps([f for f in __cpu_dispatch__ if __cpu_features__[f]]))
 """
-
-
-def avx512_targets() -> list[str]:
-    """NumPy's AVX-512 dispatch targets on this version (X86_V4 and AVX512_*
-    from NumPy 2.4, AVX512F, AVX512_SKX, ... before)."""
-    from numpy._core._multiarray_umath import __cpu_dispatch__
-
-    return [f for f in __cpu_dispatch__ if f == "X86_V4" or "AVX512" in f]
 
 
 def test_avx2_dispatch_gives_the_same_results(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ TABLE_LABELS = {
 }
 
 
-def _figure(y: int = 1, log: bool = False, presenter: bool = False, **settings):
+def variants_spec(y: int = 1, log: bool = False, presenter: bool = False):
     grid = curves.probability_grid(101)
     series = variant_losses(grid, y, 2.0, None)
     point = variant_losses(0.9, y, 2.0, None)
@@ -53,7 +53,7 @@ def _figure(y: int = 1, log: bool = False, presenter: bool = False, **settings):
 
 @pytest.mark.parametrize("y", [0, 1])
 def test_lines_are_the_core_arrays_with_gaps_for_infinity(y: int) -> None:
-    spec, grid, series, _ = _figure(y)
+    spec, grid, series, _ = variants_spec(y)
     lines = [t for t in spec["data"] if t["mode"] == "lines"]
     assert [t["name"] for t in lines] == [key.upper() for key in VARIANTS]
     for trace, key in zip(lines, VARIANTS, strict=True):
@@ -69,7 +69,7 @@ def test_lines_are_the_core_arrays_with_gaps_for_infinity(y: int) -> None:
 
 
 def test_markers_sit_at_the_current_point() -> None:
-    spec, _, _, point = _figure()
+    spec, _, _, point = variants_spec()
     markers = [t for t in spec["data"] if t["mode"] != "lines"]
     assert len(markers) == len(VARIANTS)
     for marker, key in zip(markers, VARIANTS, strict=True):
@@ -92,10 +92,10 @@ def test_infinite_point_is_a_triangle_at_the_top() -> None:
 
 
 def test_axes_linear_log_and_negative_values() -> None:
-    spec, *_ = _figure()
+    spec, *_ = variants_spec()
     assert spec["layout"]["yaxis"]["range"] == [0.0, 5.0]
     assert spec["layout"]["xaxis"]["range"] == [0.0, 1.0]
-    spec, *_ = _figure(log=True)
+    spec, *_ = variants_spec(log=True)
     assert spec["layout"]["yaxis"]["type"] == "log"
     assert spec["layout"]["yaxis"]["range"] == list(LOG_LOSS_RANGE)
     # Poly-1 with α and ε = −1 dips below 0: the axis shows it
@@ -110,7 +110,7 @@ def test_axes_linear_log_and_negative_values() -> None:
 
 def test_presenter_sizes_and_legend_below_the_axis_title() -> None:
     for presenter in (False, True):
-        spec, *_ = _figure(presenter=presenter)
+        spec, *_ = variants_spec(presenter=presenter)
         layout = spec["layout"]
         assert (layout["font"]["size"] >= 20) is presenter
         assert layout["legend"]["y"] < 0 and layout["legend"]["yanchor"] == "top"

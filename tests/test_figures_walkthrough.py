@@ -56,7 +56,7 @@ def make_lines(
     )
 
 
-def make_ratio(
+def make_gradient_ratio(
     y: int = 1, gamma: float = 2.0, p: float = 0.9, presenter: bool = False
 ) -> go.Figure:
     grads = curves.gradient_curves(y, gamma)
@@ -160,7 +160,7 @@ def test_share_figure_undefined_share_draws_no_bar() -> None:
 @pytest.mark.parametrize("y", [0, 1])
 @pytest.mark.parametrize("gamma", [0.0, 0.5, 2.0])
 def test_gradient_ratio_figure_traces_equal_core(y: int, gamma: float) -> None:
-    fig = make_ratio(y=y, gamma=gamma, p=0.3)
+    fig = make_gradient_ratio(y=y, gamma=gamma, p=0.3)
     line, marker = fig.data
     x = np.linspace(-10.0, 10.0, 801)
     np.testing.assert_array_equal(line.x, x)
@@ -176,14 +176,14 @@ def test_gradient_ratio_figure_traces_equal_core(y: int, gamma: float) -> None:
 
 @pytest.mark.parametrize("p", [0.0, 1.0, 1e-9])
 def test_gradient_ratio_figure_no_marker_off_the_grid(p: float) -> None:
-    fig = make_ratio(p=p)
+    fig = make_gradient_ratio(p=p)
     assert [t.mode for t in fig.data] == ["lines"]
     assert_strict_json(fig)
 
 
 @pytest.mark.parametrize(
     "build",
-    [make_lines, make_ratio, make_share],
+    [make_lines, make_gradient_ratio, make_share],
     ids=["lines", "ratio", "share"],
 )
 def test_presenter_mode_is_larger(build) -> None:  # type: ignore[no-untyped-def]

@@ -16,7 +16,7 @@ from focal.formats import DOWNLOADS, TABLE_FORMATS, format_table, to_json
 PRINTED_TITLES = ("p_t printed", "CE printed", "(1-p_t)^γ printed", "FL printed")
 
 
-def rows(gamma: float = 2.0, alpha: float | None = None) -> list[focal.TableRow]:
+def five_rows(gamma: float = 2.0, alpha: float | None = None) -> list[focal.TableRow]:
     """The document's four rows, then a fifth one it does not have."""
     return [
         *focal.document_table(gamma, alpha),
@@ -25,7 +25,7 @@ def rows(gamma: float = 2.0, alpha: float | None = None) -> list[focal.TableRow]
 
 
 def test_extra_row_has_no_printed_values() -> None:
-    fifth = rows()[-1]
+    fifth = five_rows()[-1]
     assert fifth.printed == {}
     assert fifth.differs == {}
 
@@ -33,7 +33,7 @@ def test_extra_row_has_no_printed_values() -> None:
 @pytest.mark.parametrize("fmt", TABLE_FORMATS)
 @pytest.mark.parametrize("printed", [False, True])
 def test_every_format_ends_in_newline(fmt: str, printed: bool) -> None:
-    text = format_table(rows(), fmt, printed=printed)
+    text = format_table(five_rows(), fmt, printed=printed)
     assert text.endswith("\n")
     assert "1.863" in text if printed else "1.863" not in text
 
@@ -41,7 +41,7 @@ def test_every_format_ends_in_newline(fmt: str, printed: bool) -> None:
 @pytest.mark.parametrize("fmt", ["x", "", "TEXT", "md", "html"])
 def test_unknown_format_raises(fmt: str) -> None:
     with pytest.raises(ValueError, match="fmt must be one of"):
-        format_table(rows(), fmt)
+        format_table(five_rows(), fmt)
 
 
 def test_downloads_are_table_formats() -> None:
@@ -49,7 +49,7 @@ def test_downloads_are_table_formats() -> None:
 
 
 def test_text_fifth_row_leaves_printed_cells_empty() -> None:
-    text = format_table(rows(), "text", printed=True)
+    text = format_table(five_rows(), "text", printed=True)
     lines = text.splitlines()
     header = lines[0]
     for title in PRINTED_TITLES:
@@ -72,7 +72,7 @@ def split_markdown(line: str) -> list[str]:
 
 
 def test_markdown_fifth_row_leaves_printed_cells_empty() -> None:
-    text = format_table(rows(), "markdown", printed=True)
+    text = format_table(five_rows(), "markdown", printed=True)
     lines = text.splitlines()
     header = split_markdown(lines[0])
     assert lines[1] == "|" + "|".join(["---"] * len(header)) + "|"
@@ -87,7 +87,7 @@ def test_markdown_fifth_row_leaves_printed_cells_empty() -> None:
 
 
 def test_csv_fifth_row_leaves_printed_cells_empty() -> None:
-    text = format_table(rows(), "csv", printed=True)
+    text = format_table(five_rows(), "csv", printed=True)
     records = list(csv.DictReader(io.StringIO(text)))
     assert len(records) == 5
     for key in PRINTED_COLUMNS:
@@ -102,13 +102,13 @@ def test_csv_fifth_row_leaves_printed_cells_empty() -> None:
 
 
 def test_csv_without_printed_has_no_printed_columns() -> None:
-    text = format_table(rows(), "csv")
+    text = format_table(five_rows(), "csv")
     header = text.splitlines()[0].split(",")
     assert header == ["y", "gamma", "p", "p_t", "ce", "modulating", "fl"]
 
 
 def test_json_fifth_row_has_empty_printed() -> None:
-    text = format_table(rows(), "json", printed=True)
+    text = format_table(five_rows(), "json", printed=True)
     data = json.loads(text)
     assert len(data) == 5
     assert data[4]["printed"] == {}
@@ -120,12 +120,12 @@ def test_json_fifth_row_has_empty_printed() -> None:
 
 
 def test_json_without_printed_omits_printed_keys() -> None:
-    data = json.loads(format_table(rows(), "json"))
+    data = json.loads(format_table(five_rows(), "json"))
     assert all("printed" not in row and "differs" not in row for row in data)
 
 
 def test_latex_fifth_row_leaves_printed_cells_empty() -> None:
-    text = format_table(rows(), "latex", printed=True)
+    text = format_table(five_rows(), "latex", printed=True)
     lines = text.splitlines()
     assert lines[0] == r"\begin{tabular}{" + "r" * 11 + "}"
     assert lines[-1] == r"\end{tabular}"
@@ -144,16 +144,16 @@ def test_latex_fifth_row_leaves_printed_cells_empty() -> None:
 
 @pytest.mark.parametrize("fmt", TABLE_FORMATS)
 def test_alpha_columns_with_alpha(fmt: str) -> None:
-    text = format_table(rows(2.0, 0.25), fmt, printed=True)
+    text = format_table(five_rows(2.0, 0.25), fmt, printed=True)
     assert "0.25" in text
-    plain = format_table(rows(2.0), fmt, printed=True)
+    plain = format_table(five_rows(2.0), fmt, printed=True)
     assert ("α_t" in text or "alpha_t" in text) and "alpha_t" not in plain
     assert "α_t" not in plain
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "latex"])
 def test_other_gamma_footnote_names_both_gammas(fmt: str) -> None:
-    text = format_table(rows(3.0), fmt, printed=True)
+    text = format_table(five_rows(3.0), fmt, printed=True)
     assert "this table is for" in text
     assert "= 3" in text
     assert "= 2" in text

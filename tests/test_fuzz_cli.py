@@ -12,19 +12,16 @@ tokens. ``main`` runs in-process; a few command lines also run as
 
 from __future__ import annotations
 
-import contextlib
-import io
 import subprocess
 import sys
-import warnings
 from pathlib import Path
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from focal.cli import main
 from tests.fuzzing import fuzz_settings
+from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -103,19 +100,7 @@ def command_lines(draw: st.DrawFn) -> list[str]:
     return argv
 
 
-def run_main(argv: list[str]) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with (
-        warnings.catch_warnings(),
-        contextlib.redirect_stdout(out),
-        contextlib.redirect_stderr(err),
-    ):
-        warnings.simplefilter("error")
-        status = main(argv)
-    return status, out.getvalue(), err.getvalue()
-
-
-def assert_the_contract(argv: list[str], status: int, out: str, err: str) -> None:
+def assert_cli_contract(argv: list[str], status: int, out: str, err: str) -> None:
     assert "Traceback" not in out + err, (argv, err)
     if status == 0:
         assert out and not err, (argv, out, err)
@@ -137,15 +122,15 @@ def assert_the_contract(argv: list[str], status: int, out: str, err: str) -> Non
 @example(["loss", "--p", "5e-324", "--y", "0", "--gamma", "1e308"])
 @example(["loss", "--logit", "x" * 10_000, "--y", "1"])
 def test_any_command_line_gives_output_or_one_line_and_status_2(argv) -> None:
-    status, out, err = run_main(argv)
-    assert_the_contract(argv, status, out, err)
+    status, out, err = run_cli(*argv)
+    assert_cli_contract(argv, status, out, err)
 
 
 @FUZZ
 @given(st.lists(TOKENS, max_size=8))
 def test_any_tokens_at_all(argv: list[str]) -> None:
-    status, out, err = run_main(argv)
-    assert_the_contract(argv, status, out, err)
+    status, out, err = run_cli(*argv)
+    assert_cli_contract(argv, status, out, err)
 
 
 SAMPLE = [
@@ -168,7 +153,7 @@ def test_subprocess_sample(argv: list[str]) -> None:
         timeout=60,
         check=False,
     )
-    assert_the_contract(argv, done.returncode, done.stdout, done.stderr)
+    assert_cli_contract(argv, done.returncode, done.stdout, done.stderr)
 
 
 def test_subprocess_undecodable_argument() -> None:
@@ -188,9 +173,9 @@ def test_subprocess_undecodable_argument() -> None:
 def test_echoed_arguments_stay_on_one_short_line() -> None:
     # argparse echoed "unrecognized arguments" as they came: a newline in one
     # made the error two lines, and a 10 kB token a 10 kB line
-    status, out, err = run_main(["loss", "--p", "0.5", "--y", "1", "a\nb"])
+    status, out, err = run_cli("loss", "--p", "0.5", "--y", "1", "a\nb")
     assert (status, out) == (2, "")
     assert err == "focal: error: unrecognized arguments: a\\nb\n"
-    status, out, err = run_main(["table", "x" * 10_000])
+    status, out, err = run_cli("table", "x" * 10_000)
     assert (status, out) == (2, "") and err.count("\n") == 1
     assert len(err) < 320 and " ... " in err

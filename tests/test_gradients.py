@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from mpmath import mp, mpf
 
 import focal
-from tests.helpers import quoted
+from tests.helpers import central_difference, quoted
 
 X = [-3.0, -1.0, 0.0, 0.5, 1.0, 3.0]
 
@@ -139,10 +139,6 @@ def test_reference_gradient_of_fl_star_is_its_derivative() -> None:
 H = 1e-5
 
 
-def _central(function, x: float) -> float:
-    return (function(x + H) - function(x - H)) / (2.0 * H)
-
-
 moderate_logit = st.floats(-20.0, 20.0)
 label = st.sampled_from([0, 1])
 gamma = st.one_of(st.floats(0.0, 10.0), st.sampled_from([0.0, 0.5, 1.0, 2.0, 5.0]))
@@ -154,7 +150,7 @@ alpha = st.one_of(st.none(), st.floats(0.0, 1.0))
 def test_grad_focal_loss_is_the_slope_of_focal_loss(
     x: float, y: int, g: float, a: float | None
 ) -> None:
-    slope = _central(lambda t: focal.focal_loss_from_logits(t, y, g, a), x)
+    slope = central_difference(lambda t: focal.focal_loss_from_logits(t, y, g, a), x, H)
     assert focal.grad_focal_loss(x, y, g, a) == pytest.approx(
         slope, rel=1e-6, abs=1e-10
     )
@@ -163,7 +159,7 @@ def test_grad_focal_loss_is_the_slope_of_focal_loss(
 @settings(max_examples=200, deadline=None)
 @given(moderate_logit, label)
 def test_grad_cross_entropy_is_the_slope_of_cross_entropy(x: float, y: int) -> None:
-    slope = _central(lambda t: focal.cross_entropy_from_logits(t, y), x)
+    slope = central_difference(lambda t: focal.cross_entropy_from_logits(t, y), x, H)
     assert focal.grad_cross_entropy(x, y) == pytest.approx(slope, rel=1e-6, abs=1e-10)
 
 
@@ -177,7 +173,7 @@ def test_grad_cross_entropy_is_the_slope_of_cross_entropy(x: float, y: int) -> N
 def test_grad_focal_loss_star_is_the_slope_of_fl_star(
     x: float, y: int, g: float, b: float
 ) -> None:
-    slope = _central(lambda t: focal.focal_loss_star(t, y, g, b), x)
+    slope = central_difference(lambda t: focal.focal_loss_star(t, y, g, b), x, H)
     assert focal.grad_focal_loss_star(x, y, g, b) == pytest.approx(
         slope, rel=1e-6, abs=1e-10
     )

@@ -1,5 +1,6 @@
-"""What README's "Serving a room" promises of deploy/nginx/focal.conf, checked
-through it: two replicas behind nginx, as ``tests/test_nginx.py`` starts them.
+"""What docs/serving.md ("Several hundred students: nginx") promises of
+deploy/nginx/focal.conf, checked through it: two replicas behind nginx, as
+``tests/test_nginx.py`` starts them.
 
 - Streamlit's protections stay on behind the proxy: a websocket from another
   site is refused, the app's own page is let in, and a state-changing request

@@ -6,7 +6,7 @@ the project's ``.streamlit/config.toml`` and that command line's flags (and no
 user configuration), ends with XSRF protection and CORS protection on and a
 loopback address; and the server started with exactly that command listens on
 loopback only and does not allow a foreign origin. Serving a room is an explicit
-``--server.address 0.0.0.0`` (see the README).
+``--server.address 0.0.0.0`` (``make room``; docs/serving.md, "What is exposed").
 """
 
 from __future__ import annotations
@@ -175,7 +175,7 @@ def test_make_run_does_not_allow_a_foreign_origin(make_run_server: int) -> None:
     assert allowed not in ("*", "http://evil.example"), allowed
 
 
-# ------------------------------------------ what "Serving a room" promises, live
+# ------------------------- what docs/serving.md ("What is exposed") promises, live
 
 
 def test_make_run_refuses_a_websocket_from_another_site(make_run_server: int) -> None:

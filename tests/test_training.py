@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -12,12 +13,13 @@ from hypothesis import strategies as st
 
 import focal
 from focal import training
+from tests.helpers import central_difference, whole
 
 SMALL = {"n": 2000, "imbalance": 20.0, "seed": 3}
 
 
-@pytest.fixture(scope="module")
-def data() -> training.Dataset:
+@pytest.fixture(scope="module", name="data")
+def small_dataset() -> training.Dataset:
     return training.make_dataset(**SMALL)
 
 
@@ -69,20 +71,15 @@ def test_dataset_is_deterministic_with_its_seed() -> None:
 # --------------------------------------------------------------- the gradients
 
 
-def _finite_difference(model, x, y, key, index, loss, gamma, alpha, h=1e-6):
+def _objective_along(model, key, index, x, y, **loss) -> Callable[[float], float]:
+    """The objective as the weight ``key[index]`` moves by a shift."""
+
     def at(shift: float) -> float:
         weights = {k: v.copy() for k, v in model.weights.items()}
         weights[key][index] += shift
-        return training.objective(
-            training.Model(model.kind, weights),
-            x,
-            y,
-            loss=loss,
-            gamma=gamma,
-            alpha=alpha,
-        )[0]
+        return training.objective(training.Model(model.kind, weights), x, y, **loss)[0]
 
-    return (at(h) - at(-h)) / (2 * h)
+    return at
 
 
 def _trained(kind: str, data: training.Dataset) -> training.Model:
@@ -107,7 +104,10 @@ def test_gradient_matches_finite_differences(
     for key, weight in model.weights.items():
         assert grads[key].shape == weight.shape
         for index in list(np.ndindex(weight.shape))[:6]:
-            numeric = _finite_difference(model, x, y, key, index, loss, gamma, alpha)
+            along = _objective_along(
+                model, key, index, x, y, loss=loss, gamma=gamma, alpha=alpha
+            )
+            numeric = central_difference(along, 0.0, 1e-6)
             assert grads[key][index] == pytest.approx(numeric, rel=1e-5, abs=1e-8)
 
 
@@ -570,7 +570,7 @@ TRAIN_BAD = [
 )
 def test_bad_training_arguments_name_themselves(kwargs, message) -> None:
     good = {"x": [[0.0, 1.0]], "y": [1], "steps": 1}
-    with pytest.raises(ValueError, match="^" + re.escape(message) + "$"):
+    with pytest.raises(ValueError, match=whole(message)):
         training.train(**{**good, **kwargs})
 
 

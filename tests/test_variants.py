@@ -16,29 +16,23 @@ import reference as ref
 import reference_variants as refv
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
-from mpmath import mp
+from reference import assert_accurate
 
 import focal
 from focal import paper
 from focal.variants import VARIANTS, VariantSettings, variant_losses
+from tests.fuzzing import clip_probability
+from tests.helpers import whole
 
 FACTS = Path(__file__).resolve().parents[2] / "shared" / "reference" / "focal-facts.md"
-TOLERANCE = 1e-12
 # VARIANTS_EXAMPLES=5000 for a longer search than the default run
 PROPERTY = settings(
     max_examples=int(os.environ.get("VARIANTS_EXAMPLES", "150")), deadline=None
 )
-P_MIN, P_MAX = 1e-300, 1.0 - 1e-16
-
-
-def _clip(p: float) -> float:
-    return min(max(p, P_MIN), P_MAX)
-
-
 probabilities = st.one_of(
     st.floats(0.0, 1.0),
-    st.floats(0.0, 300.0).map(lambda k: _clip(10.0**-k)),
-    st.floats(0.0, 16.0).map(lambda k: _clip(1.0 - 10.0**-k)),
+    st.floats(0.0, 300.0).map(lambda k: clip_probability(10.0**-k)),
+    st.floats(0.0, 16.0).map(lambda k: clip_probability(1.0 - 10.0**-k)),
     st.sampled_from([0.0, 1.0, 0.5, 0.05, 0.9, 1e-8, 1.0 - 1e-8]),
 )
 targets = st.one_of(st.floats(0.0, 1.0), st.sampled_from([0.0, 1.0, 0.5, 0.9]))
@@ -47,28 +41,6 @@ gammas = st.one_of(st.floats(0.0, 10.0), st.sampled_from([0.0, 0.5, 1.0, 2.0, 4.
 alphas = st.one_of(st.none(), st.floats(0.0, 1.0), st.sampled_from([0.0, 0.25, 1.0]))
 epsilons = st.one_of(st.floats(-1.0, 10.0), st.sampled_from([-1.0, -0.5, 0.0, 1.0]))
 margins = st.one_of(st.floats(0.0, 1.0), st.sampled_from([0.0, 0.05, 0.2, 1.0]))
-
-
-def assert_accurate(got: Any, true: Any, scale: Any = None) -> None:
-    """``got`` is a float within TOLERANCE of ``true`` (relative, or relative to
-    ``scale`` where the true value is a difference of terms that cancel), and
-    exactly 0 or infinite where ``true`` is."""
-    assert type(got) is float
-    if true == 0:
-        assert got == 0.0, f"true value 0, got {got!r}"
-        return
-    if mp.isinf(true):
-        assert got == float(true), f"true value {true}, got {got!r}"
-        return
-    if scale is not None:
-        error = abs(mp.mpf(got) - true) / scale
-        assert error <= TOLERANCE, f"got {got!r}, true {mp.nstr(true, 20)}"
-        return
-    assume(ref.is_normal(true))
-    error = ref.relative_error(got, true)
-    assert error <= TOLERANCE, (
-        f"got {got!r}, true {mp.nstr(true, 20)}, relative error {float(error):.3e}"
-    )
 
 
 # --- defaults and numbers from focal-facts --------------------------------------------
@@ -400,7 +372,7 @@ def test_bad_input_names_the_argument_and_its_range(
         rule = "must be a number or an array of numbers"
     elif isinstance(value, float) and math.isnan(value):
         rule = "must not be NaN"
-    with pytest.raises(ValueError, match="^" + re.escape(f"{argument} {rule}") + "$"):
+    with pytest.raises(ValueError, match=whole(f"{argument} {rule}")):
         getattr(focal, name)(**{**GOOD[name], argument: value})
 
 

@@ -5,7 +5,6 @@ naive chain rule that reproduces autograd's NaN."""
 from __future__ import annotations
 
 import math
-import re
 import warnings
 
 import numpy as np
@@ -26,6 +25,7 @@ from focal.walkthrough import (
     YOLO_V3_SIZES,
     yolo_v3_example,
 )
+from tests.helpers import whole
 
 # --- YOLO v3's predictions -----------------------------------------------------------
 
@@ -135,7 +135,7 @@ def test_share_rejects_bad_input(argument: str, value: float, rule: str) -> None
         "gamma": 2.0,
         "alpha": 0.25,
     }
-    with pytest.raises(ValueError, match=f"^{argument} {re.escape(rule)}$"):
+    with pytest.raises(ValueError, match=whole(f"{argument} {rule}")):
         focal.background_loss_share(**{**kwargs, argument: value})
 
 

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Page
 
 from focal.ui.params import PARAMS
-from tests.ui.hostile import HTML_PAYLOADS, MARK, PAGES, expected
+from tests.ui.hostile import HTML_PAYLOADS, MARK, PAGES, link_outcome
 
 from .test_app import SCREENSHOTS, settle, wait_until
 
@@ -74,14 +74,8 @@ DRAWN = """() => !!document.querySelector(
   '[data-testid="stSidebar"] [data-testid="stCode"]')"""
 
 
-def path_of(url_path: str, default: bool) -> str:
-    return "/" if default else f"/{url_path}"
-
-
 CASES = [
-    pytest.param(
-        path_of(page.url_path, page.default), name, pairs, id=f"{page.url_path}-{name}"
-    )
+    pytest.param(page.path, name, pairs, id=f"{page.url_path}-{name}")
     for page in PAGES
     for name, pairs in LINKS
 ]
@@ -106,7 +100,7 @@ def test_hostile_link(
     query: dict[str, str | list[str]] = {}
     for key, value in pairs:
         query[key] = [*query[key], value] if key in query else value
-    _, refused = expected(query)
+    _, refused = link_outcome(query)
     assert refused, "every link has refused values"
     shown = alerts(page)
     missing = [key for key in refused if f"“{key}”" not in shown]

@@ -19,8 +19,8 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from bench.streamlit_server import start_server
 from focal.ui.strings import EN, ZH
+from tests.helpers import serve_app
 
 from .test_app import (
     SCREENSHOTS,
@@ -65,11 +65,7 @@ JOIN_LAYOUT = """() => {
 @pytest.fixture(scope="module")
 def room_base() -> Iterator[str]:
     """A server that names ``192.0.2.10`` as its address (as ``make room`` does)."""
-    server = start_server("app.py", "--browser.serverAddress", ROOM_ADDRESS)
-    try:
-        yield server.base
-    finally:
-        server.stop()
+    yield from serve_app("--browser.serverAddress", ROOM_ADDRESS)
 
 
 def wait_for_join(page: Page) -> dict:

@@ -10,14 +10,18 @@ notice that names the key (and never repeats the value).
 
 from __future__ import annotations
 
-import ast
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
+import streamlit as st
+
+from focal.ui.entry import navigation
 from focal.ui.params import BY_KEY, PARAMS, Value
+from focal.ui.strings import EN
 
 ROOT = Path(__file__).resolve().parents[2]
-APP = ROOT / "focal" / "ui" / "entry.py"  # the navigation app.py runs
 
 #: In every payload: found anywhere in the page, the payload was echoed.
 MARK = "fzq7mark"
@@ -47,50 +51,21 @@ class Page:
     url_path: str
     default: bool
 
-
-def _path(node: ast.expr, names: dict[str, ast.expr]) -> str:
-    """``HERE / "pages" / "x.py"`` (or a name bound to it) as ``pages/x.py``."""
-    if isinstance(node, ast.Name) and node.id in names:
-        return _path(names[node.id], names)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
-        left = _path(node.left, names)
-        right = _path(node.right, names)
-        return f"{left}/{right}" if left else right
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    return ""  # HERE, Path(__file__).parent: the app's folder
+    @property
+    def path(self) -> str:
+        """The path a browser opens it at."""
+        return "/" if self.default else f"/{self.url_path}"
 
 
 def app_pages() -> list[Page]:
-    """Every ``st.Page`` of the app's navigation, in navigation order."""
-    tree = ast.parse(APP.read_text(encoding="utf-8"))
-    names: dict[str, ast.expr] = {
-        target.id: node.value
-        for node in ast.walk(tree)  # module level or inside a function
-        if isinstance(node, ast.Assign)
-        for target in node.targets
-        if isinstance(target, ast.Name)
-    }
-    pages = []
-    for node in ast.walk(tree):
-        if not (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "Page"
-            and node.args
-        ):
-            continue
-        keywords = {k.arg: k.value for k in node.keywords}
-        url_path = keywords.get("url_path")
-        default = keywords.get("default")
-        pages.append(
-            Page(
-                script=_path(node.args[0], names),
-                url_path=url_path.value if isinstance(url_path, ast.Constant) else "",
-                default=isinstance(default, ast.Constant) and default.value is True,
-            )
-        )
-    return pages
+    """Every ``st.Page`` the app's navigation (``focal.ui.entry.navigation``)
+    makes, in navigation order, read as it calls ``st.Page``."""
+
+    def page(script: Path, *, url_path: str = "", default: bool = False, **_: Any):
+        return Page(Path(script).relative_to(ROOT).as_posix(), url_path, default)
+
+    with mock.patch.object(st, "Page", page):
+        return navigation(EN)
 
 
 PAGES = app_pages()
@@ -98,19 +73,13 @@ PAGES = app_pages()
 SCRIPTS = sorted({page.script for page in PAGES})
 
 
-def expected(query: dict[str, str | list[str]]) -> tuple[dict[str, Value], set[str]]:
+def link_outcome(
+    query: dict[str, str | list[str]],
+) -> tuple[dict[str, Value], set[str]]:
     """The value each parameter of ``query`` gets, and the keys with a notice."""
-    values: dict[str, Value] = {}
-    notices: set[str] = set()
-    for key, raw in query.items():
-        param = BY_KEY.get(key)
-        if param is None:
-            continue
-        read = param.read(raw)
-        values[key] = param.default if read is None else read
-        if read is None:
-            notices.add(key)
-    return values, notices
+    read = {key: BY_KEY[key].read(raw) for key, raw in query.items() if key in BY_KEY}
+    values = {key: BY_KEY[key].default if v is None else v for key, v in read.items()}
+    return values, {key for key, value in read.items() if value is None}
 
 
 def valid_text(key: str) -> list[str]:
@@ -124,4 +93,4 @@ def valid_text(key: str) -> list[str]:
     return [param.format(param.low), param.format(middle), param.format(param.high)]
 
 
-__all__ = ["HTML_PAYLOADS", "MARK", "PAGES", "PARAMS", "SCRIPTS", "expected"]
+__all__ = ["HTML_PAYLOADS", "MARK", "PAGES", "PARAMS", "SCRIPTS", "link_outcome"]

@@ -14,6 +14,7 @@ import importlib
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from streamlit.testing.v1 import AppTest
 
 import focal.ui.explorer
 from focal.ui import admission
+from tests.helpers import run
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 #: Longest wait for the other sessions (a broken test fails, never hangs).
@@ -72,19 +74,13 @@ class Overlap:
 
 
 def run_at_once(sessions: int) -> list[AppTest]:
-    """``sessions`` sessions opening the Explorer at the same time."""
+    """``sessions`` sessions opening the Explorer at the same time (each run
+    raises if it has not finished within the deadline)."""
     tests = [
         AppTest.from_file(APP, default_timeout=DEADLINE_S) for _ in range(sessions)
     ]
-    threads = [threading.Thread(target=at.run) for at in tests]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(DEADLINE_S)
-    assert not any(thread.is_alive() for thread in threads), "a session hung"
-    for at in tests:
-        assert not at.exception, [e.value for e in at.exception]
-    return tests
+    with ThreadPoolExecutor(sessions) as pool:
+        return list(pool.map(run, tests))
 
 
 def test_the_largest_overlap_is_the_limit(limit: int, monkeypatch) -> None:

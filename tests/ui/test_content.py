@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -29,6 +30,7 @@ from focal.imbalance import PRESET_BY_NAME, cumulative_loss, draw_population
 from focal.ui.strings import EN, ZH
 from focal.ui.walkthrough import FULL_FL_BY_LABEL, NAIVE_CHAIN_RULE, STEP_FORMULAS
 from focal.variants import VariantSettings, variant_losses
+from tests.helpers import central_difference
 
 # --------------------------------------------------- formulas, as Python
 
@@ -144,192 +146,146 @@ def evaluate(formula: str, **values: Any) -> Any:
     return eval(expression, scope)
 
 
+#: p, γ, y and α on their own axes: one call of a formula checks them all.
 P = np.linspace(0.01, 0.99, 99)
 GAMMAS = (0.5, 2.0, 3.7)
+G = np.array(GAMMAS)[:, None]
+Y = np.array([0, 1])[:, None, None]
 ALPHAS = (0.25, 0.6)
+A = np.array(ALPHAS)[:, None, None, None]
 
 
 def same(got: Any, expected: Any) -> None:
     np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-15)
 
 
-def definition(pair: tuple[Any, Any]) -> None:
-    same(*pair)
-
-
 def check_ce(f: Callable[..., Any]) -> None:
-    for y in (0, 1):
-        p_t = focal.p_t(P, y)
-        definition(f(p_t=p_t, CE=focal.cross_entropy(P, y)))
+    same(*f(p_t=focal.p_t(P, Y), CE=focal.cross_entropy(P, Y)))
 
 
 def check_modulating(f: Callable[..., Any]) -> None:
-    for gamma in GAMMAS:
-        for y in (0, 1):
-            same(
-                f(p_t=focal.p_t(P, y), gamma=gamma),
-                focal.modulating_factor(P, y, gamma),
-            )
+    same(f(p_t=focal.p_t(P, Y), gamma=G), focal.modulating_factor(P, Y, G))
+
+
+#: FL*'s (γ*, β) pairs, one per row.
+STAR_GAMMA, STAR_BETA = (
+    np.array([[2.0], [4.0], [0.5]]),
+    np.array([[1.0], [0.0], [-2.0]]),
+)
 
 
 def check_fl_star(f: Callable[..., Any]) -> None:
     x = np.linspace(-6.0, 6.0, 49)
-    for gamma_star, beta in ((2.0, 1.0), (4.0, 0.0), (0.5, -2.0)):
-        value = f(x_t=x, gamma_star=gamma_star, beta=beta, FL_star=np.nan)
-        if isinstance(value, tuple):  # "FL* = ..."
-            value = value[1]
-        same(value, focal.focal_loss_star(x, 1, gamma_star, beta))
-        same(value, focal.focal_loss_star(-x, 0, gamma_star, beta))
+    value = f(x_t=x, gamma_star=STAR_GAMMA, beta=STAR_BETA, FL_star=np.nan)
+    if isinstance(value, tuple):  # "FL* = ..."
+        value = value[1]
+    same(value, focal.focal_loss_star(x, 1, STAR_GAMMA, STAR_BETA))
+    same(value, focal.focal_loss_star(-x, 0, STAR_GAMMA, STAR_BETA))
 
 
 def check_fl_star_shift(f: Callable[..., Any]) -> None:
     # "moves FL*'s curve along x_t by −β / γ*": FL*(x_t) at β is FL*(x_t − shift)
     # at β = 0
     x = np.linspace(-6.0, 6.0, 49)
-    for gamma_star, beta in ((2.0, 1.0), (4.0, -3.0), (0.5, 2.0)):
-        shift = f(beta=beta, gamma_star=gamma_star)
-        same(
-            focal.focal_loss_star(x + shift, 1, gamma_star, beta),
-            focal.focal_loss_star(x, 1, gamma_star, 0.0),
-        )
+    beta = np.array([[1.0], [-3.0], [2.0]])
+    shift = f(beta=beta, gamma_star=STAR_GAMMA)
+    same(
+        focal.focal_loss_star(x + shift, 1, STAR_GAMMA, beta),
+        focal.focal_loss_star(x, 1, STAR_GAMMA, 0.0),
+    )
 
 
 def check_poly1_term(f: Callable[..., Any]) -> None:
-    for gamma in GAMMAS:
-        for epsilon in (-1.0, 1.0, 2.5):
-            for y in (0, 1):
-                added = focal.poly1_focal_loss(P, y, gamma, epsilon) - focal.focal_loss(
-                    P, y, gamma
-                )
-                value = f(p_t=focal.p_t(P, y), gamma=gamma, epsilon=epsilon)
-                np.testing.assert_allclose(value, added, rtol=1e-9, atol=1e-15)
+    epsilon = np.array([-1.0, 1.0, 2.5])[:, None, None, None]
+    added = focal.poly1_focal_loss(P, Y, G, epsilon) - focal.focal_loss(P, Y, G)
+    value = f(p_t=focal.p_t(P, Y), gamma=G, epsilon=epsilon)
+    np.testing.assert_allclose(value, added, rtol=1e-9, atol=1e-15)
 
 
 def check_qfl(f: Callable[..., Any]) -> None:
-    for q in (0.0, 0.3, 0.8, 1.0):
-        for beta in (0.0, 1.0, 2.0):
-            same(f(p=P, q=q, beta=beta), focal.quality_focal_loss(P, q, beta))
+    q, beta = np.array([0.0, 0.3, 0.8, 1.0])[:, None, None], np.array([[0.0], [1], [2]])
+    same(f(p=P, q=q, beta=beta), focal.quality_focal_loss(P, q, beta))
 
 
 def check_vfl_negative(f: Callable[..., Any]) -> None:
-    for alpha in (0.75, 0.3):
-        for gamma in GAMMAS:
-            same(
-                f(p=P, alpha=alpha, gamma=gamma),
-                focal.varifocal_loss(P, 0.0, alpha, gamma),
-            )
+    alpha = np.array([0.75, 0.3])[:, None, None]
+    same(f(p=P, alpha=alpha, gamma=G), focal.varifocal_loss(P, 0.0, alpha, G))
 
 
 def check_vfl_positive(f: Callable[..., Any]) -> None:
-    for q in (0.2, 0.7, 1.0):
-        same(f(p=P, q=q), focal.varifocal_loss(P, q))
+    q = np.array([[0.2], [0.7], [1.0]])
+    same(f(p=P, q=q), focal.varifocal_loss(P, q))
 
 
 def check_asl_margin(f: Callable[..., Any]) -> None:
     # with γ− = 0 a negative's ASL is −log(1 − p_m): p_m = 1 − exp(−ASL)
-    for m in (0.0, 0.05, 0.3):
-        p_m = -np.expm1(-focal.asymmetric_loss(P, 0, 1.0, 0.0, m))
-        left, right = f(p=P, m=m, p_m=p_m)
-        np.testing.assert_allclose(right, left, rtol=1e-12, atol=1e-15)
+    m = np.array([[0.0], [0.05], [0.3]])
+    p_m = -np.expm1(-focal.asymmetric_loss(P, 0, 1.0, 0.0, m))
+    left, right = f(p=P, m=m, p_m=p_m)
+    np.testing.assert_allclose(right, left, rtol=1e-12, atol=1e-15)
 
 
 def check_amplification(f: Callable[..., Any]) -> None:
-    for hard, easy in ((0.1, 0.9), (0.3, 0.8), (0.05, 0.6)):
-        for gamma in GAMMAS:
-            for y in (0, 1):
-                p_hard, p_easy = (hard, easy) if y == 1 else (1 - hard, 1 - easy)
-                same(
-                    f(p_t_hard=hard, p_t_easy=easy, gamma=gamma),
-                    focal.hard_easy_ratio(p_hard, p_easy, y, gamma).amplification,
-                )
+    hard, easy = np.array([[0.1], [0.3], [0.05]]), np.array([[0.9], [0.8], [0.6]])
+    for y in (0, 1):
+        p_hard, p_easy = (hard, easy) if y == 1 else (1 - hard, 1 - easy)
+        same(
+            f(p_t_hard=hard, p_t_easy=easy, gamma=np.array(GAMMAS)),
+            focal.hard_easy_ratio(p_hard, p_easy, y, np.array(GAMMAS)).amplification,
+        )
 
 
 def check_sigmoid(f: Callable[..., Any]) -> None:
     x = np.linspace(-8.0, 8.0, 33)
-    definition(f(x=x, p=focal.sigmoid(x)))
+    same(*f(x=x, p=focal.sigmoid(x)))
 
 
-def check_ce_positive(f: Callable[..., Any]) -> None:
-    same(f(p=P), focal.cross_entropy(P, 1))
-
-
-def check_ce_negative(f: Callable[..., Any]) -> None:
-    same(f(p=P), focal.cross_entropy(P, 0))
+def check_ce_of(y: int, f: Callable[..., Any]) -> None:
+    same(f(p=P), focal.cross_entropy(P, y))
 
 
 def check_alpha_ce(f: Callable[..., Any]) -> None:
-    for alpha in ALPHAS:
-        for y in (0, 1):
-            same(
-                f(p_t=focal.p_t(P, y), alpha_t=focal.alpha_t(alpha, y)),
-                focal.focal_loss(P, y, 0.0, alpha),
-            )
+    same(
+        f(p_t=focal.p_t(P, Y), alpha_t=focal.alpha_t(A, Y)),
+        focal.focal_loss(P, Y, 0.0, A),
+    )
 
 
-def check_alpha_ce_of(y: int) -> Callable[[Callable[..., Any]], None]:
-    def check(f: Callable[..., Any]) -> None:
-        for alpha in ALPHAS:
-            value = f(alpha=alpha, CE=focal.cross_entropy(P, y))
-            same(value, focal.focal_loss(P, y, 0.0, alpha))
-
-    return check
+def check_alpha_ce_of(y: int, f: Callable[..., Any]) -> None:
+    same(f(alpha=A, CE=focal.cross_entropy(P, y)), focal.focal_loss(P, y, 0.0, A))
 
 
 def check_alpha_fl(f: Callable[..., Any]) -> None:
-    for alpha in ALPHAS:
-        for gamma in GAMMAS:
-            for y in (0, 1):
-                value = f(
-                    alpha_t=focal.alpha_t(alpha, y), FL=focal.focal_loss(P, y, gamma)
-                )
-                same(value, focal.focal_loss(P, y, gamma, alpha))
+    value = f(alpha_t=focal.alpha_t(A, Y), FL=focal.focal_loss(P, Y, G))
+    same(value, focal.focal_loss(P, Y, G, A))
 
 
-def check_fl_of(y: int) -> Callable[[Callable[..., Any]], None]:
-    def check(f: Callable[..., Any]) -> None:
-        for alpha in ALPHAS:
-            for gamma in GAMMAS:
-                same(
-                    f(p=P, alpha=alpha, gamma=gamma),
-                    focal.focal_loss(P, y, gamma, alpha),
-                )
-
-    return check
+def check_fl_of(y: int, f: Callable[..., Any]) -> None:
+    same(f(p=P, alpha=A, gamma=G), focal.focal_loss(P, y, G, A))
 
 
 def check_update(f: Callable[..., Any]) -> None:
     # x ← x − η dL/dx lowers the loss: the sign of the step is right
-    x = np.linspace(-6.0, 6.0, 25)
-    for y in (0, 1):
-        for gamma in (0.0, 2.0):
-            gradient = focal.grad_focal_loss(x, y, gamma)
-            _, moved = f(x=x, eta=1e-3, dL_dx=gradient)
-            before = focal.focal_loss_from_logits(x, y, gamma)
-            after = focal.focal_loss_from_logits(moved, y, gamma)
-            assert (after < before).all()
+    x, gamma = np.linspace(-6.0, 6.0, 25), np.array([[0.0], [2.0]])
+    _, moved = f(x=x, eta=1e-3, dL_dx=focal.grad_focal_loss(x, Y, gamma))
+    before = focal.focal_loss_from_logits(x, Y, gamma)
+    assert (focal.focal_loss_from_logits(moved, Y, gamma) < before).all()
 
 
 def check_fl_product(f: Callable[..., Any]) -> None:
-    for gamma in GAMMAS:
-        for y in (0, 1):
-            same(f(p_t=focal.p_t(P, y), gamma=gamma), focal.focal_loss(P, y, gamma))
+    same(f(p_t=focal.p_t(P, Y), gamma=G), focal.focal_loss(P, Y, G))
 
 
 def check_modulating_derivative(f: Callable[..., Any]) -> None:
     # d/dp_t of (1 − p_t)^γ, against central differences of the core's factor
     p = np.linspace(0.05, 0.95, 19)
-    step = 1e-6
-    for gamma in (0.5, 2.0, 3.7):
-        slope = (
-            focal.modulating_factor(p + step, 1, gamma)
-            - focal.modulating_factor(p - step, 1, gamma)
-        ) / (2 * step)
-        np.testing.assert_allclose(f(p_t=p, gamma=gamma), slope, rtol=1e-6)
+    slope = central_difference(lambda q: focal.modulating_factor(q, 1, G), p, 1e-6)
+    np.testing.assert_allclose(f(p_t=p, gamma=G), slope, rtol=1e-6)
 
 
 def check_prior(f: Callable[..., Any]) -> None:
-    for pi in (0.01, 0.1, 0.5):
-        same(f(pi_=pi), focal.prior_bias(pi))
+    pi = np.array([0.01, 0.1, 0.5])
+    same(f(pi_=pi), focal.prior_bias(pi))
 
 
 def check_odds(f: Callable[..., Any]) -> None:
@@ -346,15 +302,10 @@ def check_yolo_count(f: Callable[..., Any]) -> None:
 
 def check_gradient_ratio(f: Callable[..., Any]) -> None:
     x = np.linspace(-8.0, 8.0, 33)
-    for y in (0, 1):
-        for gamma in GAMMAS:
-            value = f(
-                dFL_dx=focal.grad_focal_loss(x, y, gamma),
-                dCE_dx=focal.grad_cross_entropy(x, y),
-            )
-            np.testing.assert_allclose(
-                value, focal.focal_gradient_ratio(x, y, gamma), rtol=1e-12
-            )
+    value = f(
+        dFL_dx=focal.grad_focal_loss(x, Y, G), dCE_dx=focal.grad_cross_entropy(x, Y)
+    )
+    np.testing.assert_allclose(value, focal.focal_gradient_ratio(x, Y, G), rtol=1e-12)
 
 
 @dataclass(frozen=True)
@@ -396,13 +347,15 @@ FORMULAS = [
         zh="((1 − p_t,困难) / (1 − p_t,简单))^γ",
     ),
     Formula("walkthrough.s2.explain", "p = σ(x)", check_sigmoid),
-    Formula("walkthrough.s2.explain", "−log p", check_ce_positive),
-    Formula("walkthrough.s2.explain", "−log(1 − p)", check_ce_negative),
+    Formula("walkthrough.s2.explain", "−log p", partial(check_ce_of, 1)),
+    Formula("walkthrough.s2.explain", "−log(1 − p)", partial(check_ce_of, 0)),
     Formula("walkthrough.s4.explain", "−α_t log p_t", check_alpha_ce),
-    Formula("walkthrough.s4.alpha_y1", "α · CE", check_alpha_ce_of(1)),
-    Formula("walkthrough.s4.alpha_y0", "(1 − α) · CE", check_alpha_ce_of(0)),
-    Formula("walkthrough.s6.explain", "−α (1 − p)^γ log p", check_fl_of(1)),
-    Formula("walkthrough.s6.explain", "−(1 − α) p^γ log(1 − p)", check_fl_of(0)),
+    Formula("walkthrough.s4.alpha_y1", "α · CE", partial(check_alpha_ce_of, 1)),
+    Formula("walkthrough.s4.alpha_y0", "(1 − α) · CE", partial(check_alpha_ce_of, 0)),
+    Formula("walkthrough.s6.explain", "−α (1 − p)^γ log p", partial(check_fl_of, 1)),
+    Formula(
+        "walkthrough.s6.explain", "−(1 − α) p^γ log(1 − p)", partial(check_fl_of, 0)
+    ),
     Formula("gradients.intro", "x ← x − η · dL/dx", check_update),
     Formula("gradients.x", "p = σ(x)", check_sigmoid),
     Formula("imbalance.model", "p = σ(x)", check_sigmoid),
@@ -526,8 +479,8 @@ def test_latex_formulas_agree_with_the_core() -> None:
     for y in (0, 1):
         total = evaluate(first, y=y, p=P) + evaluate(second, y=y, p=P)
         same(total, focal.cross_entropy(P, y))
-    check_fl_of(1)(lambda **v: evaluate(latex_text(LATEX[1][1]), **v))
-    check_fl_of(0)(lambda **v: evaluate(latex_text(LATEX[2][1]), **v))
+    check_fl_of(1, lambda **v: evaluate(latex_text(LATEX[1][1]), **v))
+    check_fl_of(0, lambda **v: evaluate(latex_text(LATEX[2][1]), **v))
     check_fl_product(lambda **v: evaluate(latex_text(LATEX[3][1]), **v))
     for alpha in ALPHAS:
         for y in (0, 1):

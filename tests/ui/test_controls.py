@@ -25,7 +25,7 @@ def named_choice(key: str = "train_right") -> None:
     st.write(f"chosen={chosen}")
 
 
-def app(**query: str) -> AppTest:
+def choice_app(**query: str) -> AppTest:
     at = AppTest.from_function(named_choice, default_timeout=30)
     for key, raw in query.items():
         at.query_params[key] = raw
@@ -37,7 +37,7 @@ def chosen(at: AppTest) -> str:
 
 
 def test_a_named_choice_shows_names_and_returns_the_option() -> None:
-    at = app()
+    at = choice_app()
     radio = at.radio(key="train_right")
     assert radio.options == [
         EN[f"name.train_right.{o}"] for o in ("ce", "alpha_ce", "fl", "alpha_fl")
@@ -47,7 +47,7 @@ def test_a_named_choice_shows_names_and_returns_the_option() -> None:
 
 
 def test_choosing_a_name_writes_the_option_into_the_url() -> None:
-    at = app()
+    at = choice_app()
     at.radio(key="train_right").set_value("alpha_fl").run()
     assert chosen(at) == "alpha_fl"
     assert at.query_params["train_right"] == "alpha_fl"
@@ -56,21 +56,21 @@ def test_choosing_a_name_writes_the_option_into_the_url() -> None:
 
 
 def test_the_url_seeds_a_named_choice_by_its_option() -> None:
-    at = app(train_right="ce")
+    at = choice_app(train_right="ce")
     assert at.radio(key="train_right").value == "ce" == chosen(at)
     assert at.query_params["train_right"] == "ce"
 
 
 @pytest.mark.parametrize("raw", ["CE", "α-balanced CE", "x", "<b>ce</b>", ""])
 def test_a_name_or_anything_else_in_the_url_falls_back(raw: str) -> None:
-    at = app(train_right=raw)
+    at = choice_app(train_right=raw)
     assert chosen(at) == "fl"
     assert "train_right" not in at.query_params
     assert not at.exception
 
 
 def test_switching_language_keeps_the_choice_and_the_url() -> None:
-    at = app(train_right="alpha_ce")
+    at = choice_app(train_right="alpha_ce")
     at.radio(key="lang").set_value("zh").run()
     radio = at.radio(key="train_right")
     assert radio.options[1] == ZH["name.train_right.alpha_ce"]

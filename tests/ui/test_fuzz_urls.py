@@ -12,7 +12,7 @@ keys. The contract:
 - each widget on the page holds what the link asked for, as Streamlit's binding
   reads it (:meth:`focal.ui.params.Param.read`), or its default; since that
   model is the app's own code, a table of links written by hand from the
-  README's rules (``LINKS``) checks the model itself;
+  rules of docs/serving.md, "Hostile input" (``LINKS``), checks the model itself;
 - a notice names exactly the parameters whose value was refused, in the
   language the page is in, and a key that is no parameter is ignored silently;
 - the marker carried by every payload appears nowhere in what the page sent.
@@ -23,7 +23,6 @@ longer, with fresh random examples (the default run is derandomized).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -33,14 +32,14 @@ from streamlit.testing.v1 import AppTest
 
 from focal.ui.params import BY_KEY, PARAMS, Param
 from tests.fuzzing import fuzz_settings
-from tests.helpers import logged_errors, notice, widget_values
+from tests.helpers import logged_errors, notice, walk, widget_values
 from tests.ui.hostile import (
     HTML_PAYLOADS,
     MARK,
     ROOT,
     SCRIPTS,
     STREAMLIT_KEYS,
-    expected,
+    link_outcome,
     valid_text,
 )
 
@@ -103,34 +102,35 @@ def open_link(script: str, query: dict[str, Any]) -> tuple[AppTest, list[str]]:
     return at, errors
 
 
-def protos(at: AppTest) -> Iterator[str]:
-    """Every element the run sent, as protobuf text."""
-
-    def walk(node: Any) -> Iterator[Any]:
-        yield node
-        for child in getattr(node, "children", {}).values():
-            yield from walk(child)
-
-    for node in walk(at._tree):
-        proto = getattr(node, "proto", None)
-        if proto is not None:
-            yield str(proto)
+def protos(at: AppTest) -> list[str]:
+    """Every element and block the run sent, as protobuf text."""
+    found = (getattr(node, "proto", None) for node in walk(at._tree))
+    return [str(proto) for proto in found if proto is not None]
 
 
-def assert_the_contract(script: str, query: dict[str, Any]) -> AppTest:
+def assert_link(
+    script: str,
+    query: dict[str, Any],
+    values: dict[str, Any] | None = None,
+    notices: set[str] | None = None,
+) -> AppTest:
+    """The page a link opens runs, logs no error and echoes no payload; its
+    widgets hold ``values`` and its notices name exactly ``notices`` (by
+    default, the contract: what :meth:`Param.read` makes of ``query``, for the
+    widgets the page has)."""
     at, errors = open_link(script, query)
     assert not at.exception, [e.value for e in at.exception]
     assert not errors, errors
-    values, refused = expected(query)
     shown = widget_values(at)
-    for key, value in values.items():
-        if key in shown:
-            assert shown[key] == value, (key, query[key])
-    lang = str(values.get("lang", BY_KEY["lang"].default))
-    warnings = {w.value for w in at.warning}
-    assert {notice(key, lang) for key in refused} <= warnings
-    others = {notice(key, lang) for key in BY_KEY if key not in refused}
-    assert not warnings & others
+    read, refused = link_outcome(query)
+    if values is None or notices is None:  # the contract
+        values = {key: value for key, value in read.items() if key in shown}
+        notices = refused
+    assert {key: shown.get(key) for key in values} == values, query
+    lang = str(shown.get("lang", read.get("lang", BY_KEY["lang"].default)))
+    every_notice = {notice(key, lang): key for key in BY_KEY}
+    noticed = {every_notice[w.value] for w in at.warning if w.value in every_notice}
+    assert noticed == notices, query
     for text in protos(at):
         assert MARK not in text, f"a payload was echoed: {text[:300]}"
     return at
@@ -170,14 +170,14 @@ def test_the_listener_hears_what_streamlit_logs(script) -> None:
 @example(("pages/gradients.py", {"gamma": "x" * TEN_KB + MARK, "z": HTML_PAYLOADS[0]}))
 def test_any_link_renders_with_defaults_and_notices(link) -> None:
     script, query = link
-    assert_the_contract(script, query)
+    assert_link(script, query)
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
 @pytest.mark.parametrize("payload", HTML_PAYLOADS, ids=range(len(HTML_PAYLOADS)))
 def test_every_parameter_with_a_payload(script: str, payload: str) -> None:
     # all parameters at once, on every page
-    assert_the_contract(script, dict.fromkeys(KEYS, payload))
+    assert_link(script, dict.fromkeys(KEYS, payload))
 
 
 # ------------------------------------- an oracle that is not the code under test
@@ -189,8 +189,9 @@ IMBALANCE = "pages/imbalance.py"
 TRAINING = "pages/training.py"
 VARIANTS = "pages/variants.py"
 
-#: Links, and what the page must show, written by hand from the README's rules
-#: ("URL parameters" and "Hostile input"), not computed by Param.read:
+#: Links, and what the page must show, written by hand from the rules of
+#: docs/links.md and docs/serving.md ("Hostile input"), not computed by
+#: Param.read:
 #: (page, query, widget values expected, keys whose notice is expected).
 LINKS: list[tuple[str, dict[str, Any], dict[str, Any], set[str]]] = [
     (EXPLORER, {"gamma": "3"}, {"gamma": 3.0}, set()),
@@ -232,19 +233,6 @@ LINKS: list[tuple[str, dict[str, Any], dict[str, Any], set[str]]] = [
 ]
 
 
-def assert_link(
-    script: str, query: dict[str, Any], values: dict[str, Any], notices: set[str]
-) -> None:
-    at, errors = open_link(script, query)
-    assert not at.exception and not errors
-    shown = widget_values(at)
-    assert {key: shown.get(key) for key in values} == values
-    lang = str(shown.get("lang", "en"))
-    every_notice = {notice(key, lang): key for key in BY_KEY}
-    noticed = {every_notice[w.value] for w in at.warning if w.value in every_notice}
-    assert noticed == notices
-
-
 @pytest.mark.parametrize(
     ("script", "query", "values", "notices"),
     LINKS,
@@ -265,7 +253,7 @@ def test_the_hand_written_links_see_what_the_fuzzer_cannot(monkeypatch) -> None:
         return self.default if value is None else value
 
     monkeypatch.setattr(Param, "read", silent)
-    assert_the_contract(EXPLORER, {"gamma": "abc"})
+    assert_link(EXPLORER, {"gamma": "abc"})
     with pytest.raises(AssertionError):
         assert_link(EXPLORER, {"gamma": "abc"}, {"gamma": 2.0}, {"gamma"})
 
@@ -274,12 +262,12 @@ def test_the_hand_written_links_see_what_the_fuzzer_cannot(monkeypatch) -> None:
 
 
 def test_a_key_that_is_no_parameter_is_ignored_silently() -> None:
-    at = assert_the_contract(SCRIPTS[0], {"utm_source": HTML_PAYLOADS[1], "x": "1"})
+    at = assert_link(SCRIPTS[0], {"utm_source": HTML_PAYLOADS[1], "x": "1"})
     assert at.warning.len == 0
 
 
 def test_a_10_kb_value_gives_a_short_notice() -> None:
-    at = assert_the_contract(SCRIPTS[0], {"gamma": "1" * TEN_KB})
+    at = assert_link(SCRIPTS[0], {"gamma": "1" * TEN_KB})
     (warning,) = at.warning
     assert warning.value == notice("gamma", "en")
     assert len(warning.value) < 200
@@ -288,7 +276,7 @@ def test_a_10_kb_value_gives_a_short_notice() -> None:
 def test_repeated_keys_follow_streamlit() -> None:
     # a toggle or a choice takes the last value; a repeated slider key falls
     # back to the default (Streamlit reads it as a range) with a notice
-    at = assert_the_contract(
+    at = assert_link(
         SCRIPTS[0], {"y": ["1", "0"], "balance": ["false", "true"], "p": ["0.2", "0.3"]}
     )
     shown = widget_values(at)
@@ -298,7 +286,7 @@ def test_repeated_keys_follow_streamlit() -> None:
 
 def test_negative_zero_is_zero() -> None:
     # "-0" parses as -0.0, which is within [0, high]: accepted, shown as 0
-    at = assert_the_contract(
+    at = assert_link(
         SCRIPTS[0], {"gamma": "-0", "p": "-0", "alpha": "-0", "balance": "true"}
     )
     assert at.warning.len == 0

@@ -11,7 +11,7 @@ import focal
 from focal.ui.display import number
 from focal.ui.strings import EN, ZH, strings
 from focal.ui.walkthrough import NAN_DEMO_LOGITS
-from tests.helpers import assert_only_notice, assert_prose_in_both
+from tests.helpers import assert_only_notice, assert_projector_fonts, page_table
 
 from .test_app import (
     DEFAULTS,
@@ -32,8 +32,7 @@ X = np.linspace(-10.0, 10.0, 801)
 
 
 def nan_table(at: AppTest) -> list[str]:
-    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
-    return table.splitlines()[2:]
+    return page_table(at).splitlines()[2:]
 
 
 @pytest.mark.parametrize("present", [False, True], ids=["laptop", "presenter"])
@@ -48,8 +47,7 @@ def test_page_runs_with_its_sections(lang: str, present: bool) -> None:
         *([] if present else [text["controls.header"]]),
     ]
     assert text["gradients.nan_explain"] in [m.value for m in at.markdown]
-    for chart in figures(at).values():
-        assert (chart["layout"]["font"]["size"] >= 20) is present
+    assert_projector_fonts(figures(at).values(), present)
     assert at.slider(key="gamma_star").label == text["param.gamma_star"]
 
 
@@ -202,20 +200,3 @@ def test_nan_table_in_chinese_with_alpha() -> None:
         np.array(NAN_DEMO_LOGITS), 1, 0.5, 0.25
     )
     assert [("NaN" in row) for row in rows] == np.isnan(naive).tolist()
-
-
-PROSE = [
-    "gradients.ratio_explain",
-    "gradients.nan_explain",
-    "gradients.nan_fine",
-    "gradients.nan_table",
-    "gradients.ratio_header",
-    "gradients.nan_header",
-    "help.gamma_star",
-    "help.beta_star",
-]
-
-
-@pytest.mark.parametrize("key", PROSE)
-def test_prose_is_chinese_in_chinese(key: str) -> None:
-    assert_prose_in_both(EN[key], ZH[key])

@@ -11,7 +11,6 @@ the same pages with element boxes on real phone screens.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from focal.ui import screen
 from focal.ui.charts import loss_chart
 from focal.ui.phone import Later, fitted, row
 from focal.ui.strings import EN, ZH
+from tests.helpers import walk
 
 from .test_screen import ANDROID_CHROME
 
@@ -43,14 +43,16 @@ PAGES: dict[str, tuple[str, str, tuple[str, ...]]] = {
 }
 
 
-def walk(node: Any) -> Iterator[tuple[str, str]]:
+def drawn_order(node: Any) -> list[tuple[str, str]]:
     """The page's elements in the order they are drawn: (type, key or value)."""
-    if isinstance(node, Block):  # a container, column, expander, ...
-        for index in sorted(node.children):
-            yield from walk(node.children[index])
-        return
-    key = getattr(node, "key", None)
-    yield node.type, str(key) if key else str(getattr(node, "value", ""))
+    return [
+        (
+            n.type,
+            str(n.key) if getattr(n, "key", None) else str(getattr(n, "value", "")),
+        )
+        for n in walk(node)
+        if not isinstance(n, Block)
+    ]
 
 
 def opened(
@@ -77,7 +79,7 @@ def test_phone_draws_the_chart_before_the_intro_and_its_controls_after_it(
     monkeypatch: pytest.MonkeyPatch, page: str
 ) -> None:
     intro, chart, controls = PAGES[page]
-    drawn = list(walk(opened(monkeypatch, page, phone=True).main))
+    drawn = drawn_order(opened(monkeypatch, page, phone=True).main)
     first_chart = position(drawn, chart)
     charts = [i for i, (kind, _) in enumerate(drawn) if kind == "plotly_chart"]
     assert first_chart == charts[0]
@@ -95,7 +97,7 @@ def test_laptop_keeps_the_intro_before_the_chart(
     monkeypatch: pytest.MonkeyPatch, page: str
 ) -> None:
     intro, chart, _ = PAGES[page]
-    drawn = list(walk(opened(monkeypatch, page, phone=False).main))
+    drawn = drawn_order(opened(monkeypatch, page, phone=False).main)
     assert position(drawn, EN[intro]) < position(drawn, chart)
 
 
@@ -104,7 +106,7 @@ def test_projector_keeps_its_layout(monkeypatch: pytest.MonkeyPatch, page: str) 
     # presenter mode wins over a phone, and leaves the intro to the lecturer
     intro, chart, _ = PAGES[page]
     at = opened(monkeypatch, page, phone=True, present="true")
-    drawn = list(walk(at.main))
+    drawn = drawn_order(at.main)
     assert chart in [what for _, what in drawn]
     assert EN[intro] not in [what for _, what in drawn]
 
@@ -114,7 +116,7 @@ def test_every_walkthrough_step_draws_its_chart_before_its_words(
     monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
     at = opened(monkeypatch, "walkthrough", phone=True, step=step)
-    drawn = list(walk(at.main))
+    drawn = drawn_order(at.main)
     chart = position(drawn, "walkthrough_chart")
     assert position(drawn, EN[f"walkthrough.s{step}.explain"]) > chart
     formulas = [i for i, (kind, _) in enumerate(drawn) if kind == "latex"]

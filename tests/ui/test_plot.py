@@ -73,14 +73,14 @@ def test_every_kind_of_chart_is_described_in_both_languages() -> None:
         )
 
 
-def _figure(title: str | None) -> go.Figure:
+def titled(title: str | None) -> go.Figure:
     return go.Figure(layout={"title": {"text": title}} if title is not None else {})
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_alt_is_the_title_then_what_the_chart_shows(lang: str) -> None:
     text = strings(lang)
-    alt = chart_alt(text, "loss", _figure("Loss for y = 1"))
+    alt = chart_alt(text, "loss", titled("Loss for y = 1"))
     assert alt == text["alt.chart"].format(
         title="Loss for y = 1", shows=text["alt.loss"]
     )
@@ -88,16 +88,16 @@ def test_alt_is_the_title_then_what_the_chart_shows(lang: str) -> None:
 
 
 def test_alt_of_a_chart_without_a_title_says_what_it_shows() -> None:
-    assert chart_alt(EN, "family", _figure(None)) == EN["alt.family"]
-    assert chart_alt(EN, "family", _figure("")) == EN["alt.family"]
+    assert chart_alt(EN, "family", titled(None)) == EN["alt.family"]
+    assert chart_alt(EN, "family", titled("")) == EN["alt.family"]
 
 
 def test_title_markup_is_read_as_words() -> None:
-    assert chart_title(_figure("Loss<br><sup>for y = 1</sup>")) == "Loss for y = 1"
+    assert chart_title(titled("Loss<br><sup>for y = 1</sup>")) == "Loss for y = 1"
 
 
 def test_title_of_a_shared_figure() -> None:
-    shared = SharedFigure(_figure("Figure 1").to_dict())
+    shared = SharedFigure(titled("Figure 1").to_dict())
     assert chart_title(shared) == "Figure 1"
 
 

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from focal.ui.params import BY_KEY, PARAMS
 from focal.ui.strings import EN, LANGUAGES, TABLES, ZH, strings
-from tests.helpers import assert_chinese, assert_prose_in_both, latin_words
+from focal.variants import VARIANTS
+from tests.helpers import CJK, assert_chinese, latin_words
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Chinese characters or Chinese (full-width) punctuation.
@@ -33,6 +35,79 @@ PROSE = [
     "notice.bad_param",
     "share.help",
     "reset.label",
+    # the Gradients page
+    "gradients.ratio_explain",
+    "gradients.nan_explain",
+    "gradients.nan_fine",
+    "gradients.nan_table",
+    "gradients.ratio_header",
+    "gradients.nan_header",
+    "help.gamma_star",
+    "help.beta_star",
+    # the Training page
+    "training.nav",
+    "training.title",
+    "training.intro",
+    "training.settings",
+    "training.data",
+    "training.boundary_title",
+    "training.precision_help",
+    "training.recall_help",
+    "training.ap_help",
+    "training.sample",
+    "training.loss_caption",
+    "training.look",
+    "training.progress",
+    "param.train_imbalance",
+    "help.train_prior",
+    "help.train_optimizer",
+    # the Variants page
+    "variants.title",
+    "variants.intro",
+    "variants.axis_note",
+    "variants.paper_explain",
+    "variants.table1_caption",
+    "variants.controls_header",
+    "variants.values_header",
+    *[f"variants.note.{name}" for name in VARIANTS if name != "ce"],
+    *[
+        f"param.{p.key}"
+        for p in PARAMS
+        if p.key.startswith("var_") and p.kind == "toggle"
+    ],
+    # the Imbalance page
+    "imbalance.nav",
+    "imbalance.title",
+    "imbalance.intro",
+    "imbalance.headline",
+    "imbalance.headline_count",
+    "imbalance.total",
+    "imbalance.model",
+    "imbalance.shares.header",
+    "imbalance.shares.explain",
+    "imbalance.shares.title",
+    "imbalance.table.header",
+    "imbalance.table.explain",
+    "imbalance.figure4.header",
+    "imbalance.figure4.explain",
+    "imbalance.figure4.empty",
+    "imbalance.yolo_note",
+    "help.imb_spread",
+    "option.imb_preset.retinanet",
+    # the walkthrough
+    "walkthrough.title",
+    "walkthrough.intro",
+    "walkthrough.alpha_note",
+    "walkthrough.s4.warning",
+    *[
+        f"walkthrough.s{step}.{part}"
+        for step in BY_KEY["step"].options
+        for part in ("explain", "try")
+    ],
+    "walkthrough.s1.setting",
+    "walkthrough.s5.ratio_note",
+    "help.step",
+    "help.wt_size",
 ]
 
 
@@ -78,7 +153,11 @@ def test_no_empty_value(table: dict[str, str]) -> None:
 
 @pytest.mark.parametrize("key", PROSE)
 def test_chinese_prose_is_chinese(key: str) -> None:
-    assert_prose_in_both(EN[key], ZH[key])
+    """A sentence and its translation: Chinese characters in one, none in the
+    other, and no English word left in the Chinese."""
+    assert CJK.search(ZH[key]), ZH[key]
+    assert not CJK.search(EN[key]), EN[key]
+    assert_chinese([ZH[key]])
 
 
 def test_no_chinese_string_has_an_english_word() -> None:
@@ -124,17 +203,9 @@ def test_language_names_are_in_their_own_language() -> None:
 
 def source_keys() -> set[str]:
     """Literal keys the app looks up: text["..."] in pages and focal/ui."""
-    files = [
-        ROOT / "app.py",
-        *ROOT.glob("pages/*.py"),
-        *ROOT.glob("focal/ui/*.py"),
-        *ROOT.glob("focal/ui/**/*.py"),
-    ]
     pattern = re.compile(r"""text\[\s*["']([a-z_]+\.[a-z_.]+)["']\s*\]""")
-    found: set[str] = set()
-    for path in files:
-        found |= set(pattern.findall(path.read_text(encoding="utf-8")))
-    return found
+    files = [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("focal/ui/**/*.py")]
+    return {key for path in files for key in pattern.findall(path.read_text("utf-8"))}
 
 
 def test_every_key_the_app_uses_exists() -> None:

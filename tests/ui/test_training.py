@@ -18,7 +18,13 @@ from focal import training
 from focal.ui.display import number
 from focal.ui.params import BY_KEY, PARAMS, Value
 from focal.ui.strings import EN, ZH, strings
-from tests.helpers import assert_chinese, assert_only_notice, assert_prose_in_both
+from tests.helpers import (
+    assert_chinese,
+    assert_only_notice,
+    assert_projector_fonts,
+    page_texts,
+    widget_values,
+)
 
 from .test_app import (
     app,
@@ -45,7 +51,7 @@ def page(**query: str) -> AppTest:
     return switch(app(**{**url(SMALL), **query}), PAGE)
 
 
-def expected(state: Mapping[str, Value]) -> dict[str, training.Outcome]:
+def trained(state: Mapping[str, Value]) -> dict[str, training.Outcome]:
     data = training.make_dataset(
         int(state["train_points"]),
         float(state["train_imbalance"]),
@@ -71,21 +77,15 @@ def expected(state: Mapping[str, Value]) -> dict[str, training.Outcome]:
     return outcomes
 
 
-def page_widgets(at: AppTest) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for kind in ("slider", "toggle", "radio"):
-        for widget in at.get(kind):
-            if widget.key in TRAIN_KEYS:
-                found[widget.key] = widget.value
-    return found
-
-
 def assert_training(at: AppTest, state: Mapping[str, Value]) -> None:
     """The page shows ``state``: widgets, both runs' figures and numbers."""
     assert not at.exception
-    assert page_widgets(at) == {key: state[key] for key in TRAIN_KEYS}
+    shown = widget_values(at)
+    assert {key: shown[key] for key in TRAIN_KEYS} == {
+        key: state[key] for key in TRAIN_KEYS
+    }
     text = strings(str(state["lang"]))
-    outcomes = expected(state)
+    outcomes = trained(state)
     figs = figures(at)
     assert set(figs) == CHARTS
     shown = [metric.value for metric in at.metric]
@@ -125,8 +125,7 @@ def test_page_runs_in_every_language_and_mode(lang: str, present: bool) -> None:
     state = {**DEFAULTS, **SMALL, "lang": lang, "present": present}
     assert_training(at, state)
     table = strings(lang)
-    sizes = [f["layout"]["font"]["size"] for f in figures(at).values()]
-    assert all(size >= 20 for size in sizes) if present else max(sizes) < 20
+    assert_projector_fonts(figures(at).values(), present)
     if present:
         assert [t.value for t in at.title] == []
     else:
@@ -142,38 +141,8 @@ def test_page_runs_in_every_language_and_mode(lang: str, present: bool) -> None:
 
 def test_chinese_page_shows_no_english_words() -> None:
     at = page(lang="zh")
-    seen = [t.value for t in at.title] + [c.value for c in at.caption]
-    seen += [m.label for m in at.metric] + [i.value for i in at.info]
-    seen += [w.label for w in at.slider] + [w.label for w in at.radio]
-    seen += [m.value for m in at.markdown]
-    assert_chinese(seen)
+    assert_chinese(page_texts(at))
     assert any(ZH["training.positives"] in str(f) for f in figures(at).values())
-
-
-#: The page's running prose: really Chinese in the Chinese table.
-PROSE = [
-    "training.nav",
-    "training.title",
-    "training.intro",
-    "training.settings",
-    "training.data",
-    "training.boundary_title",
-    "training.precision_help",
-    "training.recall_help",
-    "training.ap_help",
-    "training.sample",
-    "training.loss_caption",
-    "training.look",
-    "training.progress",
-    "param.train_imbalance",
-    "help.train_prior",
-    "help.train_optimizer",
-]
-
-
-@pytest.mark.parametrize("key", PROSE)
-def test_chinese_prose_is_chinese(key: str) -> None:
-    assert_prose_in_both(EN[key], ZH[key])
 
 
 def test_every_training_key_is_in_both_tables() -> None:
@@ -307,7 +276,7 @@ BAD = [
 def test_bad_value_falls_back_with_a_notice(key: str, raw: str) -> None:
     at = switch(app(**{**url(SMALL), key: raw}), PAGE)
     param = BY_KEY[key]
-    assert page_widgets(at)[key] == param.default
+    assert widget_values(at)[key] == param.default
     assert_only_notice(at, key)
     if "<" in raw or raw in ("mse", "svm", "abc", "maybe", "sgd"):
         for shown in visible_texts(at):

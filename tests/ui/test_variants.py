@@ -6,6 +6,7 @@ read back: its widgets, the Markdown table of values, and the figures' JSON.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,12 +20,14 @@ from focal.ui.display import number
 from focal.ui.params import PARAMS, Value
 from focal.ui.strings import EN, ZH, strings
 from focal.ui.text import variants as variants_text
-from focal.variants import VARIANTS, VariantSettings, variant_losses
+from focal.variants import VariantSettings, variant_losses
 from tests.helpers import (
     app,
     assert_chinese,
     assert_only_notice,
-    assert_prose_in_both,
+    assert_projector_fonts,
+    page_table,
+    page_texts,
     widget_values,
 )
 
@@ -55,18 +58,9 @@ HOSTILE = "<script>alert(1)</script>"
 
 
 def settings_of(state: Mapping[str, Value]) -> VariantSettings:
-    return VariantSettings(
-        star_gamma=float(state["var_star_gamma"]),
-        star_beta=float(state["var_star_beta"]),
-        poly_epsilon=float(state["var_poly_epsilon"]),
-        qfl_beta=float(state["var_qfl_beta"]),
-        vfl_alpha=float(state["var_vfl_alpha"]),
-        vfl_gamma=float(state["var_vfl_gamma"]),
-        asl_gamma_pos=float(state["var_asl_gamma_pos"]),
-        asl_gamma_neg=float(state["var_asl_gamma_neg"]),
-        asl_margin=float(state["var_asl_margin"]),
-        q=float(state["var_q"]),
-    )
+    """Each setting from its slider, ``var_`` and the field's name."""
+    fields = dataclasses.fields(VariantSettings)
+    return VariantSettings(**{f.name: float(state[f"var_{f.name}"]) for f in fields})
 
 
 def assert_variants(at: AppTest, state: Mapping[str, Value]) -> None:
@@ -107,7 +101,7 @@ def assert_variants(at: AppTest, state: Mapping[str, Value]) -> None:
     )
 
     # the table of values: one row per shown loss, the core's number in each
-    (table,) = [m.value for m in at.markdown if m.value.startswith("|")]
+    table = page_table(at)
     rows = table.splitlines()[2:]
     assert len(rows) == len(shown)
     for row, name in zip(rows, shown, strict=True):
@@ -147,8 +141,7 @@ def test_page_runs_in_every_language_and_mode(lang: str, present: bool) -> None:
     headings += [h.value for h in at.subheader]
     assert set(headings) <= set(table.values())
     assert [t.value for t in at.title] == ([] if present else [table["variants.title"]])
-    sizes = [f["layout"]["font"]["size"] for f in figures(at).values()]
-    assert all(size >= 20 for size in sizes) if present else max(sizes) < 20
+    assert_projector_fonts(figures(at).values(), present)
     # every variant's note is on the page, citation included
     captions = " ".join(c.value for c in at.caption)
     for name in ("fl_star", "poly1", "qfl", "vfl", "asl"):
@@ -162,7 +155,7 @@ def test_fl_star_is_written_with_gamma_star_as_on_the_gradients_page() -> None:
     assert at.slider(key="var_star_gamma").label.startswith("γ*")
     params = EN["variants.params.fl_star"].format(gamma="4", beta="0")
     assert params == "γ* = 4, β = 0"
-    (table,) = [m.value for m in at.markdown if m.value.startswith("|")]
+    table = page_table(at)
     assert f"| {EN['variants.name.fl_star']} | {params} |" in table
     legend = [t["name"] for t in figures(at)["variants_chart"]["data"]]
     assert EN["variants.name.fl_star"] in legend
@@ -170,10 +163,7 @@ def test_fl_star_is_written_with_gamma_star_as_on_the_gradients_page() -> None:
 
 def test_zh_page_shows_no_english_words() -> None:
     at = app(PAGE, lang="zh")
-    seen = [t.value for t in at.title] + [h.value for h in at.header]
-    seen += [c.value for c in at.caption] + [m.value for m in at.markdown]
-    seen += [w.label for w in at.slider] + [w.label for w in at.toggle]
-    assert_chinese(seen)
+    assert_chinese(page_texts(at))
     chart = figures(at)["variants_chart"]
     assert chart["layout"]["title"]["text"] == ZH["variants.chart_title_pos"].format(
         q="1"
@@ -288,23 +278,6 @@ def test_the_page_keeps_shared_values_from_another_page() -> None:
 
 
 # ---------------------------------------------------------------- strings
-
-PROSE = [
-    "variants.title",
-    "variants.intro",
-    "variants.axis_note",
-    "variants.paper_explain",
-    "variants.table1_caption",
-    "variants.controls_header",
-    "variants.values_header",
-    *[f"variants.note.{name}" for name in VARIANTS if name != "ce"],
-    *[f"param.{param.key}" for param in OWN if param.kind == "toggle"],
-]
-
-
-@pytest.mark.parametrize("key", PROSE)
-def test_prose_is_chinese_in_zh(key: str) -> None:
-    assert_prose_in_both(EN[key], ZH[key])
 
 
 def test_own_strings_are_prefixed_and_every_control_is_labelled() -> None:
