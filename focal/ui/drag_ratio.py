@@ -66,8 +66,9 @@ def decades(series: on_drag_ratio.RatioSeries) -> tuple[int, int]:
     shown = values[np.isfinite(values) & (values > 0)]
     if not shown.size:
         return -1, 1
-    low = math.floor(float(np.log10(shown.min())))
-    high = math.ceil(float(np.log10(shown.max())))
+    # a fifth of a decade of room at least, as an autoscaled axis leaves
+    low = math.floor(float(np.log10(shown.min())) - 0.2)
+    high = math.ceil(float(np.log10(shown.max())) + 0.2)
     if high == low:  # every ratio a power of ten, e.g. 1 (hard = easy)
         low, high = low - 1, high + 1
     elif high - low == 1:
@@ -133,6 +134,14 @@ def _marker_rows(frame: Frame, ratio: np.ndarray, span: tuple[int, int]) -> list
     return [None if math.isnan(v) else round(v, 1) for v in drawn.tolist()]
 
 
+def frame_of(screen: Screen) -> Frame:
+    """The CE and FL chart's frame; on a projector a shorter one, so that the
+    chart under its row of inputs fits a 1280×720 screen."""
+    if screen is Screen.PROJECTOR:
+        return Frame(600, 320, 20.0, 4.0, 6.5, 8.0, 20.0)
+    return Frame.of(screen)
+
+
 def _gamma_x(frame: Frame, gammas: np.ndarray) -> np.ndarray:
     return _x(frame, gammas / on_drag.GAMMA_HIGH)
 
@@ -193,7 +202,7 @@ def _svg(frame: Frame, text: Mapping[str, str]) -> str:
         f'<path class="fr-now" d="" stroke="{COLORS["point"]}" '
         f'stroke-width="{frame.line}" stroke-dasharray="6 4"/>'
     )
-    parts.append(_text(0, top + f, "", f - 2, **{"class": "fr-now-label"}))
+    parts.append(_text(0, top + f, "", f, **{"class": "fr-now-label"}))
     for key in ("ce", "fl"):
         width = frame.bold if key == "fl" else frame.line
         parts.append(
@@ -229,7 +238,7 @@ def grid_data(lang: str, screen: Screen) -> dict[str, Any]:
         labels, the steps and the export's file name stem.
     """
     text = strings(lang)
-    frame = Frame.of(screen)
+    frame = frame_of(screen)
     gammas = on_drag.drag_gammas()
     gx = _gamma_x(frame, gammas)
     right = gammas > 0.8 * on_drag.GAMMA_HIGH  # near the right edge: label on the left
@@ -311,7 +320,7 @@ def chart_data(
     """What the chart mount holds: the committed values, the y axis, and along
     each slider (from :func:`focal.on_drag_ratio.ratio_drag`) the numbers and
     markers; along p_hard and p_easy the curves too."""
-    frame = Frame.of(screen)
+    frame = frame_of(screen)
     drag = on_drag_ratio.ratio_drag(hard, easy, gamma)
     span = decades(drag.along_gamma)
     gx = _gamma_x(frame, drag.gammas)
@@ -364,7 +373,7 @@ _GRID = st.components.v2.component("focal_ratio_grid", js=_asset("drag_ratio.js"
 _CHART = st.components.v2.component(
     "focal_ratio_chart",
     html=_CHART_HTML,
-    css=_asset("drag.css"),
+    css=_asset("drag.css") + _asset("drag_ratio.css"),
     js=_asset("drag_ratio_chart.js"),
 )
 _NUMBERS = st.components.v2.component(

@@ -150,10 +150,11 @@ def test_a_drag_redraws_in_the_page_and_reruns_once_on_release(
         drag(page, phone, name)
         seen = page.evaluate(STOP)
         # during the drag: the drawing changed step by step, and no rerun was asked
-        moves = len(MOVES[name])
-        assert seen["inputs"] >= moves - 5, seen
-        assert seen["changed"] >= moves - 5, seen
-        assert seen["seen"] >= len(set(MOVES[name])) - 5, seen  # distinct drawings
+        # (a phone's p_t input is about 2 px a step: a finger skips a few)
+        moves, values = len(MOVES[name]), len(set(MOVES[name]))
+        assert seen["inputs"] >= 0.8 * moves, seen
+        assert seen["changed"] >= 0.8 * moves, seen
+        assert seen["seen"] >= 0.6 * values, seen  # distinct drawings
         assert reruns.count == before, reruns.sent
         state[name] = final[name]
         shown_value = f"{final[name]:.1f}" if name == "gamma" else f"{final[name]:.2f}"
@@ -208,8 +209,16 @@ def test_the_sidebar_and_a_reset_move_the_chart_hover_and_export(open_app) -> No
     expect(page.locator(f"{CHART} output.fr-gamma-o")).to_have_text("1.9")
     settle(page, 0)
     assert shown(page) == expected(0.1, 0.9, 1.9)
-    page.get_by_role("button", name="Reset").click()
+    easy = page.locator(f"{CHART} input.fr-easy")
+    easy.focus()
+    page.keyboard.press("ArrowLeft")
+    wait_until(page, "() => location.search.includes('easy=0.89')", what="easy 0.89")
+    settle(page, 0)
+    page.get_by_role("button", name="Reset").click()  # every value, the view too
+    settle(page, 0)
+    page.get_by_text("2 · Hard vs easy").click()
     expect(page.locator(f"{CHART} output.fr-gamma-o")).to_have_text("2.0")
+    expect(page.locator(f"{CHART} output.fr-easy-o")).to_have_text("0.90")
     settle(page, 0)
     assert shown(page) == expected(0.1, 0.9, 2.0)
     svg = page.locator(f"{CHART} svg").bounding_box()
