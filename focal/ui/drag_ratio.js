@@ -49,9 +49,7 @@ function mount(args) {
     label.setAttribute("text-anchor", grid.now_anchor[at.gamma]);
     place($(".fr-pt-ce"), series.ce_y[i], x);
     place($(".fr-pt-fl"), series.fl_y[i], x);
-    $(".fr-gamma-o").value = grid.g[at.gamma];
-    $(".fr-hard-o").value = grid.p[at.hard];
-    $(".fr-easy-o").value = grid.p[at.easy];
+    for (const k in inputs) $(`.fr-${k}-o`).value = (k === "gamma" ? grid.g : grid.p)[at[k]];
     reg.now = [series.ce[i], series.fl[i], series.amp[i]];
     if (reg.show) reg.show(reg.now);
   }
@@ -85,8 +83,7 @@ function mount(args) {
   const save = (href, name) => Object.assign(document.createElement("a"), { href, download: name }).click();
   const xml = () => new XMLSerializer().serializeToString(svg);
   const [svgButton, pngButton] = [$(".fd-svg-dl"), $(".fd-png-dl")];
-  svgButton.textContent = grid.labels.svg;
-  pngButton.textContent = grid.labels.png;
+  [svgButton.textContent, pngButton.textContent] = [grid.labels.svg, grid.labels.png];
   svgButton.title = pngButton.title = grid.labels.help;
   svgButton.onclick = () => save(URL.createObjectURL(new Blob([xml()], { type: "image/svg+xml" })), `${file()}.svg`);
   pngButton.onclick = () => {
