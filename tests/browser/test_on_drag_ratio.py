@@ -215,6 +215,12 @@ def test_the_sidebar_and_a_reset_move_the_chart_hover_and_export(open_app) -> No
     wait_until(page, "() => location.search.includes('easy=0.89')", what="easy 0.89")
     settle(page, 0)
     page.get_by_role("button", name="Reset").click()  # every value, the view too
+    wait_until(
+        page,
+        "() => !location.search.includes('view=')"
+        " && document.querySelector('.st-key-drag_chart')",
+        what="the CE and FL view after Reset",
+    )
     settle(page, 0)
     page.get_by_text("2 · Hard vs easy").click()
     expect(page.locator(f"{CHART} output.fr-gamma-o")).to_have_text("2.0")
