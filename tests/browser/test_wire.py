@@ -107,7 +107,7 @@ def sent() -> list[tuple[str, dict, dict]]:
             caught.clear()
     for chart in cached:
         chart.cache_clear()
-    assert len(found) >= 20
+    assert len(found) >= 19  # every Plotly chart of LINKS (none on the ratio view)
     return found
 
 
