@@ -17,17 +17,16 @@ import streamlit as st
 
 import focal
 from focal.formats import DOWNLOADS, format_table
-from focal.ui import drag
-from focal.ui.charts import figure_1, figure_1_sweep, ratio_chart
+from focal.ui import drag, drag_ratio
+from focal.ui.charts import figure_1, figure_1_sweep
 from focal.ui.controls import render
-from focal.ui.display import times
 from focal.ui.latex import focal_formula
 from focal.ui.params import BY_KEY
 from focal.ui.phone import fitted
 from focal.ui.plot import plot
 from focal.ui.screen import Screen
 from focal.ui.shared import CHART, Shared
-from focal.ui.style import phone_curves_style
+from focal.ui.style import RATIO_SLIDERS_KEY, phone_curves_style, ratio_style
 from focal.ui.tables import markdown_table, table_note
 
 
@@ -69,34 +68,26 @@ def curves_view(now: Shared) -> None:
 
 
 def ratio_view(now: Shared) -> None:
-    """Hard against easy examples: their loss ratios and the amplification."""
+    """Hard against easy examples: their loss ratios and the amplification.
+
+    The chart and the numbers beside it follow a drag of the chart's own γ,
+    p_hard and p_easy sliders in the browser (:mod:`focal.ui.drag_ratio`); on
+    release the page reruns once and the URL and the shared γ follow. The
+    hard and easy sliders stay on the page, hidden (:func:`ratio_style`): they
+    bind the URL and take a link's value; the chart's own show it.
+    """
     text = now.text
     now.heading("ratio.header")
     now.explain("ratio.explain")
-    if now.screen is Screen.PHONE:  # the chart first, its sliders under it
-        ratio_column = st.container()
-        controls_column = st.container()
-    else:
-        controls_column, ratio_column = st.columns([2, 3])
-    hard = float(render(BY_KEY["hard"], text, controls_column))
-    easy = float(render(BY_KEY["easy"], text, controls_column))
-    ratio = focal.hard_easy_ratio(hard, easy, 1, now.gamma, now.alpha)
-    metrics = controls_column.columns(3)
-    for column, key, ratio_value in (
-        (metrics[0], "ratio.ce", ratio.ce_ratio),
-        (metrics[1], "ratio.fl", ratio.fl_ratio),
-        (metrics[2], "ratio.amplification", ratio.amplification),
-    ):
-        unit = "×" if key == "ratio.amplification" else ""
-        column.metric(text[key], times(ratio_value, unit))
-    plot(
-        ratio_column,
-        text,
-        "ratio",
-        fitted(ratio_chart(hard, easy, now.gamma, now.lang, now.present), now.phone),
-        key="ratio_chart",
-        **CHART,
-    )
+    ratio_style()
+    if now.phone:  # the chart's own γ takes the strip's place (one of each)
+        phone_curves_style()
+    sliders = st.container(key=RATIO_SLIDERS_KEY)
+    hard = float(render(BY_KEY["hard"], text, sliders))
+    easy = float(render(BY_KEY["easy"], text, sliders))
+    chart_column, numbers_column = st.columns([3, 2])
+    drag_ratio.ratio_chart(chart_column, hard, easy, now.gamma, now.lang, now.screen)
+    drag_ratio.numbers(numbers_column, text)
 
 
 def family_view(now: Shared) -> None:

@@ -100,3 +100,23 @@ _PHONE_CURVES_CSS = f"""
 def phone_curves_style() -> None:
     """Hide the phone's strip on the Explorer's CE and FL view (call on a phone)."""
     st.html(_PHONE_CURVES_CSS)
+
+
+#: The key of the hard/easy view's hidden sliders (the chart's own show them).
+RATIO_SLIDERS_KEY = "ratio_sliders"
+
+# The Explorer's hard/easy view: its chart's hidden grid mount, and the hard and
+# easy sliders, which stay on the page only to bind the URL (one visible control
+# each: the chart's own, right above the chart).
+_RATIO_CSS = f"""
+<style>
+.st-key-drag_ratio_grid,
+[data-testid="stLayoutWrapper"]:has(> .st-key-{RATIO_SLIDERS_KEY}),
+.st-key-{RATIO_SLIDERS_KEY} {{ display: none !important; }}
+</style>
+"""
+
+
+def ratio_style() -> None:
+    """Hide the hard/easy view's grid mount and its URL-bound sliders."""
+    st.html(_RATIO_CSS)

@@ -34,16 +34,17 @@ TITLE_EN = "Focal loss explorer"
 TITLE_ZH = "Focal Loss 探索"
 GRADIENTS_TITLE_EN = "Gradients with respect to the logit"
 EXPLORER_CHARTS = 1  # the default view: CE and FL (an SVG component, issue 16)
-#: Every chart: Plotly's, and the CE and FL view's on-drag chart (focal/ui/drag.py).
-ANY_CHART = ".js-plotly-plot, .st-key-drag_chart"
+#: Every chart: Plotly's, and the on-drag charts of the CE and FL view
+#: (focal/ui/drag.py) and of the hard/easy view (focal/ui/drag_ratio.py).
+ANY_CHART = ".js-plotly-plot, .st-key-drag_chart, .st-key-drag_ratio_chart"
 
 # The on-drag chart's SVG, inside the component's shadow root, or null.
 DRAG_SVG = """(() => {
-  const host = document.querySelector('.st-key-drag_chart');
+  const host = document.querySelector('.st-key-drag_chart, .st-key-drag_ratio_chart');
   const inner = host && [...host.querySelectorAll('*')].find(e => e.shadowRoot);
   const root = inner ? inner.shadowRoot : host;
   const svg = root && root.querySelector('svg');
-  const fl = svg && svg.querySelector('.fd-fl');
+  const fl = svg && svg.querySelector('.fd-fl, .fr-fl');
   return fl && fl.getAttribute('d') ? svg : null;
 })()"""
 #: The Explorer's views: the radio's English name and the charts each draws.
@@ -82,7 +83,7 @@ SETTLED = f"""(minCharts) => {{
 # ``_fullData`` holds them decoded), as JSON text for comparison.
 CHART_JSON = f"""(part) => {{
   const svg = {DRAG_SVG};  // the on-drag chart: its FL path, or all it draws
-  if (svg) return part === 'fl' ? svg.querySelector('.fd-fl').getAttribute('d')
+  if (svg) return part === 'fl' ? svg.querySelector('.fd-fl, .fr-fl').getAttribute('d')
     : [...svg.querySelectorAll('path, circle')].map(e => e.outerHTML).join('');
   const chart = document.querySelectorAll('.js-plotly-plot')[0];
   if (!chart || !chart._fullData) return null;

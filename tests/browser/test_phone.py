@@ -88,7 +88,7 @@ SIDEWAYS = """() => {
 ON_SCREEN = f"""(names) => {{
   const width = innerWidth, height = innerHeight;
   const sliders = [...document.querySelectorAll('input[type="range"]')];
-  // the CE and FL view's on-drag chart (issue 16): its own γ and p, its SVG
+  // an on-drag chart (issue 16): its own sliders (γ and p, or γ and both p_t), its SVG
   const svg = {DRAG_SVG};
   const own = svg ? [...svg.getRootNode().querySelectorAll('label.fd-in')] : [];
   const found = {{}};
@@ -180,7 +180,9 @@ def test_explorer_chart_and_its_sliders_share_the_first_screen(
     open_app, path: str, size: str
 ) -> None:
     page = open_phone(open_app, path, size, 1)
-    assert_on_screen(page, ["γ", "p", "plot"])
+    # the hard/easy view's chart has its own γ and p_t of both examples
+    own = ["γ", "hard p_t", "easy p_t"] if "view=ratio" in path else ["γ", "p"]
+    assert_on_screen(page, [*own, "plot"])
 
 
 def test_touch_on_gamma_redraws_the_chart(open_app) -> None:
@@ -212,10 +214,10 @@ def test_touch_on_gamma_redraws_the_chart(open_app) -> None:
 
 
 def test_strip_stays_on_screen_when_the_page_scrolls(open_app) -> None:
-    # Reading the numbers under the chart, the sliders stay within reach (on
-    # the hard/easy view: on the CE and FL view the chart's own γ and p take
-    # the strip's place, issue 16, and its numbers follow them under the chart).
-    page = open_phone(open_app, "/?view=ratio", "390x844", 1)
+    # Reading the explanation under the chart, the sliders stay within reach
+    # (on the Figure 1 view: on the CE and FL and the hard/easy views the
+    # chart's own sliders take the strip's place, issue 16).
+    page = open_phone(open_app, "/?view=family", "390x844", 1)
     # to the end of the page: the explanation after the numbers and the formula
     page.locator(
         '[data-testid="stMarkdownContainer"] p'

@@ -44,7 +44,7 @@ LINKS = [
     (None, {}),
     (None, {"y": "0", "axis": "p_t", "log": "true", "balance": "true"}),
     (None, {"gamma": "5", "p": "0.02", "y": "0"}),
-    (None, {"view": "ratio", "hard": "0.3", "easy": "0.95"}),
+    # the hard/easy view draws an SVG component (focal/ui/drag_ratio.py, issue 16)
     (None, {"view": "family", "gamma": "0.5"}),
     (None, {"view": "family", "sweep": "true"}),
     *[("pages/walkthrough.py", {"step": str(step)}) for step in range(1, 7)],
@@ -93,7 +93,7 @@ def sent() -> list[tuple[str, dict, dict]]:
         return caught[-1][1]
 
     found = []
-    cached = (charts.loss_chart, charts.ratio_chart, charts.figure_1)
+    cached = (charts.loss_chart, charts.figure_1)
     cached += (charts.figure_1_sweep,)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("focal.ui.plot.lean", catch)
@@ -107,7 +107,7 @@ def sent() -> list[tuple[str, dict, dict]]:
             caught.clear()
     for chart in cached:
         chart.cache_clear()
-    assert len(found) >= 20
+    assert len(found) >= 19  # every Plotly chart of LINKS (none on the ratio view)
     return found
 
 

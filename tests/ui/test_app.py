@@ -22,7 +22,7 @@ from streamlit.testing.v1 import AppTest
 import focal
 from focal import curves
 from focal.formats import DOWNLOADS
-from focal.ui import drag
+from focal.ui import drag, drag_ratio
 from focal.ui.charts import FIGURE1_POINTS
 from focal.ui.display import number, times
 from focal.ui.params import BY_KEY, PARAMS, Value
@@ -77,30 +77,66 @@ def switch(at: AppTest, page: str) -> AppTest:
     return run(at.switch_page(page))
 
 
-def drag_chart(at: AppTest) -> dict[str, Any]:
-    """The CE and FL view's chart (focal/ui/drag.py, issue 16): the data of its
-    component mounts by name, or {} when the view is not on screen."""
+def _mounts(at: AppTest, prefix: str) -> dict[str, Any]:
     return {
         e.proto.component_name: json.loads(e.proto.json)
         for e in at.get("bidi_component")
+        if e.proto.component_name.startswith(prefix)
     }
+
+
+def drag_chart(at: AppTest) -> dict[str, Any]:
+    """The CE and FL view's chart (focal/ui/drag.py, issue 16): the data of its
+    component mounts by name, or {} when the view is not on screen."""
+    return _mounts(at, "focal_drag_")
+
+
+def ratio_mounts(at: AppTest) -> dict[str, Any]:
+    """The hard/easy view's chart (focal/ui/drag_ratio.py, issue 16): the data
+    of its component mounts by name, or {} when the view is not on screen."""
+    return _mounts(at, "focal_ratio_")
 
 
 def figures(at: AppTest) -> dict[str, dict[str, Any]]:
     """The page's Plotly figures by element key, decoded; the CE and FL chart
-    (a component since issue 16) as ``loss_chart``: its mounts' data."""
+    and the hard/easy chart (components since issue 16) as ``loss_chart`` and
+    ``ratio_chart``: their mounts' data."""
     charts = {
         chart.key: plotly_data(json.loads(chart.proto.spec))
         for chart in at.get("plotly_chart")
     }
-    return charts | ({"loss_chart": drag_chart(at)} if drag_chart(at) else {})
+    for key, mounts in (
+        ("loss_chart", drag_chart(at)),
+        ("ratio_chart", ratio_mounts(at)),
+    ):
+        if mounts:
+            charts[key] = mounts
+    return charts
 
 
 def raw_specs(at: AppTest) -> dict[str, str]:
     specs = {chart.key: chart.proto.spec for chart in at.get("plotly_chart")}
-    if drag_chart(at):
-        specs["loss_chart"] = json.dumps(drag_chart(at), sort_keys=True)
+    for key, mounts in (
+        ("loss_chart", drag_chart(at)),
+        ("ratio_chart", ratio_mounts(at)),
+    ):
+        if mounts:
+            specs[key] = json.dumps(mounts, sort_keys=True)
     return specs
+
+
+def ratio_shown(at: AppTest) -> dict[str, str]:
+    """The three numbers the hard/easy chart's script shows before any drag:
+    the entries of the current γ step (see focal/ui/drag_ratio.js)."""
+    mounts = ratio_mounts(at)
+    if not mounts:
+        return {}
+    grid, chart = mounts["focal_ratio_grid"], mounts["focal_ratio_chart"]
+    i = round(chart["gamma"] / grid["g_step"])
+    at_gamma = chart["at_gamma"]
+    values = [at_gamma["ce"][i], at_gamma["fl"][i], at_gamma["amp"][i]]
+    labels = mounts["focal_ratio_numbers"]["labels"]
+    return dict(zip(labels, values, strict=True))
 
 
 def drag_shown(at: AppTest) -> tuple[dict[str, str], list[str]]:
@@ -125,7 +161,11 @@ def drag_shown(at: AppTest) -> tuple[dict[str, str], list[str]]:
 
 
 def metrics(at: AppTest) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric} | drag_shown(at)[0]
+    return (
+        {metric.label: metric.value for metric in at.metric}
+        | drag_shown(at)[0]
+        | ratio_shown(at)
+    )
 
 
 def infos(at: AppTest) -> list[str]:
@@ -260,13 +300,22 @@ def assert_view(
     assert shown[text["ratio.fl"]] == times(ratio.fl_ratio)
     suffix = "" if math.isnan(ratio.amplification) else "×"  # "—" alone for 0/0
     assert shown[text["ratio.amplification"]] == times(ratio.amplification) + suffix
+    # the on-drag chart gets the series of this state (each series is checked
+    # against the core in tests/test_drag_ratio.py); its numbers along γ are
+    # the core's, and the one shown is at the current γ
     gammas = curves.gamma_grid()
     ratios = focal.hard_easy_ratio(hard, easy, 1, gammas)
-    ce_line, fl_line = figs["ratio_chart"]["data"]
-    assert_series(ce_line, np.broadcast_to(ratios.ce_ratio, gammas.shape), gammas)
-    assert_series(fl_line, ratios.fl_ratio, gammas)
-    (now,) = [s for s in figs["ratio_chart"]["layout"]["shapes"] if s["type"] == "line"]
-    assert now["x0"] == now["x1"] == gamma
+    ratio_grid = drag_ratio.grid_data(str(state["lang"]), screen)
+    mounts = figs["ratio_chart"]
+    assert mounts["focal_ratio_grid"] == json.loads(json.dumps(ratio_grid))
+    expected = drag_ratio.chart_data(ratio_grid, hard, easy, gamma, screen)
+    assert mounts["focal_ratio_chart"] == json.loads(json.dumps(expected))
+    along = mounts["focal_ratio_chart"]["at_gamma"]
+    ce_ratios = np.broadcast_to(ratios.ce_ratio, gammas.shape)
+    assert along["ce"] == [times(v) for v in ce_ratios]
+    assert along["fl"] == [times(v) for v in ratios.fl_ratio]
+    assert text["ratio.title"] in ratio_grid["svg"]
+    assert mounts["focal_ratio_chart"]["gamma"] == gamma
 
     # 4 · Figure 1: the bold curve is FL at the current γ, no frames; or the
     # sweep: its frames, from γ = 0 whatever the current γ
@@ -332,7 +381,7 @@ def test_pages_run_in_every_language_and_mode(lang: str, present: bool) -> None:
     sizes = [
         json.loads(spec)["layout"]["font"]["size"]
         for key, spec in specs.items()
-        if key != "loss_chart"  # the on-drag chart: see test_drag.py
+        if key not in ("loss_chart", "ratio_chart")  # on-drag: see test_drag*.py
     ]
     assert all(size >= 20 for size in sizes) if present else max(sizes) < 20
     if not present:
@@ -374,10 +423,11 @@ def test_language_and_presenter_controls() -> None:
     sizes = [
         json.loads(spec)["layout"]["font"]["size"]
         for key, spec in specs.items()
-        if key != "loss_chart"  # the on-drag chart: its projector frame
+        if key not in ("loss_chart", "ratio_chart")  # on-drag charts: their frames
     ]
     assert min(sizes) >= 20
     assert drag.Frame.of(Screen.PROJECTOR).font >= 19
+    assert drag_ratio.frame_of(Screen.PROJECTOR).font >= 19
     assert [b.label for b in at.button] == [ZH["reset.label"], ZH["join.open"]]
 
 

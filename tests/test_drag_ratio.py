@@ -1,0 +1,256 @@
+"""The hard/easy chart's series (focal/on_drag_ratio.py, focal/ui/drag_ratio.py)
+against the core.
+
+Every series the chart's mounts receive is checked against
+``focal.hard_easy_ratio`` (and a few points against mpmath): the γ and p_t
+grids against the sliders' steps, each CE and FL ratio path (every point of
+the γ grid within 0.1 px of the simplified path), the marker rows and every
+formatted number, with the pixels mapped here independently of the module.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+
+import numpy as np
+import pytest
+
+import focal
+from focal import on_drag_ratio
+from focal.ui import drag_ratio
+from focal.ui.display import times
+from focal.ui.params import BY_KEY
+from focal.ui.screen import Screen
+from focal.ui.strings import strings
+from tests import reference
+
+POINT = re.compile(r"([ML])(-?[\d.]+),(-?[\d.]+)")
+#: (p_hard, p_easy, γ): the default, 0/0, an infinite ratio, hard = 1, a mixed one
+STATES = [
+    (0.1, 0.9, 2.0),
+    (1.0, 1.0, 0.0),
+    (0.3, 1.0, 5.0),
+    (1.0, 0.5, 1.3),
+    (0.0, 0.99, 0.1),
+    (0.9, 0.1, 3.7),
+]
+SCREENS = list(Screen)
+
+
+def steps(key: str) -> np.ndarray:
+    param = BY_KEY[key]
+    count = round((param.high - param.low) / param.step) + 1
+    return np.round(param.low + param.step * np.arange(count), 10)
+
+
+def core(hard, easy, gamma) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The ratios, one point at a time, straight from ``focal.hard_easy_ratio``."""
+    hard, easy, gamma = np.broadcast_arrays(hard, easy, gamma)
+    points = [
+        focal.hard_easy_ratio(float(h), float(e), 1, float(g))
+        for h, e, g in zip(hard.ravel(), easy.ravel(), gamma.ravel(), strict=True)
+    ]
+    return tuple(
+        np.array([float(getattr(r, name)) for r in points]).reshape(hard.shape)
+        for name in ("ce_ratio", "fl_ratio", "amplification")
+    )
+
+
+def rows(frame, ratio, span) -> np.ndarray:
+    """The test's own mapping: log10 on ``span``, clamped 20 px past the plot;
+    +inf and 0 on its edges; NaN stays NaN."""
+    ratio = np.asarray(ratio, float)
+    low, high = span
+    with np.errstate(divide="ignore", invalid="ignore"):
+        y = frame.bottom - (np.log10(ratio) - low) / (high - low) * (
+            frame.bottom - frame.top
+        )
+    y = np.clip(y, frame.top - 20, frame.bottom + 20)
+    y = np.where(np.isposinf(ratio), frame.top, y)
+    return np.where(ratio == 0, frame.bottom, y)
+
+
+def markers(frame, ratio, span) -> list:
+    y = np.clip(rows(frame, ratio, span), frame.top, frame.bottom)
+    return [None if math.isnan(v) else v for v in y.tolist()]
+
+
+def assert_markers(got: list, expected: list) -> None:
+    assert [g is None for g in got] == [e is None for e in expected]
+    shown = [(g, e) for g, e in zip(got, expected, strict=True) if e is not None]
+    if shown:
+        got_rows, expected_rows = zip(*shown, strict=True)
+        np.testing.assert_allclose(got_rows, expected_rows, atol=0.051)
+
+
+def assert_path(path: str, x: np.ndarray, y: np.ndarray) -> None:
+    """The path runs within 0.1 px (+ 0.05 of rounding) of every finite point,
+    its corners on the points, with one piece per run of finite points."""
+    finite = np.isfinite(y)
+    pieces = re.findall(r"M[^M]*", path)
+    starts = np.flatnonzero(finite & ~np.r_[False, finite[:-1]])
+    assert len(pieces) == len(starts)
+    for piece, start in zip(pieces, starts, strict=True):
+        end = start
+        while end + 1 < len(y) and finite[end + 1]:
+            end += 1
+        corners = np.array([(float(a), float(b)) for _, a, b in POINT.findall(piece)])
+        assert np.all(np.isfinite(corners))
+        xs, ys = x[start : end + 1], y[start : end + 1]
+        np.testing.assert_allclose(corners[[0, -1], 0], xs[[0, -1]], atol=0.051)
+        for cx, cy in corners:  # every corner is one of the points
+            k = int(np.argmin(np.abs(xs - cx)))
+            assert abs(xs[k] - cx) < 0.051 and abs(ys[k] - cy) < 0.051
+        drawn = np.interp(xs, corners[:, 0], corners[:, 1])
+        assert np.max(np.abs(drawn - ys)) <= 0.1 + 0.11
+
+
+def test_the_grids_are_the_sliders_steps() -> None:
+    drag = on_drag_ratio.ratio_drag(0.1, 0.9, 2.0)
+    np.testing.assert_array_equal(drag.gammas, steps("gamma"))
+    np.testing.assert_array_equal(drag.ps, steps("hard"))
+    np.testing.assert_array_equal(drag.ps, steps("easy"))
+    assert (len(drag.gammas), len(drag.ps)) == (51, 101)
+    grid = drag_ratio.grid_data("en", Screen.LAPTOP)
+    assert grid["g"] == [f"{v:.1f}" for v in steps("gamma")]
+    assert grid["p"] == [f"{v:.2f}" for v in steps("hard")]
+    assert (grid["g_step"], grid["p_step"]) == (
+        BY_KEY["gamma"].step,
+        BY_KEY["hard"].step,
+    )
+    assert BY_KEY["easy"].step == BY_KEY["hard"].step
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("state", STATES, ids=str)
+def test_every_series_the_chart_receives_is_the_core(state, screen: Screen) -> None:
+    hard, easy, gamma = state
+    grid = drag_ratio.grid_data("en", screen)
+    data = json.loads(
+        json.dumps(drag_ratio.chart_data(grid, hard, easy, gamma, screen))
+    )
+    frame = drag_ratio.frame_of(screen)
+    gammas, ps = steps("gamma"), steps("hard")
+    gx = frame.left + gammas / 5.0 * (frame.width - frame.left - frame.right)
+    np.testing.assert_allclose(grid["gx"], gx, atol=0.051)
+    span = tuple(data["decades"])
+    assert (data["hard"], data["easy"], data["gamma"]) == (hard, easy, gamma)
+    along = {
+        "at_gamma": (hard, easy, gammas),
+        "at_hard": (ps, easy, gamma),
+        "at_easy": (hard, ps, gamma),
+    }
+    for key, point in along.items():
+        ce, fl, amplification = core(*point)
+        got = data[key]
+        assert got["ce"] == [times(v) for v in np.broadcast_to(ce, fl.shape)], key
+        assert got["fl"] == [times(v) for v in fl], key
+        assert got["amp"] == [times(v, "×") for v in amplification], key
+        assert_markers(got["ce_y"], markers(frame, np.broadcast_to(ce, fl.shape), span))
+        assert_markers(got["fl_y"], markers(frame, fl, span))
+    for key, (h, e) in {
+        "at_hard": (ps[:, None], easy),
+        "at_easy": (hard, ps[:, None]),
+    }.items():
+        ce, fl, _ = core(h, e, gammas[None, :])
+        assert len(data[key]["ce_d"]) == len(data[key]["fl_d"]) == len(ps)
+        for i in range(len(ps)):
+            assert_path(data[key]["ce_d"][i], gx, rows(frame, ce[i], span))
+            assert_path(data[key]["fl_d"][i], gx, rows(frame, fl[i], span))
+    # the committed curves are the ones drawn at the committed step
+    i = round(hard * 100)
+    assert data["at_hard"]["fl_d"][i] == data["at_easy"]["fl_d"][round(easy * 100)]
+
+
+@pytest.mark.parametrize("state", STATES, ids=str)
+def test_the_axis_holds_the_committed_curves(state) -> None:
+    hard, easy, gamma = state
+    ce, fl, _ = core(hard, easy, steps("gamma"))
+    low, high = drag_ratio.decades(
+        on_drag_ratio.ratio_drag(hard, easy, gamma).along_gamma
+    )
+    assert high - low >= 2
+    values = np.concatenate([ce, fl])
+    shown = values[np.isfinite(values) & (values > 0)]
+    if shown.size:
+        assert 10.0**low < shown.min() and shown.max() < 10.0**high
+    else:
+        assert (low, high) == (-1, 1)
+
+
+def test_infinite_and_undefined_ratios_read_as_the_metrics_did() -> None:
+    grid = drag_ratio.grid_data("en", Screen.LAPTOP)
+    frame = drag_ratio.frame_of(Screen.LAPTOP)
+    undefined = drag_ratio.chart_data(grid, 1.0, 1.0, 2.0, Screen.LAPTOP)["at_gamma"]
+    assert set(undefined["ce"]) == set(undefined["fl"]) == {"—"}
+    assert undefined["amp"][0] == "1×"  # (0/0)**0 is 1 in the core
+    assert set(undefined["amp"][1:]) == {"—"}
+    assert set(undefined["ce_y"]) == {None}  # 0/0: no marker, no curve
+    infinite = drag_ratio.chart_data(grid, 0.3, 1.0, 2.0, Screen.LAPTOP)
+    assert set(infinite["at_gamma"]["ce"]) == {"∞"}
+    assert set(infinite["at_gamma"]["ce_y"]) == {round(frame.top, 1)}  # on the top edge
+    top = f"{frame.top:.1f}"
+    assert (
+        infinite["at_hard"]["ce_d"][30]
+        == f"M{frame.left:.1f},{top}L{grid['gx'][-1]:.1f},{top}"
+    )
+    assert (
+        drag_ratio.chart_data(grid, 0.1, 1.0, 2.0, Screen.LAPTOP)["at_hard"]["ce_d"][
+            100
+        ]
+        == ""
+    )
+
+
+@pytest.mark.parametrize(
+    "hard, easy", [(0.1, 0.9), (0.01, 0.99), (0.37, 0.62), (0.9, 0.2)]
+)
+@pytest.mark.parametrize("gamma", [0.0, 0.1, 2.0, 5.0])
+def test_the_series_agree_with_mpmath(hard: float, easy: float, gamma: float) -> None:
+    drag = on_drag_ratio.ratio_drag(hard, easy, gamma)
+    i = int(np.flatnonzero(np.isclose(drag.gammas, gamma))[0])
+    ce = reference.cross_entropy(hard, 1) / reference.cross_entropy(easy, 1)
+    fl = reference.focal_loss(hard, 1, gamma) / reference.focal_loss(easy, 1, gamma)
+    assert drag.along_gamma.ce_ratio[i] == pytest.approx(float(ce), rel=1e-12)
+    assert drag.along_gamma.fl_ratio[i] == pytest.approx(float(fl), rel=1e-12)
+    assert drag.along_gamma.amplification[i] == pytest.approx(float(fl / ce), rel=1e-12)
+    j = round(hard * 100)
+    assert drag.along_hard.fl_ratio[j] == pytest.approx(float(fl), rel=1e-12)
+    assert drag.curves_easy.fl_ratio[round(easy * 100), i] == pytest.approx(
+        float(fl), rel=1e-12
+    )
+
+
+def test_the_simplified_path_drops_only_points_on_a_line() -> None:
+    x = np.arange(6.0) * 10
+    assert drag_ratio.simplified(x, 2 * x) == "M0.0,0.0L50.0,100.0"
+    y = np.array([0.0, 0.0, 5.0, 0.0, np.nan, 1.0])
+    assert drag_ratio.simplified(x, y) == "M0.0,0.0L10.0,0.0L20.0,5.0L30.0,0.0M50.0,1.0"
+    assert drag_ratio.simplified(x, np.full(6, np.nan)) == ""
+
+
+def test_the_grid_is_one_message_and_a_commit_stays_small() -> None:
+    """The grid depends on the language and the screen only; the chart's data
+    of any commit deflates to well under 10 kB."""
+    grid = drag_ratio.grid_data("en", Screen.LAPTOP)
+    assert grid is drag_ratio.grid_data("en", Screen.LAPTOP)
+    assert drag_ratio.grid_data("zh", Screen.LAPTOP)["id"] != grid["id"]
+    for state in STATES:
+        for screen in SCREENS:
+            data = drag_ratio.chart_data(grid, *state, screen)
+            assert len(zlib.compress(json.dumps(data).encode(), 9)) < 8_000
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_still_parts_and_labels_come_from_the_string_tables(lang: str) -> None:
+    text = strings(lang)
+    grid = drag_ratio.grid_data(lang, Screen.PHONE)
+    for key in ("ratio.title", "ratio.x", "ratio.y", "ratio.ce_line", "ratio.fl_line"):
+        assert text[key] in grid["svg"]
+    assert grid["now"][25] == text["ratio.current"].format(gamma="2.5")
+    assert grid["labels"]["hard"] == text["drag.ratio_hard"]
+    assert grid["labels"]["easy_name"] == text["param.easy"]
+    assert grid["hint"] == text["drag.ratio_hint"]
