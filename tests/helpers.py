@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import io
+import itertools
 import json
 import logging
 import os
@@ -25,6 +26,7 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from streamlit.testing.v1 import AppTest
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
@@ -282,6 +284,44 @@ def widget_values(at: AppTest) -> dict[str, Value]:
         for kind in ("slider", "toggle", "radio")
         for widget in at.get(kind)
     }
+
+
+def slider_steps(key: str) -> np.ndarray:
+    """Every value the slider ``key`` (:data:`focal.ui.params.BY_KEY`) can take."""
+    param = BY_KEY[key]
+    count = round((param.high - param.low) / param.step) + 1
+    return np.round(param.low + param.step * np.arange(count), 10)
+
+
+def mounts(at: AppTest) -> dict[str, Any]:
+    """The page's ``st.components.v2`` mounts by component name."""
+    return {m.proto.component_name: m for m in at.get("bidi_component")}
+
+
+def mount_data(at: AppTest, component: str) -> dict[str, Any]:
+    """The data the page's mount of ``component`` got."""
+    return json.loads(mounts(at)[component].proto.json)
+
+
+_RELEASES = itertools.count(1)
+
+
+def release(at: AppTest, component: str, name: str, value: Any) -> AppTest:
+    """Release the on-drag chart ``component``'s ``name`` input at ``value``, as
+    the browser does: the chart's state ``{"commit": {name, value, n}}``."""
+    chart = mounts(at)[component]
+    sent = WidgetStates()
+    sent.widgets.extend(
+        w for w in at._tree.get_widget_states().widgets if w.id != chart.proto.id
+    )
+    state = sent.widgets.add()
+    state.id = chart.proto.id
+    state.json_value = json.dumps(
+        {"commit": {"name": name, "value": value, "n": next(_RELEASES)}}
+    )
+    at._run(sent)
+    assert not at.exception, at.exception
+    return at
 
 
 def notice(key: str, lang: str = "en") -> str:

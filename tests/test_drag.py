@@ -22,6 +22,7 @@ from focal.ui.params import BY_KEY
 from focal.ui.screen import Screen
 from focal.ui.strings import strings
 from tests import reference
+from tests.helpers import slider_steps
 
 STATES = [
     # y, alpha, axis, log, lang, screen
@@ -33,15 +34,9 @@ STATES = [
 POINT = re.compile(r"([ML])(-?[\d.]+),(-?[\d.]+)")
 
 
-def steps(key: str) -> np.ndarray:
-    param = BY_KEY[key]
-    count = round((param.high - param.low) / param.step) + 1
-    return np.round(param.low + param.step * np.arange(count), 10)
-
-
 def test_the_grids_are_the_sliders_steps() -> None:
-    np.testing.assert_array_equal(on_drag.drag_gammas(), steps("gamma"))
-    np.testing.assert_array_equal(on_drag.drag_ps(), steps("p"))
+    np.testing.assert_array_equal(on_drag.drag_gammas(), slider_steps("gamma"))
+    np.testing.assert_array_equal(on_drag.drag_ps(), slider_steps("p"))
     assert len(on_drag.drag_gammas()) == 51 and len(on_drag.drag_ps()) == 101
     assert (
         BY_KEY["gamma"].step,
@@ -91,7 +86,7 @@ def test_every_grid_series_is_the_core(state) -> None:
     frame = drag.Frame.of(screen)
     p = np.linspace(0.0, 1.0, 201)
     x = columns(frame, p if axis == "p" else focal.p_t(p, y))
-    gammas = steps("gamma")
+    gammas = slider_steps("gamma")
     assert len(grid["fl"]) == len(grid["fl_names"]) == len(gammas)
     for gamma, path in zip(gammas, grid["fl"], strict=True):
         assert_path(path, x, rows(frame, focal.focal_loss(p, y, gamma, alpha), log))
@@ -101,7 +96,7 @@ def test_every_grid_series_is_the_core(state) -> None:
     else:
         cb = focal.focal_loss(p, y, 0.0, alpha)
         assert_path(grid["ce_balanced"], x, rows(frame, cb, log))
-    ps = steps("p")
+    ps = slider_steps("p")
     at_x = columns(frame, ps if axis == "p" else focal.p_t(ps, y))
     np.testing.assert_allclose(grid["px"], at_x, atol=0.051)
     ce = focal.cross_entropy(ps, y)
@@ -157,8 +152,8 @@ def test_every_chart_series_is_the_core(state, p: float, gamma: float) -> None:
     frame = drag.Frame.of(screen)
     assert (data["grid"], data["gamma"], data["p"]) == (grid["id"], gamma, p)
     for key, expected in (
-        ("at_gamma", expected_along(frame, steps("p"), y, gamma, alpha, log)),
-        ("at_p", expected_along(frame, p, y, steps("gamma"), alpha, log)),
+        ("at_gamma", expected_along(frame, slider_steps("p"), y, gamma, alpha, log)),
+        ("at_p", expected_along(frame, p, y, slider_steps("gamma"), alpha, log)),
     ):
         got = data[key]
         np.testing.assert_allclose(got["fl_y"], expected["fl_y"], atol=0.051)

@@ -11,17 +11,15 @@ Nothing here waits on a timer or asserts a duration: bench/latency.py times it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pytest
-from playwright.sync_api import Page, WebSocket, expect
-from streamlit.proto.BackMsg_pb2 import BackMsg
+from playwright.sync_api import Page, expect
 
 import focal
 from focal.ui.display import number
 from focal.ui.drag import Frame
 from focal.ui.screen import Screen
 
+from .dragging import drag, open_chart
 from .test_app import expect_slider_value, settle, shoot, wait_until
 
 pytestmark = pytest.mark.browser
@@ -68,73 +66,13 @@ DRAWN = f"""() => {{
 }}"""
 
 
-@dataclass
-class Reruns:
-    """The browser's requests for a script run, counted on the websocket."""
-
-    sent: list[str] = field(default_factory=list)
-
-    def watch(self, socket: WebSocket) -> None:
-        socket.on("framesent", self._frame)
-
-    def _frame(self, payload: bytes | str) -> None:
-        if isinstance(payload, bytes):
-            kind = BackMsg.FromString(payload).WhichOneof("type")
-            if kind == "rerun_script":
-                self.sent.append(kind)
-
-    @property
-    def count(self) -> int:
-        return len(self.sent)
-
-
-def open_chart(open_app, screen: str) -> tuple[Page, Reruns]:
-    path, (width, height), phone = SCREENS[screen]
-    page = open_app(path, width=width, height=height, phone=phone).page
-    reruns = Reruns()
-    page.on("websocket", reruns.watch)
-    page.reload()  # a new session, its websocket watched from the start
-    wait_until(page, DRAWN, what="the on-drag chart drawn")
-    settle(page, 0)
-    return page, reruns
-
-
-def step_x(page: Page, value: float) -> tuple[float, float]:
-    """Where on the γ input a pointer puts ``value`` (Chromium's thumb is 16 px)."""
-    box = page.locator(f"{CHART} input.fd-g").bounding_box()
-    assert box is not None
-    inset = 8.0
-    x = box["x"] + inset + value / 5.0 * (box["width"] - 2 * inset)
-    return x, box["y"] + box["height"] / 2
-
-
-def path_of(values: list[float]) -> list[float]:
-    """γ values one 0.1 step apart: 2.0 → 5.0 → 0.0 → 2.5 (105 moves)."""
-    ups = [round(2.0 + k / 10, 1) for k in range(1, 31)]
-    downs = [round(5.0 - k / 10, 1) for k in range(1, 51)]
-    back = [round(k / 10, 1) for k in range(1, 26)]
-    return values + ups + downs + back
-
-
-def drag(page: Page, phone: bool, values: list[float]) -> None:
-    """Press at γ's thumb, move through ``values``; release is the caller's."""
-    start = step_x(page, 2.0)
-    if phone:
-        cdp = page.context.new_cdp_session(page)
-        touch = lambda kind, points: cdp.send(  # noqa: E731
-            "Input.dispatchTouchEvent", {"type": kind, "touchPoints": points}
-        )
-        touch("touchStart", [{"x": start[0], "y": start[1]}])
-        for value in values:
-            x, y = step_x(page, value)
-            touch("touchMove", [{"x": x, "y": y}])
-        page.__dict__["_release"] = lambda: (touch("touchEnd", []), cdp.detach())
-        return
-    page.mouse.move(*start)
-    page.mouse.down()
-    for value in values:
-        page.mouse.move(*step_x(page, value))
-    page.__dict__["_release"] = page.mouse.up
+#: γ one 0.1 step apart: 2.0 → 5.0 → 0.0 → 2.5 (105 moves).
+GAMMAS = (
+    [2.0]
+    + [round(2.0 + k / 10, 1) for k in range(1, 31)]
+    + [round(5.0 - k / 10, 1) for k in range(1, 51)]
+    + [round(k / 10, 1) for k in range(1, 26)]
+)
 
 
 def fl_shown(page: Page) -> str:
@@ -145,12 +83,12 @@ def fl_shown(page: Page) -> str:
 def test_a_drag_redraws_in_the_page_and_reruns_once_on_release(
     open_app, screen: str
 ) -> None:
-    page, reruns = open_chart(open_app, screen)
+    page, reruns = open_chart(open_app, SCREENS[screen], DRAWN)
     phone = SCREENS[screen][2]
     assert fl_shown(page) == number(focal.focal_loss(0.9, 1, 2.0))
     before = reruns.count
     page.evaluate(RECORD)
-    drag(page, phone, path_of([]))
+    release = drag(page, phone, f"{CHART} input.fd-g", 5.0, GAMMAS)
     seen = page.evaluate(STOP)
     # during the drag: the chart changed step by step, and no rerun was asked for
     assert seen["inputs"] >= 50, seen
@@ -161,7 +99,7 @@ def test_a_drag_redraws_in_the_page_and_reruns_once_on_release(
     assert fl_shown(page) == number(focal.focal_loss(0.9, 1, 2.5))  # no rerun yet
     shoot(page, f"on-drag-{screen}-during", full=False, min_charts=0)
 
-    page.__dict__["_release"]()
+    release()
     wait_until(
         page,
         "() => location.search.includes('gamma=2.5')",
@@ -178,7 +116,7 @@ def test_a_drag_redraws_in_the_page_and_reruns_once_on_release(
 
 @pytest.mark.parametrize("screen", ["laptop", "phone"])
 def test_keys_move_the_chart_one_rerun_each(open_app, screen: str) -> None:
-    page, reruns = open_chart(open_app, screen)
+    page, reruns = open_chart(open_app, SCREENS[screen], DRAWN)
     gamma = page.locator(f"{CHART} input.fd-g")
     expect(gamma).to_have_accessible_name("γ — focusing parameter")
     before = reruns.count
@@ -211,7 +149,7 @@ def test_keys_move_the_chart_one_rerun_each(open_app, screen: str) -> None:
 
 
 def test_the_sidebar_and_a_reset_move_the_chart(open_app) -> None:
-    page, _ = open_chart(open_app, "laptop")
+    page, _ = open_chart(open_app, SCREENS["laptop"], DRAWN)
     thumb = (
         page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]')
         .filter(has_text="γ")
@@ -228,7 +166,7 @@ def test_the_sidebar_and_a_reset_move_the_chart(open_app) -> None:
 
 
 def test_hover_reads_the_values_and_the_chart_exports(open_app) -> None:
-    page, _ = open_chart(open_app, "laptop")
+    page, _ = open_chart(open_app, SCREENS["laptop"], DRAWN)
     svg = page.locator(f"{CHART} svg").bounding_box()
     assert svg is not None
     # the p = 0.5 column: half-way between the plot's edges (laptop frame)

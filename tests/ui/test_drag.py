@@ -8,49 +8,17 @@ the chart and its numbers get next.
 
 from __future__ import annotations
 
-import itertools
 import json
 from typing import Any
 
 import pytest
-from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from streamlit.testing.v1 import AppTest
 
 import focal
 from focal.ui import drag
 from focal.ui.screen import Screen
 from focal.ui.strings import EN, ZH
-from tests.helpers import app, run
-
-_COUNT = itertools.count(1)
-
-
-def mounts(at: AppTest) -> dict[str, Any]:
-    """The page's component mounts by component name."""
-    return {
-        element.proto.component_name: element for element in at.get("bidi_component")
-    }
-
-
-def data(at: AppTest, name: str) -> dict[str, Any]:
-    return json.loads(mounts(at)[name].proto.json)
-
-
-def commit(at: AppTest, name: str, value: float) -> AppTest:
-    """Release the chart's ``name`` slider at ``value``, as the browser does."""
-    states = at._tree.get_widget_states()
-    chart = mounts(at)["focal_drag_chart"]
-    kept = [w for w in states.widgets if w.id != chart.proto.id]
-    sent = WidgetStates()
-    sent.widgets.extend(kept)
-    state = sent.widgets.add()
-    state.id = chart.proto.id
-    state.json_value = json.dumps(
-        {"commit": {"name": name, "value": value, "n": next(_COUNT)}}
-    )
-    at._run(sent)
-    assert not at.exception, at.exception
-    return at
+from tests.helpers import app, mount_data, mounts, release, run
 
 
 def assert_shows(at: AppTest, p: float, gamma: float, **state: Any) -> None:
@@ -60,12 +28,12 @@ def assert_shows(at: AppTest, p: float, gamma: float, **state: Any) -> None:
     lang = state.get("lang", "en")
     screen = state.get("screen", Screen.LAPTOP)
     grid = drag.grid_data(y, alpha, axis, log, lang, screen)
-    assert data(at, "focal_drag_grid") == json.loads(json.dumps(grid))
-    chart = data(at, "focal_drag_chart")
+    assert mount_data(at, "focal_drag_grid") == json.loads(json.dumps(grid))
+    chart = mount_data(at, "focal_drag_chart")
     expected = drag.chart_data(grid, y, alpha, log, p, gamma, screen)
     assert {k: chart[k] for k in expected} == json.loads(json.dumps(expected))
     text = EN if lang == "en" else ZH
-    labels = data(at, "focal_drag_numbers")["labels"]
+    labels = mount_data(at, "focal_drag_numbers")["labels"]
     fl = "numbers.fl" if alpha is None else "numbers.fl_balanced"
     assert labels == [
         text[k]
@@ -99,7 +67,7 @@ def test_a_gamma_commit_moves_the_shared_value_the_url_and_the_formula(
     at = app(lang=lang)
     grid_before = mounts(at)["focal_drag_grid"].proto.SerializeToString()
     before = formula(at)
-    commit(at, "gamma", 3.0)
+    release(at, "focal_drag_chart", "gamma", 3.0)
     assert at.session_state["gamma"] == 3.0
     assert at.slider(key="gamma").value == 3.0
     assert at.query_params["gamma"] == "3"
@@ -107,18 +75,18 @@ def test_a_gamma_commit_moves_the_shared_value_the_url_and_the_formula(
     assert_shows(at, 0.9, 3.0, lang=lang)
     # the grid's message is the same: a browser that holds it gets a reference
     assert mounts(at)["focal_drag_grid"].proto.SerializeToString() == grid_before
-    chart = data(at, "focal_drag_chart")
+    chart = mount_data(at, "focal_drag_chart")
     shown = chart["at_gamma"]["fl"][90]  # the number at p = 0.9, at this γ
     assert shown == focal.ui.display.number(focal.focal_loss(0.9, 1, 3.0))
 
 
 def test_a_p_commit_moves_p_and_leaves_the_default_out_of_the_url() -> None:
     at = app(gamma="3")
-    commit(at, "p", 0.2)
+    release(at, "focal_drag_chart", "p", 0.2)
     assert at.slider(key="p").value == 0.2
     assert at.query_params["p"] == "0.2" and at.query_params["gamma"] == "3"
     assert_shows(at, 0.2, 3.0)
-    commit(at, "gamma", 2.0)  # back to the default: out of the URL
+    release(at, "focal_drag_chart", "gamma", 2.0)  # back to the default: out of the URL
     assert "gamma" not in at.query_params
     assert at.slider(key="gamma").value == 2.0
     assert_shows(at, 0.2, 2.0)
@@ -126,9 +94,9 @@ def test_a_p_commit_moves_p_and_leaves_the_default_out_of_the_url() -> None:
 
 def test_a_commit_snaps_to_the_sliders_step_and_range() -> None:
     at = app()
-    commit(at, "gamma", 3.04)
+    release(at, "focal_drag_chart", "gamma", 3.04)
     assert at.slider(key="gamma").value == 3.0
-    commit(at, "gamma", 9)  # JSON's 9: the top of the range
+    release(at, "focal_drag_chart", "gamma", 9)  # JSON's 9: the top of the range
     assert at.slider(key="gamma").value == 5.0
     assert_shows(at, 0.9, 5.0)
 
@@ -136,11 +104,11 @@ def test_a_commit_snaps_to_the_sliders_step_and_range() -> None:
 def test_a_commit_of_the_same_value_again_after_the_sidebar_moved() -> None:
     """Each release is a new state (its counter), so the callback always runs."""
     at = app()
-    commit(at, "gamma", 3.0)
+    release(at, "focal_drag_chart", "gamma", 3.0)
     at.slider(key="gamma").set_value(1.0)
     run(at)
     assert_shows(at, 0.9, 1.0)
-    commit(at, "gamma", 3.0)
+    release(at, "focal_drag_chart", "gamma", 3.0)
     assert at.slider(key="gamma").value == 3.0
 
 

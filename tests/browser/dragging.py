@@ -1,0 +1,85 @@
+"""Dragging an on-drag chart's own range input (issue 16), shared by its tests.
+
+A mouse, or on a phone a finger (DevTools touch events), presses on an input's
+thumb and moves through slider steps; the browser's requests for a script run
+are counted on the websocket.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from playwright.sync_api import Page, WebSocket
+from streamlit.proto.BackMsg_pb2 import BackMsg
+
+from .test_app import settle, wait_until
+
+
+@dataclass
+class Reruns:
+    """The browser's requests for a script run, counted on the websocket."""
+
+    sent: list[str] = field(default_factory=list)
+
+    def watch(self, socket: WebSocket) -> None:
+        socket.on("framesent", self._frame)
+
+    def _frame(self, payload: bytes | str) -> None:
+        if isinstance(payload, bytes):
+            kind = BackMsg.FromString(payload).WhichOneof("type")
+            if kind == "rerun_script":
+                self.sent.append(kind)
+
+    @property
+    def count(self) -> int:
+        return len(self.sent)
+
+
+def open_chart(open_app: Any, screen: tuple, drawn: str) -> tuple[Page, Reruns]:
+    """Open ``screen`` = (link, (width, height), phone) in a new session whose
+    websocket is watched from the start, once the chart is drawn (``drawn``)."""
+    link, (width, height), phone = screen
+    page = open_app(link, width=width, height=height, phone=phone).page
+    reruns = Reruns()
+    page.on("websocket", reruns.watch)
+    page.reload()
+    wait_until(page, drawn, what="the on-drag chart drawn")
+    settle(page, 0)
+    return page, reruns
+
+
+def point_on(
+    page: Page, selector: str, value: float, high: float
+) -> tuple[float, float]:
+    """Where on the range input ``selector`` (from 0 to ``high``) a pointer puts
+    ``value``: Chromium's thumb is 16 px wide."""
+    box = page.locator(selector).bounding_box()
+    assert box is not None
+    inset = 8.0
+    x = box["x"] + inset + value / high * (box["width"] - 2 * inset)
+    return x, box["y"] + box["height"] / 2
+
+
+def drag(
+    page: Page, phone: bool, selector: str, high: float, values: Sequence[float]
+) -> Callable[[], None]:
+    """Press on the thumb at ``values[0]`` and move through the rest; returns
+    the release, for the caller to call when it has looked at the page."""
+    start, *moves = (point_on(page, selector, value, high) for value in values)
+    if phone:
+        cdp = page.context.new_cdp_session(page)
+
+        def touch(kind: str, points: list[dict[str, float]]) -> None:
+            cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+        touch("touchStart", [{"x": start[0], "y": start[1]}])
+        for x, y in moves:
+            touch("touchMove", [{"x": x, "y": y}])
+        return lambda: (touch("touchEnd", []), cdp.detach())
+    page.mouse.move(*start)
+    page.mouse.down()
+    for point in moves:
+        page.mouse.move(*point)
+    return page.mouse.up
