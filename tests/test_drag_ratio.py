@@ -108,6 +108,19 @@ def assert_path(path: str, x: np.ndarray, y: np.ndarray) -> None:
         assert np.max(np.abs(drawn - ys)) <= 0.1 + 0.11
 
 
+def received(grid, hard, easy, gamma, screen) -> dict:
+    """The curves' and the chart's data as the chart's script reads them (as
+    JSON): along p_hard and p_easy, the curves' paths with the chart's numbers."""
+    curves = drag_ratio.curves_data(hard, easy, screen)
+    chart = drag_ratio.chart_data(grid, curves, hard, easy, gamma, screen)
+    curves, chart = json.loads(json.dumps(curves)), json.loads(json.dumps(chart))
+    assert chart["curves"] == curves["id"] and chart["grid"] == grid["id"]
+    merged = {**curves, **chart}
+    for key in ("at_hard", "at_easy"):
+        merged[key] = {**curves[key], **chart[key]}
+    return merged
+
+
 def test_the_grids_are_the_sliders_steps() -> None:
     drag = on_drag_ratio.ratio_drag(0.1, 0.9, 2.0)
     np.testing.assert_array_equal(drag.gammas, steps("gamma"))
@@ -129,9 +142,7 @@ def test_the_grids_are_the_sliders_steps() -> None:
 def test_every_series_the_chart_receives_is_the_core(state, screen: Screen) -> None:
     hard, easy, gamma = state
     grid = drag_ratio.grid_data("en", screen)
-    data = json.loads(
-        json.dumps(drag_ratio.chart_data(grid, hard, easy, gamma, screen))
-    )
+    data = received(grid, hard, easy, gamma, screen)
     frame = drag_ratio.frame_of(screen)
     gammas, ps = steps("gamma"), steps("hard")
     gx = frame.left + gammas / 5.0 * (frame.width - frame.left - frame.right)
@@ -184,12 +195,12 @@ def test_the_axis_holds_the_committed_curves(state) -> None:
 def test_infinite_and_undefined_ratios_read_as_the_metrics_did() -> None:
     grid = drag_ratio.grid_data("en", Screen.LAPTOP)
     frame = drag_ratio.frame_of(Screen.LAPTOP)
-    undefined = drag_ratio.chart_data(grid, 1.0, 1.0, 2.0, Screen.LAPTOP)["at_gamma"]
+    undefined = received(grid, 1.0, 1.0, 2.0, Screen.LAPTOP)["at_gamma"]
     assert set(undefined["ce"]) == set(undefined["fl"]) == {"—"}
     assert undefined["amp"][0] == "1×"  # (0/0)**0 is 1 in the core
     assert set(undefined["amp"][1:]) == {"—"}
     assert set(undefined["ce_y"]) == {None}  # 0/0: no marker, no curve
-    infinite = drag_ratio.chart_data(grid, 0.3, 1.0, 2.0, Screen.LAPTOP)
+    infinite = received(grid, 0.3, 1.0, 2.0, Screen.LAPTOP)
     assert set(infinite["at_gamma"]["ce"]) == {"∞"}
     assert set(infinite["at_gamma"]["ce_y"]) == {round(frame.top, 1)}  # on the top edge
     top = f"{frame.top:.1f}"
@@ -197,12 +208,7 @@ def test_infinite_and_undefined_ratios_read_as_the_metrics_did() -> None:
         infinite["at_hard"]["ce_d"][30]
         == f"M{frame.left:.1f},{top}L{grid['gx'][-1]:.1f},{top}"
     )
-    assert (
-        drag_ratio.chart_data(grid, 0.1, 1.0, 2.0, Screen.LAPTOP)["at_hard"]["ce_d"][
-            100
-        ]
-        == ""
-    )
+    assert received(grid, 0.1, 1.0, 2.0, Screen.LAPTOP)["at_hard"]["ce_d"][100] == ""
 
 
 @pytest.mark.parametrize(
@@ -232,16 +238,23 @@ def test_the_simplified_path_drops_only_points_on_a_line() -> None:
     assert drag_ratio.simplified(x, np.full(6, np.nan)) == ""
 
 
-def test_the_grid_is_one_message_and_a_commit_stays_small() -> None:
-    """The grid depends on the language and the screen only; the chart's data
-    of any commit deflates to well under 10 kB."""
+def deflated(data: dict) -> int:
+    return len(zlib.compress(json.dumps(data).encode(), 9))
+
+
+def test_the_grid_and_curves_stay_one_message_and_a_commit_stays_small() -> None:
+    """The grid depends on the language and the screen only, the curves on
+    p_hard and p_easy (not γ); the chart's data of any commit is small."""
     grid = drag_ratio.grid_data("en", Screen.LAPTOP)
     assert grid is drag_ratio.grid_data("en", Screen.LAPTOP)
     assert drag_ratio.grid_data("zh", Screen.LAPTOP)["id"] != grid["id"]
-    for state in STATES:
+    for hard, easy, gamma in STATES:
         for screen in SCREENS:
-            data = drag_ratio.chart_data(grid, *state, screen)
-            assert len(zlib.compress(json.dumps(data).encode(), 9)) < 8_000
+            curves = drag_ratio.curves_data(hard, easy, screen)
+            chart = drag_ratio.chart_data(grid, curves, hard, easy, gamma, screen)
+            assert deflated(curves) < 6_000 and deflated(chart) < 4_000
+    other = drag_ratio.curves_data(0.1, 0.8, Screen.LAPTOP)["id"]
+    assert drag_ratio.curves_data(0.1, 0.9, Screen.LAPTOP)["id"] != other
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

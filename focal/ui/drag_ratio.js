@@ -2,7 +2,7 @@
 // label and number arrives precomputed by the NumPy core: on each `input` event
 // this script only picks the entry of the current slider step. No formula here.
 // It runs in the hidden grid mount, whose message is the same on every commit.
-const reg = (globalThis.focalRatio ??= { grids: {}, n: 0 });
+const reg = (globalThis.focalRatio ??= { grids: {}, curves: {}, n: 0 });
 
 export default function keep({ data }) {
   reg.grids[data.id] = data;
@@ -14,13 +14,13 @@ export default function keep({ data }) {
 
 function mount(args) {
   const { data, parentElement: root, setStateValue } = args;
-  const grid = reg.grids[data.grid];
-  if (!grid) { reg.pending = args; return; }  // its grid has not arrived yet
+  const grid = reg.grids[data.grid], curves = (reg.curves ?? {})[data.curves];
+  if (!grid || !curves) { reg.pending = args; return; }  // not arrived yet
   const $ = (s) => root.querySelector(s);
   const box = $(".fd-svg"), hover = $(".fd-hover");
   if (box.dataset.grid !== grid.id) { box.innerHTML = grid.svg; box.dataset.grid = grid.id; }
   const svg = box.querySelector("svg");
-  svg.querySelector(".fr-ticks").innerHTML = data.ticks;   // the y axis of this state
+  svg.querySelector(".fr-ticks").innerHTML = curves.ticks;   // the y axis of this state
   const inputs = { gamma: $(".fr-gamma"), hard: $(".fr-hard"), easy: $(".fr-easy") };
   const steps = { gamma: grid.g_step, hard: grid.p_step, easy: grid.p_step };
   const index = (name, value) => Math.round(value / steps[name]);  // slider position -> index
@@ -37,11 +37,11 @@ function mount(args) {
   function draw() {
     const at = Object.fromEntries(Object.entries(inputs).map(([k, el]) => [k, index(k, el.value)]));
     // the curves at the p_t steps shown; the numbers along the slider that moved
-    const curves = at.easy !== committed.easy ? [data.at_easy, at.easy] : [data.at_hard, at.hard];
+    const [drawn, k] = at.easy !== committed.easy ? [curves.at_easy, at.easy] : [curves.at_hard, at.hard];
     const [series, i] = at.hard !== committed.hard ? [data.at_hard, at.hard]
-      : at.easy !== committed.easy ? [data.at_easy, at.easy] : [data.at_gamma, at.gamma];
-    $(".fr-ce").setAttribute("d", curves[0].ce_d[curves[1]]);
-    $(".fr-fl").setAttribute("d", curves[0].fl_d[curves[1]]);
+      : at.easy !== committed.easy ? [data.at_easy, at.easy] : [curves.at_gamma, at.gamma];
+    $(".fr-ce").setAttribute("d", drawn.ce_d[k]);
+    $(".fr-fl").setAttribute("d", drawn.fl_d[k]);
     const x = grid.gx[at.gamma], label = $(".fr-now-label");
     $(".fr-now").setAttribute("d", `M${x},${grid.top}V${grid.bottom}`);
     label.textContent = grid.now[at.gamma];
@@ -73,7 +73,7 @@ function mount(args) {
     let best = 0;
     grid.gx.forEach((gx, k) => { if (Math.abs(gx - x) < Math.abs(grid.gx[best] - x)) best = k; });
     hover.value = grid.hover.replace("{at}", grid.g[best])
-      .replace("{ce}", data.at_gamma.ce[best]).replace("{fl}", data.at_gamma.fl[best]);
+      .replace("{ce}", curves.at_gamma.ce[best]).replace("{fl}", curves.at_gamma.fl[best]);
   };
   svg.onpointerleave = () => (hover.value = grid.hint);
   hover.value = grid.hint;

@@ -1,16 +1,19 @@
 """The hard/easy ratio chart that follows a drag of γ, p_hard or p_easy.
 
-Three ``st.components.v2`` mounts, like :mod:`focal.ui.drag` (whose frame,
+Four ``st.components.v2`` mounts, like :mod:`focal.ui.drag` (whose frame,
 text helper and export script this follows), sharing ``globalThis.focalRatio``:
 
 - the **grid** (hidden): the drawing script, the chart's still parts (title,
   axes, legend), the x pixel and label of each γ step and every text. Its
   message depends only on the language and the screen: the same on every
   commit, so a browser that holds it gets a reference of a few bytes;
+- the **curves** (hidden): what does not depend on γ: the y axis (decades
+  fitted to the committed curves), the numbers along γ, and the CE and FL
+  ratio curves at each p step of either example. The same message on a γ
+  commit (a reference again);
 - the **chart**: its own γ, p_hard and p_easy range inputs and the SVG. Its
-  data is what a drag of one slider from the committed state can show: the
-  y axis (decades fitted to the committed curves), the CE and FL ratio curves
-  at each p step of either example, the markers' rows and the numbers;
+  data is small: the committed values, and the numbers and markers along
+  p_hard and along p_easy at the committed γ;
 - the **numbers** beside the chart, which the chart's script fills.
 
 Every number and pixel is computed here from the core
@@ -39,9 +42,10 @@ from focal.ui.params import BY_KEY
 from focal.ui.screen import Screen
 from focal.ui.strings import strings
 
-#: Element keys of the three mounts (Streamlit adds the class ``st-key-<key>``).
-GRID_KEY, CHART_KEY, NUMBERS_KEY = (
+#: Element keys of the four mounts (Streamlit adds the class ``st-key-<key>``).
+GRID_KEY, CURVES_KEY, CHART_KEY, NUMBERS_KEY = (
     "drag_ratio_grid",
+    "drag_ratio_curves",
     "drag_ratio_chart",
     "drag_ratio_numbers",
 )
@@ -314,32 +318,51 @@ def _curves(
     }
 
 
-def chart_data(
-    grid: Mapping[str, Any], hard: float, easy: float, gamma: float, screen: Screen
-) -> dict[str, Any]:
-    """What the chart mount holds: the committed values, the y axis, and along
-    each slider (from :func:`focal.on_drag_ratio.ratio_drag`) the numbers and
-    markers; along p_hard and p_easy the curves too."""
+@functools.lru_cache(maxsize=64)
+def curves_data(hard: float, easy: float, screen: Screen) -> dict[str, Any]:
+    """What the curves mount holds: everything that does not depend on γ.
+
+    The y axis (decades fitted to the committed curves, its ticks), the
+    numbers and markers along γ, and the CE and FL ratio curves at each p step
+    of either example (from :func:`focal.on_drag_ratio.ratio_drag`). A γ
+    commit leaves this message as it was: the browser gets a reference.
+    """
     frame = frame_of(screen)
-    drag = on_drag_ratio.ratio_drag(hard, easy, gamma)
+    drag = on_drag_ratio.ratio_drag(hard, easy, 0.0)
     span = decades(drag.along_gamma)
     gx = _gamma_x(frame, drag.gammas)
-    return {
-        "grid": grid["id"],
-        "gamma": gamma,
-        "hard": hard,
-        "easy": easy,
+    data: dict[str, Any] = {
         "decades": list(span),
         "ticks": _ticks(frame, span),
         "at_gamma": _numbers(frame, drag.along_gamma, span),
-        "at_hard": {
-            **_numbers(frame, drag.along_hard, span),
-            **_curves(frame, gx, drag.curves_hard, span),
-        },
-        "at_easy": {
-            **_numbers(frame, drag.along_easy, span),
-            **_curves(frame, gx, drag.curves_easy, span),
-        },
+        "at_hard": _curves(frame, gx, drag.curves_hard, span),
+        "at_easy": _curves(frame, gx, drag.curves_easy, span),
+    }
+    data["id"] = hashlib.sha1(json.dumps(data).encode()).hexdigest()[:12]
+    return data
+
+
+def chart_data(
+    grid: Mapping[str, Any],
+    curves: Mapping[str, Any],
+    hard: float,
+    easy: float,
+    gamma: float,
+    screen: Screen,
+) -> dict[str, Any]:
+    """What the chart mount holds: the committed values, and along p_hard and
+    p_easy (at the committed γ) the numbers and the markers' rows."""
+    frame = frame_of(screen)
+    drag = on_drag_ratio.ratio_drag(hard, easy, gamma)
+    span = tuple(curves["decades"])
+    return {
+        "grid": grid["id"],
+        "curves": curves["id"],
+        "gamma": gamma,
+        "hard": hard,
+        "easy": easy,
+        "at_hard": _numbers(frame, drag.along_hard, span),
+        "at_easy": _numbers(frame, drag.along_easy, span),
     }
 
 
@@ -370,6 +393,9 @@ _NUMBERS_HTML = (
 
 # the drawing script goes with the grid (a cached message), not with each commit
 _GRID = st.components.v2.component("focal_ratio_grid", js=_asset("drag_ratio.js"))
+_CURVES = st.components.v2.component(
+    "focal_ratio_curves", js=_asset("drag_ratio_curves.js")
+)
 _CHART = st.components.v2.component(
     "focal_ratio_chart",
     html=_CHART_HTML,
@@ -406,11 +432,14 @@ def commit() -> None:
 def ratio_chart(
     where: Any, hard: float, easy: float, gamma: float, lang: str, screen: Screen
 ) -> dict[str, Any]:
-    """Mount the grid and the chart in ``where``; returns the chart's data."""
+    """Mount the grid, the curves and the chart in ``where``; returns the
+    chart's data."""
     grid = grid_data(lang, screen)
-    data = chart_data(grid, hard, easy, gamma, screen)
+    curves = curves_data(hard, easy, screen)
+    data = chart_data(grid, curves, hard, easy, gamma, screen)
     with where:
         _GRID(key=GRID_KEY, data=grid, width="stretch")
+        _CURVES(key=CURVES_KEY, data=curves, width="stretch")
         _CHART(
             key=CHART_KEY,
             data=data,

@@ -110,7 +110,7 @@ RATIO_SLIDERS_KEY = "ratio_sliders"
 # each: the chart's own, right above the chart).
 _RATIO_CSS = f"""
 <style>
-.st-key-drag_ratio_grid,
+.st-key-drag_ratio_grid, .st-key-drag_ratio_curves,
 [data-testid="stLayoutWrapper"]:has(> .st-key-{RATIO_SLIDERS_KEY}),
 .st-key-{RATIO_SLIDERS_KEY} {{ display: none !important; }}
 </style>

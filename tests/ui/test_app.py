@@ -133,7 +133,7 @@ def ratio_shown(at: AppTest) -> dict[str, str]:
         return {}
     grid, chart = mounts["focal_ratio_grid"], mounts["focal_ratio_chart"]
     i = round(chart["gamma"] / grid["g_step"])
-    at_gamma = chart["at_gamma"]
+    at_gamma = mounts["focal_ratio_curves"]["at_gamma"]
     values = [at_gamma["ce"][i], at_gamma["fl"][i], at_gamma["amp"][i]]
     labels = mounts["focal_ratio_numbers"]["labels"]
     return dict(zip(labels, values, strict=True))
@@ -308,9 +308,13 @@ def assert_view(
     ratio_grid = drag_ratio.grid_data(str(state["lang"]), screen)
     mounts = figs["ratio_chart"]
     assert mounts["focal_ratio_grid"] == json.loads(json.dumps(ratio_grid))
-    expected = drag_ratio.chart_data(ratio_grid, hard, easy, gamma, screen)
+    ratio_curves = drag_ratio.curves_data(hard, easy, screen)
+    assert mounts["focal_ratio_curves"] == json.loads(json.dumps(ratio_curves))
+    expected = drag_ratio.chart_data(
+        ratio_grid, ratio_curves, hard, easy, gamma, screen
+    )
     assert mounts["focal_ratio_chart"] == json.loads(json.dumps(expected))
-    along = mounts["focal_ratio_chart"]["at_gamma"]
+    along = mounts["focal_ratio_curves"]["at_gamma"]
     ce_ratios = np.broadcast_to(ratios.ce_ratio, gammas.shape)
     assert along["ce"] == [times(v) for v in ce_ratios]
     assert along["fl"] == [times(v) for v in ratios.fl_ratio]

@@ -59,10 +59,12 @@ def assert_shows(
     lang: str = "en",
     screen: Screen = Screen.LAPTOP,
 ) -> None:
-    """The three mounts carry exactly the data for (hard, easy, γ)."""
+    """The four mounts carry exactly the data for (hard, easy, γ)."""
     grid = drag_ratio.grid_data(lang, screen)
     assert data(at, "focal_ratio_grid") == json.loads(json.dumps(grid))
-    expected = drag_ratio.chart_data(grid, hard, easy, gamma, screen)
+    curves = drag_ratio.curves_data(hard, easy, screen)
+    assert data(at, "focal_ratio_curves") == json.loads(json.dumps(curves))
+    expected = drag_ratio.chart_data(grid, curves, hard, easy, gamma, screen)
     assert data(at, "focal_ratio_chart") == json.loads(json.dumps(expected))
     text = EN if lang == "en" else ZH
     assert data(at, "focal_ratio_numbers")["labels"] == [
@@ -76,6 +78,7 @@ def test_the_view_mounts_the_chart_with_the_cores_data() -> None:
     at = app(view="ratio")
     assert set(mounts(at)) == {
         "focal_ratio_grid",
+        "focal_ratio_curves",
         "focal_ratio_chart",
         "focal_ratio_numbers",
     }
@@ -84,7 +87,7 @@ def test_the_view_mounts_the_chart_with_the_cores_data() -> None:
     assert not at.metric  # the numbers are the component's
     # the hard and easy sliders stay (hidden by CSS) for the URL binding
     assert at.slider(key="hard").value == 0.1 and at.slider(key="easy").value == 0.9
-    numbers = data(at, "focal_ratio_chart")["at_gamma"]
+    numbers = data(at, "focal_ratio_curves")["at_gamma"]
     assert (numbers["ce"][20], numbers["fl"][20], numbers["amp"][20]) == (
         "21.854",
         "1,770.2",
@@ -96,7 +99,10 @@ def test_the_view_mounts_the_chart_with_the_cores_data() -> None:
 def test_commits_move_the_sliders_and_the_url(lang: str) -> None:
     at = app(view="ratio", lang=lang)
     grid = mounts(at)["focal_ratio_grid"].proto.SerializeToString()
+    curves = mounts(at)["focal_ratio_curves"].proto.SerializeToString()
     commit(at, "gamma", 3.0)
+    # a γ commit leaves the curves' message as it was: a reference is sent
+    assert mounts(at)["focal_ratio_curves"].proto.SerializeToString() == curves
     assert at.slider(key="gamma").value == 3.0
     assert at.query_params["gamma"] == "3"
     assert_shows(at, 0.1, 0.9, 3.0, lang=lang)
@@ -108,7 +114,7 @@ def test_commits_move_the_sliders_and_the_url(lang: str) -> None:
     assert at.slider(key="easy").value == 1.0
     assert at.query_params["easy"] == "1"
     assert_shows(at, 0.3, 1.0, 3.0, lang=lang)
-    assert data(at, "focal_ratio_chart")["at_gamma"]["ce"][0] == "∞"
+    assert data(at, "focal_ratio_curves")["at_gamma"]["ce"][0] == "∞"
     # the grid's message never changed: a browser that holds it gets a reference
     assert mounts(at)["focal_ratio_grid"].proto.SerializeToString() == grid
     commit(at, "hard", 0.1)  # back to the default: out of the URL
