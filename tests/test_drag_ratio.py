@@ -26,6 +26,7 @@ from focal.ui.params import BY_KEY
 from focal.ui.screen import Screen
 from focal.ui.strings import strings
 from tests import reference
+from tests.helpers import slider_steps
 
 POINT = re.compile(r"([ML])(-?[\d.]+),(-?[\d.]+)")
 #: (p_hard, p_easy, γ): the default, 0/0, an infinite ratio, hard = 1, a mixed one
@@ -38,12 +39,6 @@ STATES = [
     (0.9, 0.1, 3.7),
 ]
 SCREENS = list(Screen)
-
-
-def steps(key: str) -> np.ndarray:
-    param = BY_KEY[key]
-    count = round((param.high - param.low) / param.step) + 1
-    return np.round(param.low + param.step * np.arange(count), 10)
 
 
 def core(hard, easy, gamma) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -59,7 +54,7 @@ def core(hard, easy, gamma) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     )
 
 
-def rows(frame, ratio, span) -> np.ndarray:
+def ratio_rows(frame, ratio, span) -> np.ndarray:
     """The test's own mapping: log10 on ``span``, clamped 20 px past the plot;
     +inf and 0 on its edges; NaN stays NaN."""
     ratio = np.asarray(ratio, float)
@@ -73,8 +68,8 @@ def rows(frame, ratio, span) -> np.ndarray:
     return np.where(ratio == 0, frame.bottom, y)
 
 
-def markers(frame, ratio, span) -> list:
-    y = np.clip(rows(frame, ratio, span), frame.top, frame.bottom)
+def ratio_markers(frame, ratio, span) -> list:
+    y = np.clip(ratio_rows(frame, ratio, span), frame.top, frame.bottom)
     return [None if math.isnan(v) else v for v in y.tolist()]
 
 
@@ -86,7 +81,7 @@ def assert_markers(got: list, expected: list) -> None:
         np.testing.assert_allclose(got_rows, expected_rows, atol=0.051)
 
 
-def assert_path(path: str, x: np.ndarray, y: np.ndarray) -> None:
+def assert_simplified_path(path: str, x: np.ndarray, y: np.ndarray) -> None:
     """The path runs within 0.1 px (+ 0.05 of rounding) of every finite point,
     its corners on the points, with one piece per run of finite points."""
     finite = np.isfinite(y)
@@ -123,13 +118,13 @@ def received(grid, hard, easy, gamma, screen) -> dict:
 
 def test_the_grids_are_the_sliders_steps() -> None:
     drag = on_drag_ratio.ratio_drag(0.1, 0.9, 2.0)
-    np.testing.assert_array_equal(drag.gammas, steps("gamma"))
-    np.testing.assert_array_equal(drag.ps, steps("hard"))
-    np.testing.assert_array_equal(drag.ps, steps("easy"))
+    np.testing.assert_array_equal(drag.gammas, slider_steps("gamma"))
+    np.testing.assert_array_equal(drag.ps, slider_steps("hard"))
+    np.testing.assert_array_equal(drag.ps, slider_steps("easy"))
     assert (len(drag.gammas), len(drag.ps)) == (51, 101)
     grid = drag_ratio.grid_data("en", Screen.LAPTOP)
-    assert grid["g"] == [f"{v:.1f}" for v in steps("gamma")]
-    assert grid["p"] == [f"{v:.2f}" for v in steps("hard")]
+    assert grid["g"] == [f"{v:.1f}" for v in slider_steps("gamma")]
+    assert grid["p"] == [f"{v:.2f}" for v in slider_steps("hard")]
     assert (grid["g_step"], grid["p_step"]) == (
         BY_KEY["gamma"].step,
         BY_KEY["hard"].step,
@@ -144,7 +139,7 @@ def test_every_series_the_chart_receives_is_the_core(state, screen: Screen) -> N
     grid = drag_ratio.grid_data("en", screen)
     data = received(grid, hard, easy, gamma, screen)
     frame = drag_ratio.frame_of(screen)
-    gammas, ps = steps("gamma"), steps("hard")
+    gammas, ps = slider_steps("gamma"), slider_steps("hard")
     gx = frame.left + gammas / 5.0 * (frame.width - frame.left - frame.right)
     np.testing.assert_allclose(grid["gx"], gx, atol=0.051)
     span = tuple(data["decades"])
@@ -160,8 +155,10 @@ def test_every_series_the_chart_receives_is_the_core(state, screen: Screen) -> N
         assert got["ce"] == [times(v) for v in np.broadcast_to(ce, fl.shape)], key
         assert got["fl"] == [times(v) for v in fl], key
         assert got["amp"] == [times(v, "×") for v in amplification], key
-        assert_markers(got["ce_y"], markers(frame, np.broadcast_to(ce, fl.shape), span))
-        assert_markers(got["fl_y"], markers(frame, fl, span))
+        assert_markers(
+            got["ce_y"], ratio_markers(frame, np.broadcast_to(ce, fl.shape), span)
+        )
+        assert_markers(got["fl_y"], ratio_markers(frame, fl, span))
     for key, (h, e) in {
         "at_hard": (ps[:, None], easy),
         "at_easy": (hard, ps[:, None]),
@@ -169,8 +166,12 @@ def test_every_series_the_chart_receives_is_the_core(state, screen: Screen) -> N
         ce, fl, _ = core(h, e, gammas[None, :])
         assert len(data[key]["ce_d"]) == len(data[key]["fl_d"]) == len(ps)
         for i in range(len(ps)):
-            assert_path(data[key]["ce_d"][i], gx, rows(frame, ce[i], span))
-            assert_path(data[key]["fl_d"][i], gx, rows(frame, fl[i], span))
+            assert_simplified_path(
+                data[key]["ce_d"][i], gx, ratio_rows(frame, ce[i], span)
+            )
+            assert_simplified_path(
+                data[key]["fl_d"][i], gx, ratio_rows(frame, fl[i], span)
+            )
     # the committed curves are the ones drawn at the committed step
     i = round(hard * 100)
     assert data["at_hard"]["fl_d"][i] == data["at_easy"]["fl_d"][round(easy * 100)]
@@ -179,7 +180,7 @@ def test_every_series_the_chart_receives_is_the_core(state, screen: Screen) -> N
 @pytest.mark.parametrize("state", STATES, ids=str)
 def test_the_axis_holds_the_committed_curves(state) -> None:
     hard, easy, gamma = state
-    ce, fl, _ = core(hard, easy, steps("gamma"))
+    ce, fl, _ = core(hard, easy, slider_steps("gamma"))
     low, high = drag_ratio.decades(
         on_drag_ratio.ratio_drag(hard, easy, gamma).along_gamma
     )

@@ -75,7 +75,7 @@ UNNAMED_CHARTS = """() => {
 AXE = Axe()
 
 
-def url(path: str, *queries: str) -> str:
+def link_to(path: str, *queries: str) -> str:
     """``path`` with the screen's and the language's query parameters added."""
     extra = "&".join(query for query in queries if query)
     if not extra:
@@ -148,7 +148,7 @@ def test_no_wcag_violations(
     tabs, browser: Browser, app_base: str, screen: str, lang: str, page_name: str
 ) -> None:
     path, charts = PAGES[page_name]
-    address = url(path, SCREENS[screen].query, LANGS[lang])
+    address = link_to(path, SCREENS[screen].query, LANGS[lang])
     page = tab(tabs, browser, screen, lang)
     page.goto(app_base + address)
     settle(page, charts)

@@ -17,8 +17,8 @@ from playwright.sync_api import Page, expect
 import focal
 from focal.ui.display import times
 
+from .dragging import drag, open_chart
 from .test_app import settle, shoot, wait_until
-from .test_on_drag import Reruns
 
 pytestmark = pytest.mark.browser
 
@@ -79,48 +79,6 @@ MOVES = {
 START = {"gamma": 2.0, "hard": 0.1}
 
 
-def open_chart(open_app, screen: str) -> tuple[Page, Reruns]:
-    path, (width, height), phone = SCREENS[screen]
-    page = open_app(path, width=width, height=height, phone=phone).page
-    reruns = Reruns()
-    page.on("websocket", reruns.watch)
-    page.reload()  # a new session, its websocket watched from the start
-    wait_until(page, DRAWN, what="the ratio chart drawn")
-    settle(page, 0)
-    return page, reruns
-
-
-def step_x(page: Page, name: str, value: float) -> tuple[float, float]:
-    """Where on the input a pointer puts ``value`` (Chromium's thumb is 16 px)."""
-    box = page.locator(f"{CHART} input.fr-{name}").bounding_box()
-    assert box is not None
-    inset = 8.0
-    x = box["x"] + inset + value / HIGH[name] * (box["width"] - 2 * inset)
-    return x, box["y"] + box["height"] / 2
-
-
-def drag(page: Page, phone: bool, name: str) -> None:
-    """Press at the thumb, move through :data:`MOVES`, and release."""
-    start = step_x(page, name, START[name])
-    if phone:
-        cdp = page.context.new_cdp_session(page)
-
-        def touch(kind: str, points: list[dict[str, float]]) -> None:
-            cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
-
-        touch("touchStart", [{"x": start[0], "y": start[1]}])
-        for value in MOVES[name]:
-            x, y = step_x(page, name, value)
-            touch("touchMove", [{"x": x, "y": y}])
-        page.__dict__["_release"] = lambda: (touch("touchEnd", []), cdp.detach())
-        return
-    page.mouse.move(*start)
-    page.mouse.down()
-    for value in MOVES[name]:
-        page.mouse.move(*step_x(page, name, value))
-    page.__dict__["_release"] = page.mouse.up
-
-
 def shown(page: Page) -> list[str]:
     return page.locator(f"{NUMBERS} dd").all_inner_texts()
 
@@ -138,7 +96,7 @@ def expected(hard: float, easy: float, gamma: float) -> list[str]:
 def test_a_drag_redraws_in_the_page_and_reruns_once_on_release(
     open_app, screen: str
 ) -> None:
-    page, reruns = open_chart(open_app, screen)
+    page, reruns = open_chart(open_app, SCREENS[screen], DRAWN)
     phone = SCREENS[screen][2]
     assert shown(page) == expected(0.1, 0.9, 2.0)
     shoot(page, f"on-drag-ratio-{screen}-start", full=False, min_charts=0)
@@ -147,7 +105,13 @@ def test_a_drag_redraws_in_the_page_and_reruns_once_on_release(
     for name in ("gamma", "hard"):
         before = reruns.count
         page.evaluate(RECORD, name)
-        drag(page, phone, name)
+        release = drag(
+            page,
+            phone,
+            f"{CHART} input.fr-{name}",
+            HIGH[name],
+            [START[name], *MOVES[name]],
+        )
         seen = page.evaluate(STOP)
         # during the drag: the drawing changed step by step, and no rerun was asked
         # (a phone's p_t input is about 2 px a step: a finger skips a few)
@@ -162,7 +126,7 @@ def test_a_drag_redraws_in_the_page_and_reruns_once_on_release(
         assert shown(page) == expected(**state)  # before any rerun
         shoot(page, f"on-drag-ratio-{screen}-{name}-during", full=False, min_charts=0)
 
-        page.__dict__["_release"]()
+        release()
         fragment = f"{name}={final[name]:g}"
         wait_until(
             page,
@@ -178,7 +142,7 @@ def test_a_drag_redraws_in_the_page_and_reruns_once_on_release(
 
 @pytest.mark.parametrize("screen", ["laptop", "projector", "phone"])
 def test_an_arrow_key_moves_the_chart_with_one_rerun(open_app, screen: str) -> None:
-    page, reruns = open_chart(open_app, screen)
+    page, reruns = open_chart(open_app, SCREENS[screen], DRAWN)
     easy = page.locator(f"{CHART} input.fr-easy")
     expect(easy).to_have_accessible_name("p_t of the easy example")
     before = reruns.count
@@ -198,7 +162,7 @@ def test_an_arrow_key_moves_the_chart_with_one_rerun(open_app, screen: str) -> N
 
 
 def test_the_sidebar_and_a_reset_move_the_chart_hover_and_export(open_app) -> None:
-    page, _ = open_chart(open_app, "laptop")
+    page, _ = open_chart(open_app, SCREENS["laptop"], DRAWN)
     thumb = (
         page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]')
         .filter(has_text="γ")

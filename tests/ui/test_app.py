@@ -191,7 +191,7 @@ def set_control(at: AppTest, key: str, value: Value) -> AppTest:
     return run(at)
 
 
-def url(values: Mapping[str, Value]) -> dict[str, str]:
+def as_query(values: Mapping[str, Value]) -> dict[str, str]:
     return {key: BY_KEY[key].format(value) for key, value in values.items()}
 
 
@@ -377,7 +377,7 @@ def assert_texts_from(at: AppTest, table: Mapping[str, str]) -> None:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_pages_run_in_every_language_and_mode(lang: str, present: bool) -> None:
     state = {**DEFAULTS, "lang": lang, "present": present}
-    at = app(**url({"lang": lang, "present": present}))
+    at = app(**as_query({"lang": lang, "present": present}))
     table = strings(lang)
     specs, _ = assert_explorer(at, state)
     assert_texts_from(at, table)
@@ -465,7 +465,7 @@ def test_moving_a_control_updates_the_explorer(
     key: str, new: Value, start: dict[str, Value], changed: set[str]
 ) -> None:
     state = {**DEFAULTS, **start}
-    at = app(**url(start))
+    at = app(**as_query(start))
     before_specs, before_numbers = assert_explorer(at, state)
 
     set_control(at, key, new)
@@ -498,7 +498,7 @@ def test_moving_a_control_updates_the_gradients(
     key: str, new: Value, start: dict[str, Value]
 ) -> None:
     state = {**DEFAULTS, **start}
-    at = switch(app(**url(start)), GRADIENTS)
+    at = switch(app(**as_query(start)), GRADIENTS)
     assert_gradients(at, state)
     before_specs, before_numbers = raw_specs(at), metrics(at)
     set_control(at, key, new)
@@ -620,7 +620,7 @@ def test_reset_sets_every_control_back_to_default() -> None:
         "hard": 0.3,
         "easy": 0.7,
     }
-    at = app(**url(moved))
+    at = app(**as_query(moved))
     expected = {**DEFAULTS, **moved}
     on_screen = SHARED | {"view"} | VIEW_KEYS["curves"]
     assert widget_values(at) == {k: v for k, v in expected.items() if k in on_screen}

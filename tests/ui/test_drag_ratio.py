@@ -8,50 +8,18 @@ the sliders, the URL and the data the chart and its numbers get next.
 
 from __future__ import annotations
 
-import itertools
 import json
-from typing import Any
 
 import pytest
-from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from streamlit.testing.v1 import AppTest
 
 from focal.ui import drag_ratio
 from focal.ui.screen import Screen
 from focal.ui.strings import EN, ZH
-from tests.helpers import app, run
-
-_COUNT = itertools.count(1)
+from tests.helpers import app, mount_data, mounts, release, run
 
 
-def mounts(at: AppTest) -> dict[str, Any]:
-    """The page's component mounts by component name."""
-    return {
-        element.proto.component_name: element for element in at.get("bidi_component")
-    }
-
-
-def data(at: AppTest, name: str) -> dict[str, Any]:
-    return json.loads(mounts(at)[name].proto.json)
-
-
-def commit(at: AppTest, name: str, value: Any) -> AppTest:
-    """Release the chart's ``name`` slider at ``value``, as the browser does."""
-    states = at._tree.get_widget_states()
-    chart = mounts(at)["focal_ratio_chart"]
-    sent = WidgetStates()
-    sent.widgets.extend(w for w in states.widgets if w.id != chart.proto.id)
-    state = sent.widgets.add()
-    state.id = chart.proto.id
-    state.json_value = json.dumps(
-        {"commit": {"name": name, "value": value, "n": next(_COUNT)}}
-    )
-    at._run(sent)
-    assert not at.exception, at.exception
-    return at
-
-
-def assert_shows(
+def assert_ratio_shows(
     at: AppTest,
     hard: float,
     easy: float,
@@ -61,13 +29,13 @@ def assert_shows(
 ) -> None:
     """The four mounts carry exactly the data for (hard, easy, γ)."""
     grid = drag_ratio.grid_data(lang, screen)
-    assert data(at, "focal_ratio_grid") == json.loads(json.dumps(grid))
+    assert mount_data(at, "focal_ratio_grid") == json.loads(json.dumps(grid))
     curves = drag_ratio.curves_data(hard, easy, screen)
-    assert data(at, "focal_ratio_curves") == json.loads(json.dumps(curves))
+    assert mount_data(at, "focal_ratio_curves") == json.loads(json.dumps(curves))
     expected = drag_ratio.chart_data(grid, curves, hard, easy, gamma, screen)
-    assert data(at, "focal_ratio_chart") == json.loads(json.dumps(expected))
+    assert mount_data(at, "focal_ratio_chart") == json.loads(json.dumps(expected))
     text = EN if lang == "en" else ZH
-    assert data(at, "focal_ratio_numbers")["labels"] == [
+    assert mount_data(at, "focal_ratio_numbers")["labels"] == [
         text["ratio.ce"],
         text["ratio.fl"],
         text["ratio.amplification"],
@@ -82,12 +50,12 @@ def test_the_view_mounts_the_chart_with_the_cores_data() -> None:
         "focal_ratio_chart",
         "focal_ratio_numbers",
     }
-    assert_shows(at, 0.1, 0.9, 2.0)
+    assert_ratio_shows(at, 0.1, 0.9, 2.0)
     assert not at.get("plotly_chart")  # the Plotly ratio chart is gone
     assert not at.metric  # the numbers are the component's
     # the hard and easy sliders stay (hidden by CSS) for the URL binding
     assert at.slider(key="hard").value == 0.1 and at.slider(key="easy").value == 0.9
-    numbers = data(at, "focal_ratio_curves")["at_gamma"]
+    numbers = mount_data(at, "focal_ratio_curves")["at_gamma"]
     assert (numbers["ce"][20], numbers["fl"][20], numbers["amp"][20]) == (
         "21.854",
         "1,770.2",
@@ -100,60 +68,60 @@ def test_commits_move_the_sliders_and_the_url(lang: str) -> None:
     at = app(view="ratio", lang=lang)
     grid = mounts(at)["focal_ratio_grid"].proto.SerializeToString()
     curves = mounts(at)["focal_ratio_curves"].proto.SerializeToString()
-    commit(at, "gamma", 3.0)
+    release(at, "focal_ratio_chart", "gamma", 3.0)
     # a γ commit leaves the curves' message as it was: a reference is sent
     assert mounts(at)["focal_ratio_curves"].proto.SerializeToString() == curves
     assert at.slider(key="gamma").value == 3.0
     assert at.query_params["gamma"] == "3"
-    assert_shows(at, 0.1, 0.9, 3.0, lang=lang)
-    commit(at, "hard", 0.3)
+    assert_ratio_shows(at, 0.1, 0.9, 3.0, lang=lang)
+    release(at, "focal_ratio_chart", "hard", 0.3)
     assert at.slider(key="hard").value == 0.3
     assert at.query_params["hard"] == "0.3"
-    assert_shows(at, 0.3, 0.9, 3.0, lang=lang)
-    commit(at, "easy", 1)  # JSON's 1.0 arrives as 1
+    assert_ratio_shows(at, 0.3, 0.9, 3.0, lang=lang)
+    release(at, "focal_ratio_chart", "easy", 1)  # JSON's 1.0 arrives as 1
     assert at.slider(key="easy").value == 1.0
     assert at.query_params["easy"] == "1"
-    assert_shows(at, 0.3, 1.0, 3.0, lang=lang)
-    assert data(at, "focal_ratio_curves")["at_gamma"]["ce"][0] == "∞"
+    assert_ratio_shows(at, 0.3, 1.0, 3.0, lang=lang)
+    assert mount_data(at, "focal_ratio_curves")["at_gamma"]["ce"][0] == "∞"
     # the grid's message never changed: a browser that holds it gets a reference
     assert mounts(at)["focal_ratio_grid"].proto.SerializeToString() == grid
-    commit(at, "hard", 0.1)  # back to the default: out of the URL
+    release(at, "focal_ratio_chart", "hard", 0.1)  # back to the default: out of the URL
     assert "hard" not in at.query_params
 
 
 def test_a_commit_snaps_to_the_step_and_range_and_ignores_junk() -> None:
     at = app(view="ratio")
-    commit(at, "easy", 0.734)
+    release(at, "focal_ratio_chart", "easy", 0.734)
     assert at.slider(key="easy").value == 0.73
-    commit(at, "gamma", 9)
+    release(at, "focal_ratio_chart", "gamma", 9)
     assert at.slider(key="gamma").value == 5.0
-    commit(at, "hard", "abc")
-    commit(at, "alpha", 0.5)  # not one of the chart's
+    release(at, "focal_ratio_chart", "hard", "abc")
+    release(at, "focal_ratio_chart", "alpha", 0.5)  # not one of the chart's
     assert at.slider(key="hard").value == 0.1 and at.slider(key="alpha").value == 0.25
-    assert_shows(at, 0.1, 0.73, 5.0)
+    assert_ratio_shows(at, 0.1, 0.73, 5.0)
 
 
 def test_the_sidebar_a_link_and_reset_move_the_chart() -> None:
     at = app(view="ratio", gamma="3", hard="0.2", easy="0.95")
-    assert_shows(at, 0.2, 0.95, 3.0)
+    assert_ratio_shows(at, 0.2, 0.95, 3.0)
     at.slider(key="gamma").set_value(4.5)
     run(at)
-    assert_shows(at, 0.2, 0.95, 4.5)
+    assert_ratio_shows(at, 0.2, 0.95, 4.5)
     at.slider(key="hard").set_value(0.25)
     run(at)
-    assert_shows(at, 0.25, 0.95, 4.5)
+    assert_ratio_shows(at, 0.25, 0.95, 4.5)
     reset = next(b for b in at.button if b.label == EN["reset.label"])
     reset.click()
     run(at)
     at.radio(key="view").set_value("ratio")
     run(at)
-    assert_shows(at, 0.1, 0.9, 2.0)
+    assert_ratio_shows(at, 0.1, 0.9, 2.0)
 
 
 def test_the_curves_view_keeps_its_value_after_a_ratio_commit() -> None:
     """One value per parameter: γ set on this chart is the CE and FL view's γ."""
     at = app(view="ratio")
-    commit(at, "gamma", 1.5)
+    release(at, "focal_ratio_chart", "gamma", 1.5)
     at.radio(key="view").set_value("curves")
     run(at)
     chart = {e.proto.component_name: e for e in at.get("bidi_component")}
@@ -168,12 +136,12 @@ def test_a_bad_link_value_gets_the_notice_and_the_chart_the_default(
     assert [w.value for w in at.warning] == [
         EN["notice.bad_param"].format(name="hard", default="0.1")
     ]
-    assert_shows(at, 0.1, 0.9, 2.0)
+    assert_ratio_shows(at, 0.1, 0.9, 2.0)
 
 
 def test_chinese_on_a_projector_gets_its_frame_and_words() -> None:
     at = app(view="ratio", present="true", lang="zh")
-    assert_shows(at, 0.1, 0.9, 2.0, lang="zh", screen=Screen.PROJECTOR)
-    grid = data(at, "focal_ratio_grid")
+    assert_ratio_shows(at, 0.1, 0.9, 2.0, lang="zh", screen=Screen.PROJECTOR)
+    grid = mount_data(at, "focal_ratio_grid")
     assert ZH["ratio.title"] in grid["svg"]
     assert grid["labels"]["hard"] == ZH["drag.ratio_hard"]
