@@ -20,7 +20,7 @@ import pytest
 
 import focal
 from focal import on_drag_ratio
-from focal.ui import drag_ratio
+from focal.ui import drag_ratio, svg
 from focal.ui.display import times
 from focal.ui.params import BY_KEY
 from focal.ui.screen import Screen
@@ -233,10 +233,10 @@ def test_the_series_agree_with_mpmath(hard: float, easy: float, gamma: float) ->
 
 def test_the_simplified_path_drops_only_points_on_a_line() -> None:
     x = np.arange(6.0) * 10
-    assert drag_ratio.simplified(x, 2 * x) == "M0.0,0.0L50.0,100.0"
+    assert svg.simplified(x, 2 * x) == "M0.0,0.0L50.0,100.0"
     y = np.array([0.0, 0.0, 5.0, 0.0, np.nan, 1.0])
-    assert drag_ratio.simplified(x, y) == "M0.0,0.0L10.0,0.0L20.0,5.0L30.0,0.0M50.0,1.0"
-    assert drag_ratio.simplified(x, np.full(6, np.nan)) == ""
+    assert svg.simplified(x, y) == "M0.0,0.0L10.0,0.0L20.0,5.0L30.0,0.0M50.0,1.0"
+    assert svg.simplified(x, np.full(6, np.nan)) == ""
 
 
 def deflated(data: dict) -> int:

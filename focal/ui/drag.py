@@ -26,9 +26,7 @@ import functools
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -36,57 +34,15 @@ import streamlit as st
 
 from focal import on_drag
 from focal.figures import COLORS, FONT_FAMILY, LINEAR_LOSS_RANGE, LOG_LOSS_RANGE
+from focal.ui import svg
 from focal.ui.display import number, times
 from focal.ui.params import BY_KEY
 from focal.ui.screen import Screen
 from focal.ui.strings import strings
-
-HERE = Path(__file__).resolve().parent
+from focal.ui.svg import Frame
 
 #: Element keys of the three mounts (Streamlit adds the class ``st-key-<key>``).
 GRID_KEY, CHART_KEY, NUMBERS_KEY = "drag_grid", "drag_chart", "drag_numbers"
-
-
-@dataclass(frozen=True)
-class Frame:
-    """The chart's size in SVG units and its type: the SVG scales to its column,
-    so a phone's narrower frame keeps its text about as large as the laptop's."""
-
-    width: int
-    height: int
-    font: float
-    line: float
-    bold: float
-    marker: float
-    small: float  # the shade's label
-
-    @property
-    def left(self) -> float:
-        return 3.7 * self.font
-
-    @property
-    def right(self) -> float:
-        return 1.3 * self.font
-
-    @property
-    def top(self) -> float:
-        return 3.3 * self.font
-
-    @property
-    def bottom(self) -> float:
-        return self.height - 3.1 * self.font
-
-    @classmethod
-    def of(cls, screen: Screen) -> Frame:
-        if screen is Screen.PROJECTOR:  # about 640 px wide: every text 20+ px
-            return cls(600, 360, 20.0, 4.0, 6.5, 8.0, 20.0)
-        if screen is Screen.PHONE:
-            return cls(360, 300, 13.0, 2.0, 3.5, 5.0, 11.0)
-        return cls(640, 420, 14.0, 2.5, 4.5, 6.0, 12.0)
-
-
-def _x(frame: Frame, values: np.ndarray) -> np.ndarray:
-    return frame.left + np.asarray(values) * (frame.width - frame.left - frame.right)
 
 
 def _y(frame: Frame, loss: np.ndarray, log: bool) -> np.ndarray:
@@ -102,31 +58,11 @@ def _y(frame: Frame, loss: np.ndarray, log: bool) -> np.ndarray:
     return rows
 
 
-def _path(xs: np.ndarray, ys: np.ndarray) -> str:
-    """An SVG path through the points; NaN starts a new piece (a gap)."""
-    parts, pen = [], "M"
-    for x, y in zip(xs, ys, strict=True):
-        if np.isnan(y):
-            pen = "M"
-            continue
-        parts.append(f"{pen}{x:.1f},{y:.1f}")
-        pen = "L"
-    return "".join(parts)
-
-
 def _marker_rows(frame: Frame, loss: np.ndarray, log: bool) -> list[float]:
     """Pixel rows of the point's markers: off the plot (or infinite) at its edge."""
     rows = _y(frame, loss, log)
     rows = np.where(np.isnan(rows), frame.top, rows)
     return [round(float(v), 1) for v in np.clip(rows, frame.top, frame.bottom)]
-
-
-def _text(x: float, y: float, body: str, size: float, **attrs: Any) -> str:
-    extra = "".join(f' {k.replace("_", "-")}="{v}"' for k, v in attrs.items())
-    return (
-        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:g}" fill="#1b2a3a"{extra}>'
-        f"{escape(body)}</text>"
-    )
 
 
 def _svg(
@@ -145,14 +81,14 @@ def _svg(
     alpha_text = f"{alpha:g}" if alpha is not None else ""
     parts = [f'<rect width="{frame.width}" height="{frame.height}" fill="white"/>']
     well = (0.5, 1.0) if axis == "p_t" or y == 1 else (0.0, 0.5)
-    x0, x1 = _x(frame, np.array(well))
+    x0, x1 = svg.columns(frame, np.array(well))
     parts.append(
         f'<rect x="{x0:.1f}" y="{top:.1f}" width="{x1 - x0:.1f}" '
         f'height="{bottom - top:.1f}" fill="{COLORS["shade"]}"/>'
     )
     anchor = ("start", x0 + 4) if well[0] == 0.5 else ("end", x1 - 4)
     parts.append(
-        _text(
+        svg.text(
             anchor[1],
             top + small + 2,
             text["curves.well_classified"],
@@ -161,27 +97,27 @@ def _svg(
         )
     )
     for tick in np.linspace(0.0, 1.0, 6):
-        (tx,) = _x(frame, np.array([tick]))
+        (tx,) = svg.columns(frame, np.array([tick]))
         parts.append(f'<path d="M{tx:.1f},{top:.1f}V{bottom:.1f}" stroke="#e6ebf1"/>')
-        parts.append(_text(tx, bottom + f + 2, f"{tick:g}", f, text_anchor="middle"))
+        parts.append(svg.text(tx, bottom + f + 2, f"{tick:g}", f, text_anchor="middle"))
     low, high = LOG_LOSS_RANGE if log else LINEAR_LOSS_RANGE
     ticks = range(int(np.ceil(low)), int(high) + 1)
     for tick in ticks:
         (ty,) = _y(frame, np.array([10.0**tick if log else float(tick)]), log)
-        label = f"10{str(tick).translate(_SUPERSCRIPT)}" if log else f"{tick}"
+        label = f"10{str(tick).translate(svg.SUPERSCRIPT)}" if log else f"{tick}"
         parts.append(f'<path d="M{left:.1f},{ty:.1f}H{right:.1f}" stroke="#e6ebf1"/>')
-        parts.append(_text(left - 5, ty + f / 3, label, f, text_anchor="end"))
+        parts.append(svg.text(left - 5, ty + f / 3, label, f, text_anchor="end"))
     parts.append(
         f'<path d="M{left:.1f},{top:.1f}V{bottom:.1f}H{right:.1f}" '
         f'stroke="#c9d1db" fill="none"/>'
     )
     x_title = text["curves.x_p" if axis == "p" else "curves.x_p_t"]
     parts.append(
-        _text((left + right) / 2, frame.height - 6, x_title, f, text_anchor="middle")
+        svg.text((left + right) / 2, frame.height - 6, x_title, f, text_anchor="middle")
     )
     middle = (top + bottom) / 2
     parts.append(
-        _text(
+        svg.text(
             f,
             middle,
             text["curves.y"],
@@ -190,7 +126,7 @@ def _svg(
             transform=f"rotate(-90 {f:.1f} {middle:.1f})",
         )
     )
-    parts.append(_text(4, f + 4, text["curves.title"].format(y=y), f + 2))
+    parts.append(svg.text(4, f + 4, text["curves.title"].format(y=y), f + 2))
     # legend: one row under the title, the FL entry's text follows γ
     legend = [("ce", text["curves.ce"], ""), ("fl", "", ' class="fd-leg-fl"')]
     if alpha is not None:
@@ -242,9 +178,6 @@ def _alt(text: Mapping[str, str], y: int) -> str:
     return text["alt.chart"].format(title=title, shows=text["alt.loss"])
 
 
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
 def _fl_name(text: Mapping[str, str], gamma: float, alpha: float | None) -> str:
     key = "curves.fl" if alpha is None else "curves.fl_balanced"
     return text[key].format(gamma=f"{gamma:g}", alpha=f"{alpha:g}" if alpha else alpha)
@@ -270,20 +203,20 @@ def grid_data(
     frame = Frame.of(screen)
     curves = on_drag.drag_curves(y, alpha)
     along = curves.p if axis == "p" else curves.p_t
-    xs = _x(frame, along)
+    xs = svg.columns(frame, along)
     ps = on_drag.drag_ps()
     at_ps = on_drag.point_values(ps, y, 0.0, alpha)
     point_x = ps if axis == "p" else at_ps.p_t
     loss_name = text["numbers.fl" if alpha is None else "numbers.fl_balanced"]
     data: dict[str, Any] = {
         "svg": _svg(frame, y, alpha, axis, log, text),
-        "fl": [_path(xs, _y(frame, row, log)) for row in curves.fl],
-        "ce": _path(xs, _y(frame, curves.ce, log)),
+        "fl": [svg.path(xs, _y(frame, row, log)) for row in curves.fl],
+        "ce": svg.path(xs, _y(frame, curves.ce, log)),
         "ce_balanced": None
         if curves.ce_balanced is None
-        else _path(xs, _y(frame, curves.ce_balanced, log)),
+        else svg.path(xs, _y(frame, curves.ce_balanced, log)),
         "fl_names": [_fl_name(text, g, alpha) for g in curves.gammas],
-        "px": [round(float(v), 1) for v in _x(frame, point_x)],
+        "px": [round(float(v), 1) for v in svg.columns(frame, point_x)],
         "ce_y": _marker_rows(frame, at_ps.ce, log),
         "ce_balanced_y": None
         if at_ps.ce_balanced is None
@@ -370,10 +303,6 @@ def chart_data(
     }
 
 
-def _asset(name: str) -> str:
-    return (HERE / name).read_text(encoding="utf-8")
-
-
 _GAMMA, _P = BY_KEY["gamma"], BY_KEY["p"]
 
 _CHART_HTML = f"""<div class="fd">
@@ -398,18 +327,18 @@ _NUMBERS_HTML = """<div class="fdn"><dl>
 </dl><p class="fdn-say"></p></div>"""
 
 # the drawing script goes with the grid (a cached message), not with each commit
-_GRID = st.components.v2.component("focal_drag_grid", js=_asset("drag.js"))
+_GRID = st.components.v2.component("focal_drag_grid", js=svg.asset("drag.js"))
 _CHART = st.components.v2.component(
     "focal_drag_chart",
     html=_CHART_HTML,
-    css=_asset("drag.css"),
-    js=_asset("drag_chart.js"),
+    css=svg.asset("drag.css"),
+    js=svg.asset("drag_chart.js"),
 )
 _NUMBERS = st.components.v2.component(
     "focal_drag_numbers",
     html=_NUMBERS_HTML,
-    css=_asset("drag_numbers.css"),
-    js=_asset("drag_numbers.js"),
+    css=svg.asset("drag_numbers.css"),
+    js=svg.asset("drag_numbers.js"),
 )
 
 

@@ -36,11 +36,12 @@ import streamlit as st
 
 from focal import on_drag, on_drag_ratio
 from focal.figures import COLORS, FONT_FAMILY
+from focal.ui import svg
 from focal.ui.display import times
-from focal.ui.drag import _SUPERSCRIPT, Frame, _asset, _text, _x
 from focal.ui.params import BY_KEY
 from focal.ui.screen import Screen
 from focal.ui.strings import strings
+from focal.ui.svg import Frame
 
 #: Element keys of the four mounts (Streamlit adds the class ``st-key-<key>``).
 GRID_KEY, CURVES_KEY, CHART_KEY, NUMBERS_KEY = (
@@ -99,39 +100,6 @@ def rows(frame: Frame, ratio: np.ndarray, span: tuple[int, int]) -> np.ndarray:
     return drawn
 
 
-def simplified(xs: np.ndarray, ys: np.ndarray, tolerance: float = 0.1) -> str:
-    """An SVG path through the points, without those that lie within
-    ``tolerance`` pixels (vertically) of the straight line their kept
-    neighbours draw; NaN starts a new piece (a gap). ``xs`` increases."""
-    parts: list[str] = []
-    finite = np.isfinite(ys)
-    start = 0
-    while start < len(ys):
-        if not finite[start]:
-            start += 1
-            continue
-        end = start
-        while end + 1 < len(ys) and finite[end + 1]:
-            end += 1
-        kept, anchor = [start], start
-        for i in range(start + 1, end):
-            span = slice(anchor, i + 2)
-            line = ys[anchor] + (ys[i + 1] - ys[anchor]) * (xs[span] - xs[anchor]) / (
-                xs[i + 1] - xs[anchor]
-            )
-            if np.max(np.abs(ys[span] - line)) > tolerance:
-                kept.append(i)
-                anchor = i
-        if end > start:
-            kept.append(end)
-        parts += [
-            f"{'M' if k == 0 else 'L'}{xs[i]:.1f},{ys[i]:.1f}"
-            for k, i in enumerate(kept)
-        ]
-        start = end + 1
-    return "".join(parts)
-
-
 def _marker_rows(frame: Frame, ratio: np.ndarray, span: tuple[int, int]) -> list:
     """Rows of the markers, on the plot's edge when off it; None for NaN."""
     drawn = np.clip(rows(frame, ratio, span), frame.top, frame.bottom)
@@ -147,7 +115,7 @@ def frame_of(screen: Screen) -> Frame:
 
 
 def _gamma_x(frame: Frame, gammas: np.ndarray) -> np.ndarray:
-    return _x(frame, gammas / on_drag.GAMMA_HIGH)
+    return svg.columns(frame, gammas / on_drag.GAMMA_HIGH)
 
 
 def _svg(frame: Frame, text: Mapping[str, str]) -> str:
@@ -161,14 +129,14 @@ def _svg(frame: Frame, text: Mapping[str, str]) -> str:
     for tick in range(int(on_drag.GAMMA_HIGH) + 1):
         (tx,) = _gamma_x(frame, np.array([float(tick)]))
         parts.append(f'<path d="M{tx:.1f},{top:.1f}V{bottom:.1f}" stroke="#e6ebf1"/>')
-        parts.append(_text(tx, bottom + f + 2, f"{tick}", f, text_anchor="middle"))
+        parts.append(svg.text(tx, bottom + f + 2, f"{tick}", f, text_anchor="middle"))
     parts.append('<g class="fr-ticks"></g>')
     parts.append(
         f'<path d="M{left:.1f},{top:.1f}V{bottom:.1f}H{right:.1f}" '
         f'stroke="#c9d1db" fill="none"/>'
     )
     parts.append(
-        _text(
+        svg.text(
             (left + right) / 2,
             frame.height - 6,
             text["ratio.x"],
@@ -178,7 +146,7 @@ def _svg(frame: Frame, text: Mapping[str, str]) -> str:
     )
     middle = (top + bottom) / 2
     parts.append(
-        _text(
+        svg.text(
             f,
             middle,
             text["ratio.y"],
@@ -187,7 +155,7 @@ def _svg(frame: Frame, text: Mapping[str, str]) -> str:
             transform=f"rotate(-90 {f:.1f} {middle:.1f})",
         )
     )
-    parts.append(_text(4, f + 4, text["ratio.title"], f + 2))
+    parts.append(svg.text(4, f + 4, text["ratio.title"], f + 2))
     x, row = 4.0, 2.3 * f + 4
     for key in ("ce", "fl"):
         name = text[f"ratio.{key}_line"]
@@ -196,7 +164,7 @@ def _svg(frame: Frame, text: Mapping[str, str]) -> str:
             f'<path d="M{x:.1f},{row - f / 3:.1f}h{1.6 * f:.1f}" '
             f'stroke="{COLORS[key]}" stroke-width="{width}"/>'
         )
-        parts.append(_text(x + 1.9 * f, row, name, f))
+        parts.append(svg.text(x + 1.9 * f, row, name, f))
         x += 1.9 * f + 0.62 * f * max(len(name), 2) + f
     parts.append(
         f'<clipPath id="fr-clip"><rect x="{left:.1f}" y="{top - 1:.1f}" '
@@ -206,7 +174,7 @@ def _svg(frame: Frame, text: Mapping[str, str]) -> str:
         f'<path class="fr-now" d="" stroke="{COLORS["point"]}" '
         f'stroke-width="{frame.line}" stroke-dasharray="6 4"/>'
     )
-    parts.append(_text(0, top + f, "", f, **{"class": "fr-now-label"}))
+    parts.append(svg.text(0, top + f, "", f, **{"class": "fr-now-label"}))
     for key in ("ce", "fl"):
         width = frame.bold if key == "fl" else frame.line
         parts.append(
@@ -287,8 +255,8 @@ def _ticks(frame: Frame, span: tuple[int, int]) -> str:
             continue
         (ty,) = rows(frame, np.array([10.0**k]), span)
         parts.append(f'<path d="M{left:.1f},{ty:.1f}H{right:.1f}" stroke="#e6ebf1"/>')
-        label = f"10{str(k).translate(_SUPERSCRIPT)}"
-        parts.append(_text(left - 5, ty + f / 3, label, f, text_anchor="end"))
+        label = f"10{str(k).translate(svg.SUPERSCRIPT)}"
+        parts.append(svg.text(left - 5, ty + f / 3, label, f, text_anchor="end"))
     return "".join(parts)
 
 
@@ -313,8 +281,8 @@ def _curves(
 ) -> dict:
     """One CE and one FL path per p step (rows of ``curves``)."""
     return {
-        "ce_d": [simplified(gx, rows(frame, row, span)) for row in curves.ce_ratio],
-        "fl_d": [simplified(gx, rows(frame, row, span)) for row in curves.fl_ratio],
+        "ce_d": [svg.simplified(gx, rows(frame, row, span)) for row in curves.ce_ratio],
+        "fl_d": [svg.simplified(gx, rows(frame, row, span)) for row in curves.fl_ratio],
     }
 
 
@@ -392,21 +360,21 @@ _NUMBERS_HTML = (
 )
 
 # the drawing script goes with the grid (a cached message), not with each commit
-_GRID = st.components.v2.component("focal_ratio_grid", js=_asset("drag_ratio.js"))
+_GRID = st.components.v2.component("focal_ratio_grid", js=svg.asset("drag_ratio.js"))
 _CURVES = st.components.v2.component(
-    "focal_ratio_curves", js=_asset("drag_ratio_curves.js")
+    "focal_ratio_curves", js=svg.asset("drag_ratio_curves.js")
 )
 _CHART = st.components.v2.component(
     "focal_ratio_chart",
     html=_CHART_HTML,
-    css=_asset("drag.css") + _asset("drag_ratio.css"),
-    js=_asset("drag_ratio_chart.js"),
+    css=svg.asset("drag.css") + svg.asset("drag_ratio.css"),
+    js=svg.asset("drag_ratio_chart.js"),
 )
 _NUMBERS = st.components.v2.component(
     "focal_ratio_numbers",
     html=_NUMBERS_HTML,
-    css=_asset("drag_ratio_numbers.css"),
-    js=_asset("drag_ratio_numbers.js"),
+    css=svg.asset("drag_ratio_numbers.css"),
+    js=svg.asset("drag_ratio_numbers.js"),
 )
 
 
