@@ -18,13 +18,13 @@ from .test_app import (
     GRADIENTS,
     HOSTILE,
     app,
+    as_query,
     assert_gradients,
     assert_series,
     figures,
     metrics,
     raw_specs,
     set_control,
-    url,
     visible_texts,
 )
 
@@ -38,7 +38,7 @@ def nan_table(at: AppTest) -> list[str]:
 @pytest.mark.parametrize("present", [False, True], ids=["laptop", "presenter"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_page_runs_with_its_sections(lang: str, present: bool) -> None:
-    at = app(GRADIENTS, **url({"lang": lang, "present": present}))
+    at = app(GRADIENTS, **as_query({"lang": lang, "present": present}))
     text = strings(lang)
     assert_gradients(at, {**DEFAULTS, "lang": lang, "present": present})
     assert [h.value for h in at.header] == [
@@ -108,7 +108,9 @@ def test_bad_fl_star_values_fall_back_with_a_notice(key: str, raw: str) -> None:
 def test_ratio_chart_and_metric_equal_the_core(
     y: str, p: float, gamma: float, balance: bool
 ) -> None:
-    at = app(GRADIENTS, **url({"y": y, "p": p, "gamma": gamma, "balance": balance}))
+    at = app(
+        GRADIENTS, **as_query({"y": y, "p": p, "gamma": gamma, "balance": balance})
+    )
     alpha = 0.25 if balance else None
     label = int(y)
     line, marker = figures(at)["gradient_ratio_chart"]["data"]

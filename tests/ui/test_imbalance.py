@@ -30,12 +30,12 @@ from tests.helpers import (
 
 from .test_app import (
     HOSTILE,
+    as_query,
     assert_series,
     figures,
     metrics,
     raw_specs,
     run,
-    url,
     visible_texts,
 )
 from .test_app import set_control as move
@@ -146,7 +146,7 @@ def assert_imbalance(at: AppTest, state: Mapping[str, Value]) -> None:
 @pytest.mark.parametrize("present", [False, True], ids=["laptop", "presenter"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_page_runs_in_every_language_and_mode(lang: str, present: bool) -> None:
-    at = app(PAGE, **url({"lang": lang, "present": present}))
+    at = app(PAGE, **as_query({"lang": lang, "present": present}))
     assert_imbalance(at, {**DEFAULTS, "lang": lang, "present": present})
     table = strings(lang)
     titles = [t.value for t in at.title]
@@ -207,7 +207,7 @@ def test_moving_a_control_updates_the_page(
     key: str, new: Value, start: dict[str, Value], changed: set[str]
 ) -> None:
     state = {**DEFAULTS, **start}
-    at = app(PAGE, **url(start))
+    at = app(PAGE, **as_query(start))
     assert_imbalance(at, state)
     before = raw_specs(at)
     move(at, key, new)
@@ -276,7 +276,7 @@ def test_url_seeds_the_state() -> None:
         "balance": True,
         "alpha": 0.5,
     }
-    at = app(PAGE, **url(seeded))
+    at = app(PAGE, **as_query(seeded))
     assert_imbalance(at, {**DEFAULTS, **seeded})
     assert at.warning.len == 0
 

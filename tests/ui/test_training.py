@@ -28,13 +28,13 @@ from tests.helpers import (
 
 from .test_app import (
     app,
+    as_query,
     assert_series,
     figures,
     raw_specs,
     run,
     set_control,
     switch,
-    url,
     visible_texts,
 )
 
@@ -48,7 +48,7 @@ CHARTS = {"train_boundary_left", "train_boundary_right", "train_loss_chart"}
 
 def page(**query: str) -> AppTest:
     """The app opened at ``/training`` with ``query`` (and the small run)."""
-    return switch(app(**{**url(SMALL), **query}), PAGE)
+    return switch(app(**{**as_query(SMALL), **query}), PAGE)
 
 
 def trained(state: Mapping[str, Value]) -> dict[str, training.Outcome]:
@@ -121,7 +121,7 @@ def assert_training(at: AppTest, state: Mapping[str, Value]) -> None:
 @pytest.mark.parametrize("present", [False, True], ids=["laptop", "presenter"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_page_runs_in_every_language_and_mode(lang: str, present: bool) -> None:
-    at = page(**url({"lang": lang, "present": present}))
+    at = page(**as_query({"lang": lang, "present": present}))
     state = {**DEFAULTS, **SMALL, "lang": lang, "present": present}
     assert_training(at, state)
     table = strings(lang)
@@ -274,7 +274,7 @@ BAD = [
 
 @pytest.mark.parametrize(("key", "raw"), BAD, ids=[f"{k}={v[:8]}" for k, v in BAD])
 def test_bad_value_falls_back_with_a_notice(key: str, raw: str) -> None:
-    at = switch(app(**{**url(SMALL), key: raw}), PAGE)
+    at = switch(app(**{**as_query(SMALL), key: raw}), PAGE)
     param = BY_KEY[key]
     assert widget_values(at)[key] == param.default
     assert_only_notice(at, key)

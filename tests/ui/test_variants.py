@@ -33,11 +33,11 @@ from tests.helpers import (
 
 from .test_app import (
     ROOT,
+    as_query,
     assert_series,
     figures,
     run,
     set_control,
-    url,
     visible_texts,
 )
 
@@ -133,7 +133,7 @@ def assert_variants(at: AppTest, state: Mapping[str, Value]) -> None:
 @pytest.mark.parametrize("present", [False, True], ids=["laptop", "presenter"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_page_runs_in_every_language_and_mode(lang: str, present: bool) -> None:
-    at = app(PAGE, **url({"lang": lang, "present": present}))
+    at = app(PAGE, **as_query({"lang": lang, "present": present}))
     state = {**DEFAULTS, "lang": lang, "present": present}
     assert_variants(at, state)
     table = strings(lang)
@@ -185,7 +185,7 @@ def test_url_seeds_the_state() -> None:
         "var_vfl_alpha": 0.25,
         "var_asl_margin": 0.2,
     }
-    at = app(PAGE, **url(seeded))
+    at = app(PAGE, **as_query(seeded))
     assert_variants(at, {**DEFAULTS, **seeded})
     assert at.warning.len == 0
 
@@ -224,7 +224,7 @@ MOVES: list[tuple[str, Value, dict[str, Value]]] = [
 def test_moving_a_control_updates_the_page(
     key: str, new: Value, start: dict[str, Value]
 ) -> None:
-    at = app(PAGE, **url(start))
+    at = app(PAGE, **as_query(start))
     state = {**DEFAULTS, **start}
     assert_variants(at, state)
     before = figures(at)["variants_chart"]

@@ -32,6 +32,7 @@ from .test_app import (
     DEFAULTS,
     HOSTILE,
     app,
+    as_query,
     assert_series,
     figures,
     metrics,
@@ -39,7 +40,6 @@ from .test_app import (
     run,
     set_control,
     switch,
-    url,
     visible_texts,
 )
 
@@ -86,7 +86,7 @@ def assert_step(at: AppTest, step: int, state: Mapping[str, Value]) -> None:
 def test_every_step_runs_in_every_language_and_mode(
     step: str, lang: str, present: bool
 ) -> None:
-    at = app(WALKTHROUGH, **url({"step": step, "lang": lang, "present": present}))
+    at = app(WALKTHROUGH, **as_query({"step": step, "lang": lang, "present": present}))
     state = {**DEFAULTS, "lang": lang, "present": present}
     assert_step(at, int(step), state)
     text = strings(lang)
