@@ -209,6 +209,38 @@ def assert_same_series(
     np.testing.assert_allclose(actual[finite], expected[finite], rtol, atol)
 
 
+#: A point of an SVG path: its pen (M or L) and x, y.
+SVG_POINT = re.compile(r"([ML])(-?[\d.]+),(-?[\d.]+)")
+
+
+def assert_svg_path(path: str, x: np.ndarray, y: np.ndarray) -> None:
+    """The path runs within 0.1 px (+ 0.05 of rounding) of every finite point,
+    its corners on the points, with one piece per run of finite points."""
+    finite = np.isfinite(y)
+    pieces = re.findall(r"M[^M]*", path)
+    starts = np.flatnonzero(finite & ~np.r_[False, finite[:-1]])
+    assert len(pieces) == len(starts)
+    for piece, start in zip(pieces, starts, strict=True):
+        end = start
+        while end + 1 < len(y) and finite[end + 1]:
+            end += 1
+        corners = np.array(
+            [(float(a), float(b)) for _, a, b in SVG_POINT.findall(piece)]
+        )
+        assert np.all(np.isfinite(corners))
+        xs, ys = x[start : end + 1], y[start : end + 1]
+        np.testing.assert_allclose(corners[[0, -1], 0], xs[[0, -1]], atol=0.051)
+        at = [int(np.argmin(np.abs(xs - cx))) for cx in corners[:, 0]]
+        # every corner is one of the points, in order
+        assert at == sorted(at) and len(set(at)) == len(at)
+        np.testing.assert_allclose(corners, np.c_[xs[at], ys[at]], atol=0.051)
+        # between corners the straight line through the points passes within
+        # 0.1 px of every point it skips (x may run either way)
+        way = 1.0 if xs[-1] >= xs[0] else -1.0
+        line = np.interp(way * xs, way * xs[at], ys[at])
+        assert np.max(np.abs(line - ys)) <= 0.1 + 1e-9
+
+
 # ---------------------------------------------------------------- the document
 
 #: The project's notes on the source document, beside the checkout (not in CI's

@@ -22,7 +22,7 @@ from focal.ui.params import BY_KEY
 from focal.ui.screen import Screen
 from focal.ui.strings import strings
 from tests import reference
-from tests.helpers import slider_steps
+from tests.helpers import assert_svg_path, slider_steps
 
 STATES = [
     # y, alpha, axis, log, lang, screen
@@ -59,21 +59,6 @@ def columns(frame: drag.Frame, x: np.ndarray) -> np.ndarray:
     return frame.left + np.asarray(x) * (frame.width - frame.left - frame.right)
 
 
-def assert_path(path: str, x: np.ndarray, y: np.ndarray) -> None:
-    """The path goes through (x, y) to 0.05 px, with a gap (a new M) at each NaN."""
-    points = POINT.findall(path)
-    finite = ~np.isnan(y)
-    assert len(points) == int(finite.sum())
-    got = np.array([(float(a), float(b)) for _, a, b in points])
-    np.testing.assert_allclose(got[:, 0], x[finite], atol=0.051)
-    np.testing.assert_allclose(got[:, 1], y[finite], atol=0.051)
-    pens = [pen for pen, _, _ in points]
-    starts = np.flatnonzero(finite & ~np.r_[False, finite[:-1]])
-    assert [i for i, pen in enumerate(pens) if pen == "M"] == [
-        int(np.searchsorted(np.flatnonzero(finite), s)) for s in starts
-    ]
-
-
 def markers(frame: drag.Frame, loss: np.ndarray, log: bool) -> np.ndarray:
     y = rows(frame, loss, log)
     return np.clip(np.where(np.isnan(y), frame.top, y), frame.top, frame.bottom)
@@ -89,13 +74,13 @@ def test_every_grid_series_is_the_core(state) -> None:
     gammas = slider_steps("gamma")
     assert len(grid["fl"]) == len(grid["fl_names"]) == len(gammas)
     for gamma, path in zip(gammas, grid["fl"], strict=True):
-        assert_path(path, x, rows(frame, focal.focal_loss(p, y, gamma, alpha), log))
-    assert_path(grid["ce"], x, rows(frame, focal.cross_entropy(p, y), log))
+        assert_svg_path(path, x, rows(frame, focal.focal_loss(p, y, gamma, alpha), log))
+    assert_svg_path(grid["ce"], x, rows(frame, focal.cross_entropy(p, y), log))
     if alpha is None:
         assert grid["ce_balanced"] is None and grid["ce_balanced_y"] is None
     else:
         cb = focal.focal_loss(p, y, 0.0, alpha)
-        assert_path(grid["ce_balanced"], x, rows(frame, cb, log))
+        assert_svg_path(grid["ce_balanced"], x, rows(frame, cb, log))
     ps = slider_steps("p")
     at_x = columns(frame, ps if axis == "p" else focal.p_t(ps, y))
     np.testing.assert_allclose(grid["px"], at_x, atol=0.051)

@@ -26,7 +26,7 @@ from focal.ui.params import BY_KEY
 from focal.ui.screen import Screen
 from focal.ui.strings import strings
 from tests import reference
-from tests.helpers import slider_steps
+from tests.helpers import assert_svg_path, slider_steps
 
 POINT = re.compile(r"([ML])(-?[\d.]+),(-?[\d.]+)")
 #: (p_hard, p_easy, γ): the default, 0/0, an infinite ratio, hard = 1, a mixed one
@@ -79,28 +79,6 @@ def assert_markers(got: list, expected: list) -> None:
     if shown:
         got_rows, expected_rows = zip(*shown, strict=True)
         np.testing.assert_allclose(got_rows, expected_rows, atol=0.051)
-
-
-def assert_simplified_path(path: str, x: np.ndarray, y: np.ndarray) -> None:
-    """The path runs within 0.1 px (+ 0.05 of rounding) of every finite point,
-    its corners on the points, with one piece per run of finite points."""
-    finite = np.isfinite(y)
-    pieces = re.findall(r"M[^M]*", path)
-    starts = np.flatnonzero(finite & ~np.r_[False, finite[:-1]])
-    assert len(pieces) == len(starts)
-    for piece, start in zip(pieces, starts, strict=True):
-        end = start
-        while end + 1 < len(y) and finite[end + 1]:
-            end += 1
-        corners = np.array([(float(a), float(b)) for _, a, b in POINT.findall(piece)])
-        assert np.all(np.isfinite(corners))
-        xs, ys = x[start : end + 1], y[start : end + 1]
-        np.testing.assert_allclose(corners[[0, -1], 0], xs[[0, -1]], atol=0.051)
-        for cx, cy in corners:  # every corner is one of the points
-            k = int(np.argmin(np.abs(xs - cx)))
-            assert abs(xs[k] - cx) < 0.051 and abs(ys[k] - cy) < 0.051
-        drawn = np.interp(xs, corners[:, 0], corners[:, 1])
-        assert np.max(np.abs(drawn - ys)) <= 0.1 + 0.11
 
 
 def received(grid, hard, easy, gamma, screen) -> dict:
@@ -166,12 +144,8 @@ def test_every_series_the_chart_receives_is_the_core(state, screen: Screen) -> N
         ce, fl, _ = core(h, e, gammas[None, :])
         assert len(data[key]["ce_d"]) == len(data[key]["fl_d"]) == len(ps)
         for i in range(len(ps)):
-            assert_simplified_path(
-                data[key]["ce_d"][i], gx, ratio_rows(frame, ce[i], span)
-            )
-            assert_simplified_path(
-                data[key]["fl_d"][i], gx, ratio_rows(frame, fl[i], span)
-            )
+            assert_svg_path(data[key]["ce_d"][i], gx, ratio_rows(frame, ce[i], span))
+            assert_svg_path(data[key]["fl_d"][i], gx, ratio_rows(frame, fl[i], span))
     # the committed curves are the ones drawn at the committed step
     i = round(hard * 100)
     assert data["at_hard"]["fl_d"][i] == data["at_easy"]["fl_d"][round(easy * 100)]

@@ -210,11 +210,11 @@ def grid_data(
     loss_name = text["numbers.fl" if alpha is None else "numbers.fl_balanced"]
     data: dict[str, Any] = {
         "svg": _svg(frame, y, alpha, axis, log, text),
-        "fl": [svg.path(xs, _y(frame, row, log)) for row in curves.fl],
-        "ce": svg.path(xs, _y(frame, curves.ce, log)),
+        "fl": [svg.simplified(xs, _y(frame, row, log)) for row in curves.fl],
+        "ce": svg.simplified(xs, _y(frame, curves.ce, log)),
         "ce_balanced": None
         if curves.ce_balanced is None
-        else svg.path(xs, _y(frame, curves.ce_balanced, log)),
+        else svg.simplified(xs, _y(frame, curves.ce_balanced, log)),
         "fl_names": [_fl_name(text, g, alpha) for g in curves.gammas],
         "px": [round(float(v), 1) for v in svg.columns(frame, point_x)],
         "ce_y": _marker_rows(frame, at_ps.ce, log),

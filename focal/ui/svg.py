@@ -65,18 +65,6 @@ def columns(frame: Frame, values: np.ndarray) -> np.ndarray:
     return frame.left + np.asarray(values) * (frame.width - frame.left - frame.right)
 
 
-def path(xs: np.ndarray, ys: np.ndarray) -> str:
-    """An SVG path through the points; NaN starts a new piece (a gap)."""
-    parts, pen = [], "M"
-    for x, y in zip(xs, ys, strict=True):
-        if np.isnan(y):
-            pen = "M"
-            continue
-        parts.append(f"{pen}{x:.1f},{y:.1f}")
-        pen = "L"
-    return "".join(parts)
-
-
 def simplified(xs: np.ndarray, ys: np.ndarray, tolerance: float = 0.1) -> str:
     """An SVG path through the points, without those that lie within
     ``tolerance`` pixels (vertically) of the straight line their kept

@@ -322,10 +322,11 @@ def test_home_draws_the_charts(open_app) -> None:
     page = app.page
     expect(heading(page)).to_have_text(TITLE_EN)
     expect(page.locator(ANY_CHART)).to_have_count(EXPLORER_CHARTS)
-    # the on-drag chart (issue 16): its legend, and curves of many points
+    # the on-drag chart (issue 16): its legend, and a curve of many corners (its
+    # path keeps the points off a straight line by 0.1 px: about 25 at γ = 2)
     assert drag_legend(page)[:2] == ["CE", "FL (γ = 2)"]
     fl = chart_json(page, "fl")
-    assert fl.count("L") > 50, fl
+    assert fl.count("L") > 15, fl
     # FL at p = 1 (y = 1) is 0: the curve ends on the x axis (the plot's bottom)
     frame = Frame.of(Screen.LAPTOP)
     assert fl.endswith(f"{frame.width - frame.right:.1f},{frame.bottom:.1f}"), fl
