@@ -25,7 +25,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Mapping
+import math
+from collections.abc import Collection, Mapping
 from html import escape
 from typing import Any
 
@@ -342,21 +343,25 @@ _NUMBERS = st.components.v2.component(
 )
 
 
-def commit() -> None:
-    """The chart's change callback: its committed γ or p becomes the shared value.
+def released(chart_key: str, names: Collection[str]) -> None:
+    """An on-drag chart's change callback: the value its input ``name`` (one of
+    ``names``) committed, snapped to the slider's step and range, becomes the
+    shared value of that key.
 
-    A v2 mount ignores ``bind=``; the shared slider of the same key, drawn on
-    every screen and bound to the URL, writes the URL (Streamlit refuses a
-    direct write of a bound key), as after "Reset".
+    A v2 mount ignores ``bind=``; the slider of the same key, bound to the URL,
+    writes the URL (Streamlit refuses a direct write of a bound key), as after
+    "Reset". Anything else in the state (junk, a non-finite number) is ignored.
     """
-    state = st.session_state[CHART_KEY]
+    state = st.session_state[chart_key]
     done = state.get("commit") if isinstance(state, Mapping) else state.commit
-    if not isinstance(done, Mapping) or done.get("name") not in ("gamma", "p"):
+    if not isinstance(done, Mapping) or done.get("name") not in names:
         return
     param = BY_KEY[str(done["name"])]
     try:
         raw = float(done["value"])  # JSON: 5.0 from the browser arrives as 5
     except (TypeError, ValueError):
+        return
+    if not math.isfinite(raw):
         return
     steps = round((min(max(raw, param.low), param.high) - param.low) / param.step)
     st.session_state[param.key] = round(param.low + steps * param.step, 10)
@@ -392,7 +397,7 @@ def curves_chart(
             key=CHART_KEY,
             data=data,
             default={"commit": None},
-            on_commit_change=commit,
+            on_commit_change=functools.partial(released, CHART_KEY, ("gamma", "p")),
             width="stretch",
         )
     return data

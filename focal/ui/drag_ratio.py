@@ -38,6 +38,7 @@ from focal import on_drag, on_drag_ratio
 from focal.figures import COLORS, FONT_FAMILY
 from focal.ui import svg
 from focal.ui.display import times
+from focal.ui.drag import released
 from focal.ui.params import BY_KEY
 from focal.ui.screen import Screen
 from focal.ui.strings import strings
@@ -378,25 +379,6 @@ _NUMBERS = st.components.v2.component(
 )
 
 
-def commit() -> None:
-    """The chart's change callback: its committed γ, p_hard or p_easy becomes
-    the slider's value; the slider of the same key, bound to the URL, writes
-    the URL (as :func:`focal.ui.drag.commit`)."""
-    state = st.session_state[CHART_KEY]
-    done = state.get("commit") if isinstance(state, Mapping) else state.commit
-    if not isinstance(done, Mapping) or done.get("name") not in NAMES:
-        return
-    param = BY_KEY[str(done["name"])]
-    try:
-        raw = float(done["value"])  # JSON: 5.0 from the browser arrives as 5
-    except (TypeError, ValueError):
-        return
-    if not math.isfinite(raw):
-        return
-    steps = round((min(max(raw, param.low), param.high) - param.low) / param.step)
-    st.session_state[param.key] = round(param.low + steps * param.step, 10)
-
-
 def ratio_chart(
     where: Any, hard: float, easy: float, gamma: float, lang: str, screen: Screen
 ) -> dict[str, Any]:
@@ -412,7 +394,7 @@ def ratio_chart(
             key=CHART_KEY,
             data=data,
             default={"commit": None},
-            on_commit_change=commit,
+            on_commit_change=functools.partial(released, CHART_KEY, NAMES),
             width="stretch",
         )
     return data

@@ -16,6 +16,45 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from .test_app import settle, wait_until
 
+# The chart's shadow root (the component draws in one), or the host itself.
+_ROOT = """const host = document.querySelector(chart);
+  const inner = host && [...host.querySelectorAll('*')].find(e => e.shadowRoot);
+  const root = inner ? inner.shadowRoot : host;"""
+
+#: In the page, from ``[chart, parts, input]``: every animation frame, whether
+#: the ``d`` of the chart's ``parts`` changed since the frame before; the
+#: distinct drawings seen and the ``input`` events of the ``input`` selector.
+RECORD = f"""([chart, parts, input]) => {{
+  {_ROOT}
+  const drawn = () => parts.map(s => root.querySelector(s).getAttribute('d')).join('|');
+  const log = window.__drag = {{frames: 0, changed: 0, seen: new Set([drawn()]),
+                               inputs: 0, on: true}};
+  root.querySelector(input).addEventListener('input', () => {{ log.inputs += 1; }});
+  let last = drawn();
+  const tick = () => {{
+    if (!log.on) return;
+    const now = drawn();
+    log.frames += 1;
+    if (now !== last) {{ log.changed += 1; log.seen.add(now); last = now; }}
+    requestAnimationFrame(tick);
+  }};
+  requestAnimationFrame(tick);
+}}"""
+#: Stop recording: frames, frames changed, distinct drawings, input events.
+STOP = """() => { const log = window.__drag; log.on = false;
+  return {frames: log.frames, changed: log.changed, seen: log.seen.size,
+          inputs: log.inputs}; }"""
+
+
+def drawn(chart: str, part: str) -> str:
+    """In the page: the chart's ``part`` (a path) has been drawn."""
+    return f"""() => {{
+  const chart = '{chart}';
+  {_ROOT}
+  const part = root && root.querySelector('{part}');
+  return !!(part && part.getAttribute('d'));
+}}"""
+
 
 @dataclass
 class Reruns:

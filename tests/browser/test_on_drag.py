@@ -19,7 +19,7 @@ from focal.ui.display import number
 from focal.ui.drag import Frame
 from focal.ui.screen import Screen
 
-from .dragging import drag, open_chart
+from .dragging import RECORD, STOP, drag, drawn, open_chart
 from .test_app import expect_slider_value, settle, shoot, wait_until
 
 pytestmark = pytest.mark.browser
@@ -33,38 +33,6 @@ SCREENS = {
     "projector": ("/?present=true", (1280, 720), False),
     "phone": ("/", (390, 844), True),
 }
-
-# In the page: every animation frame, whether the chart's FL path changed since
-# the frame before; the distinct paths seen. Reads the component's shadow root.
-RECORD = """() => {
-  const host = [...document.querySelector('.st-key-drag_chart').querySelectorAll('*')]
-    .find(e => e.shadowRoot);
-  const root = host ? host.shadowRoot : document;
-  const path = () => root.querySelector('.fd-fl').getAttribute('d');
-  const log = window.__drag = {frames: 0, changed: 0, paths: new Set([path()]),
-                               inputs: 0, on: true};
-  root.querySelector('.fd-g').addEventListener('input', () => { log.inputs += 1; });
-  let last = path();
-  const tick = () => {
-    if (!log.on) return;
-    const now = path();
-    log.frames += 1;
-    if (now !== last) { log.changed += 1; log.paths.add(now); last = now; }
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-}"""
-STOP = """() => { const log = window.__drag; log.on = false;
-  return {frames: log.frames, changed: log.changed, paths: log.paths.size,
-          inputs: log.inputs}; }"""
-DRAWN = f"""() => {{
-  const host = document.querySelector('{CHART}');
-  const inner = host && [...host.querySelectorAll('*')].find(e => e.shadowRoot);
-  const root = inner ? inner.shadowRoot : host;
-  const fl = root && root.querySelector('.fd-fl');
-  return !!(fl && fl.getAttribute('d'));
-}}"""
-
 
 #: γ one 0.1 step apart: 2.0 → 5.0 → 0.0 → 2.5 (105 moves).
 GAMMAS = (
@@ -83,16 +51,16 @@ def fl_shown(page: Page) -> str:
 def test_a_drag_redraws_in_the_page_and_reruns_once_on_release(
     open_app, screen: str
 ) -> None:
-    page, reruns = open_chart(open_app, SCREENS[screen], DRAWN)
+    page, reruns = open_chart(open_app, SCREENS[screen], drawn(CHART, ".fd-fl"))
     phone = SCREENS[screen][2]
     assert fl_shown(page) == number(focal.focal_loss(0.9, 1, 2.0))
     before = reruns.count
-    page.evaluate(RECORD)
+    page.evaluate(RECORD, [CHART, [".fd-fl"], ".fd-g"])
     release = drag(page, phone, f"{CHART} input.fd-g", 5.0, GAMMAS)
     seen = page.evaluate(STOP)
     # during the drag: the chart changed step by step, and no rerun was asked for
     assert seen["inputs"] >= 50, seen
-    assert seen["paths"] >= 50, seen  # distinct FL curves drawn while moving
+    assert seen["seen"] >= 50, seen  # distinct FL curves drawn while moving
     assert seen["changed"] >= 50, seen
     assert reruns.count == before, reruns.sent
     expect(page.locator(f"{CHART} output.fd-go")).to_have_text("2.5")
@@ -116,7 +84,7 @@ def test_a_drag_redraws_in_the_page_and_reruns_once_on_release(
 
 @pytest.mark.parametrize("screen", ["laptop", "phone"])
 def test_keys_move_the_chart_one_rerun_each(open_app, screen: str) -> None:
-    page, reruns = open_chart(open_app, SCREENS[screen], DRAWN)
+    page, reruns = open_chart(open_app, SCREENS[screen], drawn(CHART, ".fd-fl"))
     gamma = page.locator(f"{CHART} input.fd-g")
     expect(gamma).to_have_accessible_name("γ — focusing parameter")
     before = reruns.count
@@ -149,7 +117,7 @@ def test_keys_move_the_chart_one_rerun_each(open_app, screen: str) -> None:
 
 
 def test_the_sidebar_and_a_reset_move_the_chart(open_app) -> None:
-    page, _ = open_chart(open_app, SCREENS["laptop"], DRAWN)
+    page, _ = open_chart(open_app, SCREENS["laptop"], drawn(CHART, ".fd-fl"))
     thumb = (
         page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]')
         .filter(has_text="γ")
@@ -166,7 +134,7 @@ def test_the_sidebar_and_a_reset_move_the_chart(open_app) -> None:
 
 
 def test_hover_reads_the_values_and_the_chart_exports(open_app) -> None:
-    page, _ = open_chart(open_app, SCREENS["laptop"], DRAWN)
+    page, _ = open_chart(open_app, SCREENS["laptop"], drawn(CHART, ".fd-fl"))
     svg = page.locator(f"{CHART} svg").bounding_box()
     assert svg is not None
     # the p = 0.5 column: half-way between the plot's edges (laptop frame)

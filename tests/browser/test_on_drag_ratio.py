@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 import focal
 from focal.ui.display import times
 
-from .dragging import drag, open_chart
+from .dragging import RECORD, STOP, drag, drawn, open_chart
 from .test_app import settle, shoot, wait_until
 
 pytestmark = pytest.mark.browser
@@ -32,38 +32,6 @@ SCREENS = {
     "phone": ("/?view=ratio", (390, 844), True),
     "zh-phone": ("/?view=ratio&lang=zh", (390, 844), True),
 }
-
-# In the page: every animation frame, whether the SVG's drawn parts (the curves
-# and the current γ's line) changed since the frame before; the distinct drawings.
-RECORD = """(name) => {
-  const host = document.querySelector('.st-key-drag_ratio_chart');
-  const root = [...host.querySelectorAll('*')].find(e => e.shadowRoot).shadowRoot;
-  const drawn = () => ['.fr-ce', '.fr-fl', '.fr-now']
-    .map(s => root.querySelector(s).getAttribute('d')).join('|');
-  const log = window.__drag = {frames: 0, changed: 0, seen: new Set([drawn()]),
-                               inputs: 0, on: true};
-  const input = root.querySelector('.fr-' + name);
-  input.addEventListener('input', () => { log.inputs += 1; });
-  let last = drawn();
-  const tick = () => {
-    if (!log.on) return;
-    const now = drawn();
-    log.frames += 1;
-    if (now !== last) { log.changed += 1; log.seen.add(now); last = now; }
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-}"""
-STOP = """() => { const log = window.__drag; log.on = false;
-  return {frames: log.frames, changed: log.changed, seen: log.seen.size,
-          inputs: log.inputs}; }"""
-DRAWN = f"""() => {{
-  const host = document.querySelector('{CHART}');
-  const inner = host && [...host.querySelectorAll('*')].find(e => e.shadowRoot);
-  const root = inner ? inner.shadowRoot : host;
-  const fl = root && root.querySelector('.fr-fl');
-  return !!(fl && fl.getAttribute('d'));
-}}"""
 
 #: Each slider's top and the values a drag passes through, one step apart.
 HIGH = {"gamma": 5.0, "hard": 1.0}
@@ -96,7 +64,7 @@ def expected(hard: float, easy: float, gamma: float) -> list[str]:
 def test_a_drag_redraws_in_the_page_and_reruns_once_on_release(
     open_app, screen: str
 ) -> None:
-    page, reruns = open_chart(open_app, SCREENS[screen], DRAWN)
+    page, reruns = open_chart(open_app, SCREENS[screen], drawn(CHART, ".fr-fl"))
     phone = SCREENS[screen][2]
     assert shown(page) == expected(0.1, 0.9, 2.0)
     shoot(page, f"on-drag-ratio-{screen}-start", full=False, min_charts=0)
@@ -104,7 +72,7 @@ def test_a_drag_redraws_in_the_page_and_reruns_once_on_release(
     final = {"gamma": 2.5, "hard": 0.3}
     for name in ("gamma", "hard"):
         before = reruns.count
-        page.evaluate(RECORD, name)
+        page.evaluate(RECORD, [CHART, [".fr-ce", ".fr-fl", ".fr-now"], f".fr-{name}"])
         release = drag(
             page,
             phone,
@@ -142,7 +110,7 @@ def test_a_drag_redraws_in_the_page_and_reruns_once_on_release(
 
 @pytest.mark.parametrize("screen", ["laptop", "projector", "phone"])
 def test_an_arrow_key_moves_the_chart_with_one_rerun(open_app, screen: str) -> None:
-    page, reruns = open_chart(open_app, SCREENS[screen], DRAWN)
+    page, reruns = open_chart(open_app, SCREENS[screen], drawn(CHART, ".fr-fl"))
     easy = page.locator(f"{CHART} input.fr-easy")
     expect(easy).to_have_accessible_name("p_t of the easy example")
     before = reruns.count
@@ -162,7 +130,7 @@ def test_an_arrow_key_moves_the_chart_with_one_rerun(open_app, screen: str) -> N
 
 
 def test_the_sidebar_and_a_reset_move_the_chart_hover_and_export(open_app) -> None:
-    page, _ = open_chart(open_app, SCREENS["laptop"], DRAWN)
+    page, _ = open_chart(open_app, SCREENS["laptop"], drawn(CHART, ".fr-fl"))
     thumb = (
         page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]')
         .filter(has_text="γ")
