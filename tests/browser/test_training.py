@@ -131,6 +131,11 @@ def test_named_choice_keeps_its_url_value_across_languages(open_app) -> None:
     ).to_be_checked()
     page.get_by_text("More settings").click()
     optimiser = page.get_by_role("radiogroup", name=re.compile("Optimiser"))
+    # The expander open and nothing in flight: a rerun's deltas arriving
+    # between the press and the release re-render the radio and cancel the
+    # press (a lost click, once in a loaded CI run).
+    expect(optimiser).to_be_visible()
+    settle(page, CHARTS)
     optimiser.get_by_text("Gradient descent").click()
     # One step at a time, so that a failure says which one: the click took,
     # then the rerun wrote the raw value into the address.
