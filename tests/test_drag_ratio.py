@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import zlib
+from dataclasses import astuple
 
 import numpy as np
 import pytest
@@ -28,7 +28,6 @@ from focal.ui.strings import strings
 from tests import reference
 from tests.helpers import assert_svg_path, slider_steps
 
-POINT = re.compile(r"([ML])(-?[\d.]+),(-?[\d.]+)")
 #: (p_hard, p_easy, γ): the default, 0/0, an infinite ratio, hard = 1, a mixed one
 STATES = [
     (0.1, 0.9, 2.0),
@@ -43,15 +42,11 @@ SCREENS = list(Screen)
 
 def core(hard, easy, gamma) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The ratios, one point at a time, straight from ``focal.hard_easy_ratio``."""
-    hard, easy, gamma = np.broadcast_arrays(hard, easy, gamma)
-    points = [
-        focal.hard_easy_ratio(float(h), float(e), 1, float(g))
-        for h, e, g in zip(hard.ravel(), easy.ravel(), gamma.ravel(), strict=True)
-    ]
-    return tuple(
-        np.array([float(getattr(r, name)) for r in points]).reshape(hard.shape)
-        for name in ("ce_ratio", "fl_ratio", "amplification")
+    ratios = np.vectorize(
+        lambda h, e, g: astuple(focal.hard_easy_ratio(float(h), float(e), 1, float(g))),
+        otypes=[float] * 3,
     )
+    return ratios(hard, easy, gamma)
 
 
 def ratio_rows(frame, ratio, span) -> np.ndarray:

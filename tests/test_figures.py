@@ -60,14 +60,11 @@ def make_loss(
     log: bool = False,
     presenter: bool = False,
 ) -> go.Figure:
-    row = focal.table_row(p, y, gamma, alpha)
     point = {
-        "x": row.p if axis == "p" else row.p_t,
-        "ce": row.ce,
-        "fl": row.fl if alpha is None else row.fl_alpha,
-        "ce_balanced": (
-            float(focal.focal_loss(p, y, 0.0, alpha)) if alpha is not None else 0.0
-        ),
+        "x": p if axis == "p" else focal.p_t(p, y),
+        "ce": focal.cross_entropy(p, y),
+        "fl": focal.focal_loss(p, y, gamma, alpha),
+        "ce_balanced": focal.focal_loss(p, y, 0.0, alpha),  # drawn with α only
     }
     return loss_figure(
         curves.loss_curves(y, gamma, alpha),
@@ -96,26 +93,18 @@ def make_family(gamma: float = 2.0, presenter: bool = False) -> go.Figure:
 
 
 def make_gradient(
-    y: int = 1,
-    gamma: float = 2.0,
-    alpha: float | None = None,
-    p: float = 0.9,
-    presenter: bool = False,
+    y: int = 1, alpha: float | None = None, p: float = 0.9, presenter: bool = False
 ) -> go.Figure:
-    grads = curves.gradient_curves(y, gamma, alpha)
+    grads = curves.gradient_curves(y, 2.0, alpha)
     x = float(focal.logit(p))
     current = {
         "ce": focal.grad_cross_entropy(x, y),
-        "fl": focal.grad_focal_loss(x, y, gamma, alpha),
+        "fl": focal.grad_focal_loss(x, y, 2.0, alpha),
         "fl_star": focal.grad_focal_loss_star(x, y, *curves.FL_STAR_SETTING),
     }
+    series = {"ce": grads.ce, "fl": grads.fl, "fl_star": grads.fl_star}
     return gradient_figure(
-        grads.x,
-        {"ce": grads.ce, "fl": grads.fl, "fl_star": grads.fl_star},
-        x,
-        current,
-        labels=GRADIENT_LABELS,
-        presenter=presenter,
+        grads.x, series, x, current, labels=GRADIENT_LABELS, presenter=presenter
     )
 
 
@@ -396,7 +385,7 @@ def test_family_figure_json_is_strict() -> None:
 @pytest.mark.parametrize("y", [0, 1])
 @pytest.mark.parametrize("alpha", [None, 0.25])
 def test_gradient_figure_traces_equal_core(y: int, alpha: float | None) -> None:
-    fig = make_gradient(y=y, gamma=2.0, alpha=alpha, p=0.3)
+    fig = make_gradient(y=y, alpha=alpha, p=0.3)
     names = [t.name for t in fig.data]
     assert names == ["dCE", "dFL", "dFL*"] * 2
     x = np.linspace(-10.0, 10.0, 801)
