@@ -90,8 +90,10 @@ def python(formula: str) -> str:
     return " ".join(out)
 
 
-def namespace(**values: Any) -> dict[str, Any]:
-    return {
+def evaluate(formula: str, **values: Any) -> Any:
+    """The value of ``formula`` (both sides of a definition ``a = b``)."""
+    expression = python(formula)
+    scope = {
         "log": np.log,
         "sigma": focal.sigmoid,
         "abs": np.abs,
@@ -100,12 +102,6 @@ def namespace(**values: Any) -> dict[str, Any]:
         "BCE": lambda p, q: focal.quality_focal_loss(p, q, 0.0),
         **values,
     }
-
-
-def evaluate(formula: str, **values: Any) -> Any:
-    """The value of ``formula`` (both sides of a definition ``a = b``)."""
-    expression = python(formula)
-    scope = namespace(**values)
     if " = " in expression:
         left, right = expression.split(" = ", 1)
         return eval(left, scope), eval(right, scope)
