@@ -54,10 +54,9 @@ def ratio_rows(frame, ratio, span) -> np.ndarray:
     +inf and 0 on its edges; NaN stays NaN."""
     ratio = np.asarray(ratio, float)
     low, high = span
+    per_decade = (frame.bottom - frame.top) / (high - low)
     with np.errstate(divide="ignore", invalid="ignore"):
-        y = frame.bottom - (np.log10(ratio) - low) / (high - low) * (
-            frame.bottom - frame.top
-        )
+        y = frame.bottom - (np.log10(ratio) - low) * per_decade
     y = np.clip(y, frame.top - 20, frame.bottom + 20)
     y = np.where(np.isposinf(ratio), frame.top, y)
     return np.where(ratio == 0, frame.bottom, y)

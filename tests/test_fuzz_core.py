@@ -150,10 +150,8 @@ def as_scalar_call(kwargs: dict[str, Any], index: tuple[int, ...]) -> dict[str, 
     """The arguments of element ``index`` of the broadcast call, as Python floats."""
     names = [key for key, value in kwargs.items() if value is not None]
     arrays = np.broadcast_arrays(*(np.asarray(kwargs[k], np.float64) for k in names))
-    return {
-        **kwargs,
-        **{k: float(a[index]) for k, a in zip(names, arrays, strict=True)},
-    }
+    scalars = {k: float(a[index]) for k, a in zip(names, arrays, strict=True)}
+    return {**kwargs, **scalars}
 
 
 def assert_core_contract(name: str, function: Callable[..., Any], kwargs: dict) -> None:

@@ -33,13 +33,8 @@ RETINANET = PRESET_BY_NAME["retinanet"]
 
 
 def drawn(preset=YOLO, seed=0):
-    return draw_population(
-        preset.positives,
-        preset.hard_negatives,
-        preset.easy_negatives,
-        preset.spread,
-        seed,
-    )
+    counts = (preset.positives, preset.hard_negatives, preset.easy_negatives)
+    return draw_population(*counts, preset.spread, seed)
 
 
 # ------------------------------------------------------------------ presets
