@@ -198,9 +198,7 @@ def _rules() -> list[tuple[str, str, Any, str]]:
     below = (-0.5, -1e-300, math.inf, -math.inf, [2.0, -1.0])
     ranges: dict[str, tuple[str, tuple[Any, ...]]] = {
         "y": ("must be 0 or 1", (2, 0.5, -1, [0, 1, 2], 1e-300)),
-        "p": ("must be in [0, 1]", outside),
-        "p_hard": ("must be in [0, 1]", outside),
-        "p_easy": ("must be in [0, 1]", outside),
+        **dict.fromkeys(("p", "p_hard", "p_easy"), ("must be in [0, 1]", outside)),
         "alpha": ("must be in [0, 1]", (-0.1, 1.5, math.inf)),
         "gamma": ("must be finite and >= 0", below),
         "pi": ("must be in (0, 1)", (0.0, 1.0, 1.5, -0.5)),
