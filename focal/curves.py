@@ -19,7 +19,6 @@ from focal.gradients import (
     grad_focal_loss_star,
 )
 from focal.losses import cross_entropy, focal_loss
-from focal.ratios import hard_easy_ratio
 
 #: The γ values of the paper's Figure 1.
 FIGURE1_GAMMAS: tuple[float, ...] = (0.0, 0.5, 1.0, 2.0, 5.0)
@@ -136,49 +135,6 @@ def gamma_grid(high: float = 5.0, step: float = 0.1) -> FloatArray:
     """
     count = round(high / step) + 1
     return np.round(np.linspace(0.0, high, count), 10)
-
-
-@dataclass(frozen=True)
-class RatioCurves:
-    """Hard/easy loss ratios against γ.
-
-    Attributes
-    ----------
-    gamma : ndarray
-        The γ grid.
-    ce_ratio : ndarray
-        CE(hard) / CE(easy), the same for every γ.
-    fl_ratio : ndarray
-        FL(hard) / FL(easy) at each γ.
-    """
-
-    gamma: FloatArray
-    ce_ratio: FloatArray
-    fl_ratio: FloatArray
-
-
-def ratio_curves(p_t_hard: float, p_t_easy: float, high: float = 5.0) -> RatioCurves:
-    """The hard/easy loss ratio under CE and FL for γ from 0 to ``high``.
-
-    Parameters
-    ----------
-    p_t_hard, p_t_easy : float
-        ``p_t`` of the hard and of the easy example, in [0, 1].
-    high : float, default 5.0
-        Largest γ.
-
-    Returns
-    -------
-    RatioCurves
-        Ratios on :func:`gamma_grid`.
-    """
-    gammas = gamma_grid(high)
-    ratio = hard_easy_ratio(p_t_hard, p_t_easy, 1, gammas)
-    return RatioCurves(
-        gamma=gammas,
-        ce_ratio=ratio.ce_ratio,
-        fl_ratio=ratio.fl_ratio,
-    )
 
 
 #: The FL* setting of the paper's Figure 6 and Table 3: (gamma, beta).

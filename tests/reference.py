@@ -250,21 +250,16 @@ def focal_reduction(p: float, y: Any, gamma: float) -> mpf:
 
 
 def _gradient_ratio(p_t: Any, gamma: float) -> mpf:
+    """Appendix B's ``dFL/dx`` over ``dCE/dx`` (no α) as a function of ``p_t``:
+    ``(1 - p_t)**gamma (gamma p_t log(p_t) + p_t - 1) / (p_t - 1)``."""
     # at the caller's precision, which mp.diff raises while it differentiates
     t, g = mpf(p_t), mpf(gamma)
     return (1 - t) ** g * (g * t * mp.log(t) + t - 1) / (t - 1)
 
 
 @_precise
-def gradient_ratio(p_t: Any, gamma: float) -> mpf:
-    """Appendix B's ``dFL/dx`` over ``dCE/dx`` (no α) as a function of ``p_t``:
-    ``(1 - p_t)**gamma (gamma p_t log(p_t) + p_t - 1) / (p_t - 1)``."""
-    return _gradient_ratio(p_t, gamma)
-
-
-@_precise
 def gradient_ratio_peak(gamma: float) -> tuple[mpf, mpf, mpf]:
-    """The maximum of :func:`gradient_ratio` over ``p_t`` in (0, 1), where it is
+    """The maximum of :func:`_gradient_ratio` over ``p_t`` in (0, 1), where it is
     reached, and where the ratio falls back to 1, for ``gamma > 0``.
 
     The maximum is a root of the ratio's derivative, taken by mpmath's own

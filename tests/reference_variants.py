@@ -35,25 +35,17 @@ def _bce(p: mpf, q: mpf) -> mpf:
 POLY1_DPS = 800
 
 
-def poly1_terms(
+def poly1_focal_loss(
     p: float, y: Any, gamma: float, epsilon: float, alpha: float | None = None
-) -> tuple[mpf, mpf]:
-    """The two parts of Poly-1 FL: ``alpha_t (1 - p_t)**gamma CE`` and
-    ``epsilon (1 - p_t)**(gamma + 1)``, at :data:`POLY1_DPS` digits."""
+) -> tuple[mpf, mpf, mpf]:
+    """PolyLoss's Poly-1 form of FL, ``FL + epsilon (1 - p_t)**(gamma + 1)``, and
+    its two parts, at :data:`POLY1_DPS` digits."""
     with mp.workdps(POLY1_DPS):
         weight = _alpha_t(alpha, _label(y))
         _, q, ce = _probability_terms(p, y)
         focal = mpf(0) if weight == 0 or ce == 0 else weight * _pow(q, gamma) * ce
-        return focal, mpf(epsilon) * _pow(q, gamma + 1)
-
-
-def poly1_focal_loss(
-    p: float, y: Any, gamma: float, epsilon: float, alpha: float | None = None
-) -> mpf:
-    """PolyLoss's Poly-1 form of FL: ``FL + epsilon (1 - p_t)**(gamma + 1)``."""
-    with mp.workdps(POLY1_DPS):
-        focal, poly = poly1_terms(p, y, gamma, epsilon, alpha)
-        return focal + poly
+        poly = mpf(epsilon) * _pow(q, gamma + 1)
+        return focal + poly, focal, poly
 
 
 @_precise

@@ -100,36 +100,6 @@ def test_gamma_grid_other_range() -> None:
     np.testing.assert_array_equal(grid, [0.0, 0.5, 1.0, 1.5, 2.0])
 
 
-@pytest.mark.parametrize(
-    ("hard", "easy", "y"), [(0.1, 0.9, 1), (0.3, 0.6, 1), (0.05, 0.99, 1)]
-)
-def test_ratio_curves_equal_hard_easy_ratio(hard: float, easy: float, y: int) -> None:
-    c = curves.ratio_curves(hard, easy)
-    gammas = curves.gamma_grid()
-    np.testing.assert_array_equal(c.gamma, gammas)
-    assert c.ce_ratio.shape == c.fl_ratio.shape == gammas.shape
-    for i, gamma in enumerate(gammas):
-        r = focal.hard_easy_ratio(hard, easy, y, gamma)
-        assert c.ce_ratio[i] == pytest.approx(r.ce_ratio, rel=1e-14)
-        assert c.fl_ratio[i] == pytest.approx(r.fl_ratio, rel=1e-14)
-    # CE does not depend on γ; FL at γ = 0 is CE
-    assert np.all(c.ce_ratio == c.ce_ratio[0])
-    assert c.fl_ratio[0] == pytest.approx(c.ce_ratio[0], rel=1e-14)
-
-
-def test_ratio_curves_document_pair() -> None:
-    c = curves.ratio_curves(0.1, 0.9)
-    at_two = int(np.flatnonzero(c.gamma == 2.0)[0])
-    assert c.ce_ratio[at_two] == pytest.approx(21.85, abs=0.005)
-    assert c.fl_ratio[at_two] == pytest.approx(1770.2, abs=0.05)
-
-
-def test_ratio_curves_easy_certain_is_infinite() -> None:
-    c = curves.ratio_curves(0.5, 1.0)
-    assert np.all(np.isinf(c.ce_ratio))
-    assert np.all(np.isinf(c.fl_ratio))
-
-
 @pytest.mark.parametrize("y", [0, 1])
 @pytest.mark.parametrize("alpha", [None, 0.25])
 def test_gradient_curves_equal_core(y: int, alpha: float | None) -> None:

@@ -8,8 +8,6 @@ few against mpmath), mapped to pixels here independently of the module.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pytest
 
@@ -31,7 +29,6 @@ STATES = [
     (1, 0.25, "p_t", False, "en", Screen.PHONE),
     (0, 0.6, "p", True, "en", Screen.LAPTOP),
 ]
-POINT = re.compile(r"([ML])(-?[\d.]+),(-?[\d.]+)")
 
 
 def test_the_grids_are_the_sliders_steps() -> None:
@@ -108,22 +105,20 @@ def test_every_grid_series_is_the_core(state) -> None:
 
 
 def expected_along(frame, p, y, gamma, alpha, log) -> dict:
-    fl = focal.focal_loss(p, y, gamma, alpha)
-    ce = np.broadcast_to(focal.cross_entropy(p, y), np.shape(fl))
-    reduction = np.broadcast_to(focal.focal_reduction(p, y, gamma, alpha), np.shape(fl))
+    fl, ce, reduction, modulating = np.broadcast_arrays(
+        focal.focal_loss(p, y, gamma, alpha),
+        focal.cross_entropy(p, y),
+        focal.focal_reduction(p, y, gamma, alpha),
+        focal.modulating_factor(p, y, gamma),
+    )
+    say = [drag.say(c, f, r)[0] for c, f, r in zip(ce, fl, reduction, strict=True)]
     return {
         "fl_y": markers(frame, fl, log),
-        "modulating": [
-            number(v)
-            for v in np.broadcast_to(focal.modulating_factor(p, y, gamma), np.shape(fl))
-        ],
+        "modulating": [number(v) for v in modulating],
         "fl": [number(v) for v in fl],
-        "say": [
-            drag.say(c, f, r)[0] for c, f, r in zip(ce, fl, reduction, strict=True)
-        ],
+        "say": say,
         "times": [
-            times(r) if drag.say(c, f, r)[0] == 4 else ""
-            for c, f, r in zip(ce, fl, reduction, strict=True)
+            times(r) if s == 4 else "" for s, r in zip(say, reduction, strict=True)
         ],
     }
 

@@ -11,9 +11,8 @@ formatted number, with the pixels mapped here independently of the module.
 from __future__ import annotations
 
 import json
-import math
-import re
 import zlib
+from dataclasses import astuple
 
 import numpy as np
 import pytest
@@ -28,7 +27,6 @@ from focal.ui.strings import strings
 from tests import reference
 from tests.helpers import assert_svg_path, slider_steps
 
-POINT = re.compile(r"([ML])(-?[\d.]+),(-?[\d.]+)")
 #: (p_hard, p_easy, γ): the default, 0/0, an infinite ratio, hard = 1, a mixed one
 STATES = [
     (0.1, 0.9, 2.0),
@@ -43,15 +41,11 @@ SCREENS = list(Screen)
 
 def core(hard, easy, gamma) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The ratios, one point at a time, straight from ``focal.hard_easy_ratio``."""
-    hard, easy, gamma = np.broadcast_arrays(hard, easy, gamma)
-    points = [
-        focal.hard_easy_ratio(float(h), float(e), 1, float(g))
-        for h, e, g in zip(hard.ravel(), easy.ravel(), gamma.ravel(), strict=True)
-    ]
-    return tuple(
-        np.array([float(getattr(r, name)) for r in points]).reshape(hard.shape)
-        for name in ("ce_ratio", "fl_ratio", "amplification")
+    ratios = np.vectorize(
+        lambda h, e, g: astuple(focal.hard_easy_ratio(float(h), float(e), 1, float(g))),
+        otypes=[float] * 3,
     )
+    return ratios(hard, easy, gamma)
 
 
 def ratio_rows(frame, ratio, span) -> np.ndarray:
@@ -59,26 +53,20 @@ def ratio_rows(frame, ratio, span) -> np.ndarray:
     +inf and 0 on its edges; NaN stays NaN."""
     ratio = np.asarray(ratio, float)
     low, high = span
+    per_decade = (frame.bottom - frame.top) / (high - low)
     with np.errstate(divide="ignore", invalid="ignore"):
-        y = frame.bottom - (np.log10(ratio) - low) / (high - low) * (
-            frame.bottom - frame.top
-        )
+        y = frame.bottom - (np.log10(ratio) - low) * per_decade
     y = np.clip(y, frame.top - 20, frame.bottom + 20)
     y = np.where(np.isposinf(ratio), frame.top, y)
     return np.where(ratio == 0, frame.bottom, y)
 
 
-def ratio_markers(frame, ratio, span) -> list:
-    y = np.clip(ratio_rows(frame, ratio, span), frame.top, frame.bottom)
-    return [None if math.isnan(v) else v for v in y.tolist()]
-
-
-def assert_markers(got: list, expected: list) -> None:
-    assert [g is None for g in got] == [e is None for e in expected]
-    shown = [(g, e) for g, e in zip(got, expected, strict=True) if e is not None]
-    if shown:
-        got_rows, expected_rows = zip(*shown, strict=True)
-        np.testing.assert_allclose(got_rows, expected_rows, atol=0.051)
+def assert_markers(got: list, frame, ratio, span) -> None:
+    """The marker rows: the curve's rows clamped to the plot, to 0.05 px; no
+    marker (None) where the ratio is NaN (0/0)."""
+    rows = np.clip(ratio_rows(frame, ratio, span), frame.top, frame.bottom)
+    assert [g is None for g in got] == np.isnan(rows).tolist()
+    np.testing.assert_allclose(np.array(got, float), rows, atol=0.051)
 
 
 def received(grid, hard, easy, gamma, screen) -> dict:
@@ -133,10 +121,8 @@ def test_every_series_the_chart_receives_is_the_core(state, screen: Screen) -> N
         assert got["ce"] == [times(v) for v in np.broadcast_to(ce, fl.shape)], key
         assert got["fl"] == [times(v) for v in fl], key
         assert got["amp"] == [times(v, "×") for v in amplification], key
-        assert_markers(
-            got["ce_y"], ratio_markers(frame, np.broadcast_to(ce, fl.shape), span)
-        )
-        assert_markers(got["fl_y"], ratio_markers(frame, fl, span))
+        assert_markers(got["ce_y"], frame, np.broadcast_to(ce, fl.shape), span)
+        assert_markers(got["fl_y"], frame, fl, span)
     for key, (h, e) in {
         "at_hard": (ps[:, None], easy),
         "at_easy": (hard, ps[:, None]),

@@ -18,7 +18,6 @@ from focal.figures import (
     family_figure,
     gradient_figure,
     loss_figure,
-    ratio_figure,
 )
 from tests.helpers import assert_same_series, assert_strict_json, plotly_data
 
@@ -31,14 +30,6 @@ LOSS_LABELS = {
     "fl": "FL-name",
     "ce_balanced": "CEB-name",
     "well_classified": "WELL",
-}
-RATIO_LABELS = {
-    "title": "T",
-    "x": "X",
-    "y": "Y",
-    "ce": "CE-name",
-    "fl": "FL-name",
-    "current": "NOW",
 }
 FAMILY_LABELS = {
     "title": "T",
@@ -69,14 +60,11 @@ def make_loss(
     log: bool = False,
     presenter: bool = False,
 ) -> go.Figure:
-    row = focal.table_row(p, y, gamma, alpha)
     point = {
-        "x": row.p if axis == "p" else row.p_t,
-        "ce": row.ce,
-        "fl": row.fl if alpha is None else row.fl_alpha,
-        "ce_balanced": (
-            float(focal.focal_loss(p, y, 0.0, alpha)) if alpha is not None else 0.0
-        ),
+        "x": p if axis == "p" else focal.p_t(p, y),
+        "ce": focal.cross_entropy(p, y),
+        "fl": focal.focal_loss(p, y, gamma, alpha),
+        "ce_balanced": focal.focal_loss(p, y, 0.0, alpha),  # drawn with α only
     }
     return loss_figure(
         curves.loss_curves(y, gamma, alpha),
@@ -104,38 +92,19 @@ def make_family(gamma: float = 2.0, presenter: bool = False) -> go.Figure:
     )
 
 
-def make_ratio(
-    hard: float = 0.1, easy: float = 0.9, gamma: float = 2.0, presenter: bool = False
-) -> go.Figure:
-    return ratio_figure(
-        curves.ratio_curves(hard, easy),
-        gamma,
-        labels=RATIO_LABELS,
-        presenter=presenter,
-    )
-
-
 def make_gradient(
-    y: int = 1,
-    gamma: float = 2.0,
-    alpha: float | None = None,
-    p: float = 0.9,
-    presenter: bool = False,
+    y: int = 1, alpha: float | None = None, p: float = 0.9, presenter: bool = False
 ) -> go.Figure:
-    grads = curves.gradient_curves(y, gamma, alpha)
+    grads = curves.gradient_curves(y, 2.0, alpha)
     x = float(focal.logit(p))
     current = {
         "ce": focal.grad_cross_entropy(x, y),
-        "fl": focal.grad_focal_loss(x, y, gamma, alpha),
+        "fl": focal.grad_focal_loss(x, y, 2.0, alpha),
         "fl_star": focal.grad_focal_loss_star(x, y, *curves.FL_STAR_SETTING),
     }
+    series = {"ce": grads.ce, "fl": grads.fl, "fl_star": grads.fl_star}
     return gradient_figure(
-        grads.x,
-        {"ce": grads.ce, "fl": grads.fl, "fl_star": grads.fl_star},
-        x,
-        current,
-        labels=GRADIENT_LABELS,
-        presenter=presenter,
+        grads.x, series, x, current, labels=GRADIENT_LABELS, presenter=presenter
     )
 
 
@@ -275,11 +244,10 @@ def line_widths(fig: go.Figure) -> list[float]:
     "build",
     [
         lambda presenter: make_loss(alpha=0.25, presenter=presenter),
-        lambda presenter: make_ratio(presenter=presenter),
         lambda presenter: make_family(presenter=presenter),
         lambda presenter: make_gradient(presenter=presenter),
     ],
-    ids=["loss", "ratio", "family", "gradient"],
+    ids=["loss", "family", "gradient"],
 )
 def test_presenter_mode_is_larger(build) -> None:  # type: ignore[no-untyped-def]
     small, large = build(False), build(True)
@@ -300,11 +268,10 @@ def test_presenter_mode_is_larger(build) -> None:  # type: ignore[no-untyped-def
     "build",
     [
         lambda presenter: make_loss(presenter=presenter),
-        lambda presenter: make_ratio(presenter=presenter),
         lambda presenter: make_family(presenter=presenter),
         lambda presenter: make_gradient(presenter=presenter),
     ],
-    ids=["loss", "ratio", "family", "gradient"],
+    ids=["loss", "family", "gradient"],
 )
 def test_redrawn_figures_set_their_margins(build, presenter: bool) -> None:  # type: ignore[no-untyped-def]
     """No ``automargin`` (a second drawing on every slider move); room for the
@@ -323,47 +290,6 @@ def test_fl_is_the_bold_line() -> None:
     assert fl.line.width > ce_balanced.line.width
     assert fl.line.color == COLORS["fl"]
     assert ce.line.color == COLORS["ce"]
-
-
-# ----------------------------------------------------------------- ratio figure
-
-
-@pytest.mark.parametrize(("hard", "easy"), [(0.1, 0.9), (0.3, 0.7)])
-def test_ratio_figure_traces_equal_core(hard: float, easy: float) -> None:
-    fig = make_ratio(hard, easy, gamma=1.5)
-    assert [t.name for t in fig.data] == ["CE-name", "FL-name"]
-    gammas = curves.gamma_grid()
-    np.testing.assert_array_equal(fig.data[0].x, gammas)
-    np.testing.assert_array_equal(fig.data[1].x, gammas)
-    ratio = focal.hard_easy_ratio(hard, easy, 1, gammas)
-    np.testing.assert_allclose(
-        np.array(fig.data[0].y, dtype=float),
-        np.broadcast_to(ratio.ce_ratio, gammas.shape),
-        rtol=1e-15,
-    )
-    np.testing.assert_allclose(
-        np.array(fig.data[1].y, dtype=float), ratio.fl_ratio, rtol=1e-15
-    )
-    assert fig.layout.yaxis.type == "log"
-    # the current γ is a vertical line with its label
-    lines = [s for s in fig.layout.shapes if s.type == "line"]
-    assert len(lines) == 1
-    assert lines[0].x0 == lines[0].x1 == 1.5
-    assert [a.text for a in fig.layout.annotations] == ["NOW"]
-    assert_strict_json(fig)
-
-
-def test_ratio_figure_infinite_ratio_is_a_gap() -> None:
-    fig = make_ratio(0.5, 1.0)
-    assert np.isnan(fig.data[0].y).all()
-    assert np.isnan(fig.data[1].y).all()
-    assert_strict_json(fig)
-
-
-def test_ratio_figure_nan_ratio_is_a_gap() -> None:
-    fig = make_ratio(1.0, 1.0)  # 0 / 0
-    assert np.isnan(fig.data[0].y).all()
-    assert_strict_json(fig)
 
 
 # ----------------------------------------------------------------- family figure
@@ -459,7 +385,7 @@ def test_family_figure_json_is_strict() -> None:
 @pytest.mark.parametrize("y", [0, 1])
 @pytest.mark.parametrize("alpha", [None, 0.25])
 def test_gradient_figure_traces_equal_core(y: int, alpha: float | None) -> None:
-    fig = make_gradient(y=y, gamma=2.0, alpha=alpha, p=0.3)
+    fig = make_gradient(y=y, alpha=alpha, p=0.3)
     names = [t.name for t in fig.data]
     assert names == ["dCE", "dFL", "dFL*"] * 2
     x = np.linspace(-10.0, 10.0, 801)

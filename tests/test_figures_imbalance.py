@@ -40,7 +40,7 @@ def losses(population):
 
 
 def shares_of(losses, rows=(0, 1, 2), presenter=False):
-    rows = list(rows)
+    rows = list(rows)  # a list indexes rows, a tuple would index dimensions
     return share_figure(
         losses.shares[rows],
         losses.totals[rows],

@@ -125,17 +125,10 @@ def _table(rows, setting: str, current: float, presenter: bool = False):
         key: [getattr(row, key) for row in rows] for key in ("ap", "ap50", "ap75")
     }
     texts = [f"{row.ap:.1f}" for row in rows]
-    spec = figure_data(
-        table1_figure(
-            x,
-            series,
-            current,
-            point_text=texts,
-            labels=TABLE_LABELS,
-            presenter=presenter,
-        )
+    figure = table1_figure(
+        x, series, current, point_text=texts, labels=TABLE_LABELS, presenter=presenter
     )
-    return spec, x, series, texts
+    return figure_data(figure), x, series, texts
 
 
 @pytest.mark.parametrize(

@@ -61,23 +61,16 @@ def make_gradient_ratio(
 ) -> go.Figure:
     grads = curves.gradient_curves(y, gamma)
     x = focal.logit(p)
+    ratio = focal.focal_gradient_ratio(x, y, gamma)
     return gradient_ratio_figure(
-        grads.x,
-        grads.ratio,
-        x,
-        focal.focal_gradient_ratio(x, y, gamma),
-        labels=RATIO_LABELS,
-        presenter=presenter,
+        grads.x, grads.ratio, x, ratio, labels=RATIO_LABELS, presenter=presenter
     )
 
 
 def make_share(gamma: float = 2.0, presenter: bool = False) -> go.Figure:
     example = yolo_v3_example(416, gamma)
-    return share_figure(
-        {"ce": example.share_ce, "fl": example.share_fl},
-        labels=SHARE_LABELS,
-        presenter=presenter,
-    )
+    shares = {"ce": example.share_ce, "fl": example.share_fl}
+    return share_figure(shares, labels=SHARE_LABELS, presenter=presenter)
 
 
 # ------------------------------------------------------------------ line charts

@@ -28,11 +28,8 @@ from focal.figures.wire import (
     lean,
     thin_indices,
 )
-from focal.ui.charts import SharedFigure
-from tests.helpers import plotly_data
-
-#: float32 keeps values to half a unit in the 24th bit.
-FLOAT32 = 2.0**-24
+from focal.ui.charts import SharedFigure, loss_chart
+from tests.helpers import FLOAT32, plotly_data
 
 
 def segment_distance_px(
@@ -125,12 +122,9 @@ def test_a_line_leaving_the_chart_keeps_the_points_at_the_edge() -> None:
 
 def loss_spec(**kwargs) -> dict:
     """The Explorer's loss chart as its builder made it, before it is trimmed."""
-    from focal.ui.charts import loss_chart
-
     args = {"p": 0.3, "y": 1, "gamma": 2.0, "alpha": None, "axis": "p", "log": False}
-    args.update(kwargs)
     build = loss_chart.__wrapped__.__wrapped__  # under the cache and the trimming
-    return build(*args.values(), "en", False).to_dict()
+    return build(*{**args, **kwargs}.values(), "en", False).to_dict()
 
 
 @pytest.mark.parametrize(

@@ -32,14 +32,9 @@ YOLO = PRESET_BY_NAME["yolo"]
 RETINANET = PRESET_BY_NAME["retinanet"]
 
 
-def drawn(preset=YOLO, seed=0):
-    return draw_population(
-        preset.positives,
-        preset.hard_negatives,
-        preset.easy_negatives,
-        preset.spread,
-        seed,
-    )
+def population_of(preset=YOLO, seed=0):
+    counts = (preset.positives, preset.hard_negatives, preset.easy_negatives)
+    return draw_population(*counts, preset.spread, seed)
 
 
 # ------------------------------------------------------------------ presets
@@ -70,7 +65,7 @@ def test_the_package_exports_the_imbalance_api() -> None:
 
 
 def test_population_layout() -> None:
-    population = drawn()
+    population = population_of()
     assert population.counts == (7, 40, 10_600)
     assert population.x.shape == population.p.shape == population.y.shape
     assert population.x.dtype == population.p.dtype == population.y.dtype
@@ -84,7 +79,8 @@ def test_population_layout() -> None:
 
 
 def test_same_seed_same_population_other_seed_other_population() -> None:
-    first, again, other = drawn(seed=3), drawn(seed=3), drawn(seed=4)
+    first, again = population_of(seed=3), population_of(seed=3)
+    other = population_of(seed=4)
     np.testing.assert_array_equal(first.x, again.x)
     assert not np.array_equal(first.x, other.x)
 
@@ -189,7 +185,7 @@ def reference_totals(x, y, group, gamma, alpha) -> np.ndarray:
 
 @pytest.mark.parametrize("preset", PRESETS, ids=lambda p: p.name)
 def test_totals_are_the_sums_of_the_cores_losses(preset) -> None:
-    population = drawn(preset)
+    population = population_of(preset)
     result = loss_by_group(population.x, population.y, population.group, 2.0, 0.25)
     expected = reference_totals(population.x, population.y, population.group, 2.0, 0.25)
     np.testing.assert_allclose(result.totals, expected, rtol=1e-13)
@@ -207,7 +203,7 @@ def test_totals_are_the_sums_of_the_cores_losses(preset) -> None:
 
 def test_yolo_headline_numbers_for_seed_0() -> None:
     """The page's headline for the defaults: easy negatives dominate CE only."""
-    population = drawn(YOLO, 0)
+    population = population_of(YOLO, 0)
     shares = loss_by_group(population.x, population.y, population.group).shares
     assert round(100 * shares[CE, EASY_NEGATIVES]) == 87
     assert round(100 * shares[FL, EASY_NEGATIVES], 1) == 6.9
@@ -215,7 +211,7 @@ def test_yolo_headline_numbers_for_seed_0() -> None:
 
 
 def test_gamma_zero_focal_loss_is_cross_entropy() -> None:
-    population = drawn()
+    population = population_of()
     result = loss_by_group(population.x, population.y, population.group, 0.0, 0.25)
     np.testing.assert_allclose(result.totals[FL], result.totals[CE], rtol=1e-14)
     np.testing.assert_allclose(
@@ -224,7 +220,7 @@ def test_gamma_zero_focal_loss_is_cross_entropy() -> None:
 
 
 def test_alpha_weighs_positives_by_alpha_and_negatives_by_one_minus_alpha() -> None:
-    population = drawn()
+    population = population_of()
     result = loss_by_group(population.x, population.y, population.group, 2.0, 0.9)
     weights = np.array([0.9, 0.1, 0.1])
     np.testing.assert_allclose(
@@ -307,7 +303,7 @@ def reference_curve(x_class, y_value, gamma) -> np.ndarray:
 
 @pytest.mark.parametrize("preset", PRESETS, ids=lambda p: p.name)
 def test_figure4_curves_are_the_sorted_cumulative_shares(preset) -> None:
-    population = drawn(preset)
+    population = population_of(preset)
     curves = cumulative_loss(population.x, population.y)
     assert curves.gamma.tolist() == list(FIGURE4_GAMMAS)
     for fraction, values, label in (
@@ -331,7 +327,7 @@ def test_figure4_curves_are_the_sorted_cumulative_shares(preset) -> None:
 
 def test_figure4_for_negatives_gamma_2_puts_the_loss_in_a_few_hard_ones() -> None:
     """The paper's reading of Figure 4, on the RetinaNet preset."""
-    population = drawn(RETINANET)
+    population = population_of(RETINANET)
     curves = cumulative_loss(population.x, population.y)
     at = np.searchsorted(curves.fraction_negatives, 0.99)
     ce, fl2 = curves.negatives[0, at], curves.negatives[3, at]

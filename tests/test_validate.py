@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import fields
 from functools import partial
 from typing import Any
 
@@ -197,9 +198,7 @@ def _rules() -> list[tuple[str, str, Any, str]]:
     below = (-0.5, -1e-300, math.inf, -math.inf, [2.0, -1.0])
     ranges: dict[str, tuple[str, tuple[Any, ...]]] = {
         "y": ("must be 0 or 1", (2, 0.5, -1, [0, 1, 2], 1e-300)),
-        "p": ("must be in [0, 1]", outside),
-        "p_hard": ("must be in [0, 1]", outside),
-        "p_easy": ("must be in [0, 1]", outside),
+        **dict.fromkeys(("p", "p_hard", "p_easy"), ("must be in [0, 1]", outside)),
         "alpha": ("must be in [0, 1]", (-0.1, 1.5, math.inf)),
         "gamma": ("must be finite and >= 0", below),
         "pi": ("must be in (0, 1)", (0.0, 1.0, 1.5, -0.5)),
@@ -282,13 +281,11 @@ def test_the_bounds_themselves_are_allowed() -> None:
 
 def numbers_of(result: Any) -> list[Any]:
     """The numeric fields of a result (a float, an array or a record of them)."""
-    if isinstance(result, F.HardEasyRatio):
-        return [result.ce_ratio, result.fl_ratio, result.amplification]
-    if isinstance(result, F.GradientRatioPeak):
-        return [result.ratio, result.p_t, result.gain_below]
+    if isinstance(result, F.HardEasyRatio | F.GradientRatioPeak):  # all numbers
+        return [getattr(result, field.name) for field in fields(result)]
     if isinstance(result, F.TableRow):
-        fields = [result.p, result.p_t, result.ce, result.modulating, result.fl]
-        return fields + [v for v in (result.alpha_t, result.fl_alpha) if v is not None]
+        values = [result.p, result.p_t, result.ce, result.modulating, result.fl]
+        return values + [v for v in (result.alpha_t, result.fl_alpha) if v is not None]
     if isinstance(result, list):
         return [v for row in result for v in numbers_of(row)]
     return [result]

@@ -17,9 +17,6 @@ from mpmath import mpf
 import focal
 from focal import curves
 from focal.walkthrough import (
-    ILLUSTRATIVE_OBJECTS,
-    ILLUSTRATIVE_P_BACKGROUND,
-    ILLUSTRATIVE_P_OBJECT,
     PAPER_ALPHA_CE,
     PAPER_BEST_ALPHA,
     YOLO_V3_SIZES,
@@ -61,35 +58,24 @@ def test_yolo_v3_stride_must_be_one_of_the_three(stride: float) -> None:
 # --- the background's share of the summed loss ---------------------------------------
 
 
-def illustrative_share(gamma: float = 0.0, alpha: float | None = None) -> float:
-    background = focal.yolo_v3_predictions(416) - ILLUSTRATIVE_OBJECTS
-    return focal.background_loss_share(
-        ILLUSTRATIVE_OBJECTS,
-        background,
-        ILLUSTRATIVE_P_OBJECT,
-        ILLUSTRATIVE_P_BACKGROUND,
-        gamma,
-        alpha,
-    )
-
-
 def test_easy_background_carries_most_of_the_cross_entropy() -> None:
     # 10,642 background predictions at p = 0.01 against 5 objects at p = 0.5
     ce_background = 10642 * math.log(1 / 0.99)
     ce_objects = 5 * math.log(2)
     expected = ce_background / (ce_background + ce_objects)
-    assert illustrative_share() == pytest.approx(expected, rel=1e-14)
-    assert illustrative_share() == pytest.approx(0.968613551, rel=1e-9)
+    assert yolo_v3_example().share_ce == pytest.approx(expected, rel=1e-14)
 
 
 def test_focal_loss_hands_the_loss_back_to_the_objects() -> None:
     fl_background = 10642 * 0.01**2 * math.log(1 / 0.99)
     fl_objects = 5 * 0.5**2 * math.log(2)
     expected = fl_background / (fl_background + fl_objects)
-    assert illustrative_share(2.0) == pytest.approx(expected, rel=1e-13)
-    assert illustrative_share(2.0) < 0.02
+    assert yolo_v3_example(416, 2.0).share_fl == pytest.approx(expected, rel=1e-13)
+    assert yolo_v3_example(416, 2.0).share_fl < 0.02
     weighted = 0.75 * fl_background / (0.75 * fl_background + 0.25 * fl_objects)
-    assert illustrative_share(2.0, 0.25) == pytest.approx(weighted, rel=1e-13)
+    assert yolo_v3_example(416, 2.0, 0.25).share_fl == pytest.approx(
+        weighted, rel=1e-13
+    )
 
 
 def test_share_matches_the_reference() -> None:
@@ -98,7 +84,7 @@ def test_share_matches_the_reference() -> None:
             background = mpf(10642) * ref.focal_loss(0.01, 0, gamma, alpha)
             objects = mpf(5) * ref.focal_loss(0.5, 1, gamma, alpha)
             true = background / (background + objects)
-            got = illustrative_share(gamma, alpha)
+            got = yolo_v3_example(416, gamma, alpha).share_fl
             assert ref.relative_error(got, true) < 1e-14
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from focal.curves import LossCurves, RatioCurves
+from focal.curves import LossCurves
 
 #: Line colours; the formulas write their terms in the same colours on white, so
 #: those (CE, FL, α-balanced, the point) keep 4.5:1 there (WCAG AA). FL's red is
@@ -276,74 +276,6 @@ def loss_figure(
         )
     else:
         layout["yaxis"]["range"] = list(LINEAR_LOSS_RANGE)
-    return _figure(data, layout)
-
-
-def ratio_figure(
-    curves: RatioCurves,
-    gamma: float,
-    *,
-    labels: Mapping[str, str],
-    presenter: bool = False,
-) -> go.Figure:
-    """Hard/easy loss ratio against γ under CE and FL, on a log axis.
-
-    Parameters
-    ----------
-    curves : RatioCurves
-        The series from :func:`focal.curves.ratio_curves`.
-    gamma : float
-        The current γ, marked by a vertical line.
-    labels : mapping of str to str
-        Texts: ``title``, ``x``, ``y``, ``ce``, ``fl``, ``current``.
-    presenter : bool, default False
-        Projector sizes.
-
-    Returns
-    -------
-    go.Figure
-        Traces, in order: CE ratio, FL ratio.
-    """
-    look = Look.of(presenter)
-    data = [
-        _line(
-            curves.gamma,
-            values,
-            labels[key],
-            COLORS[key],
-            look.bold if key == "fl" else look.line,
-            _hover(labels[key], "γ", ".1f"),
-        )
-        for key, values in (("ce", curves.ce_ratio), ("fl", curves.fl_ratio))
-    ]
-    layout = _layout(look, labels["title"], labels["x"], labels["y"])
-    _fixed_margins(layout, look)
-    layout["shapes"].append(
-        {
-            "type": "line",
-            "xref": "x",
-            "yref": "paper",
-            "x0": gamma,
-            "x1": gamma,
-            "y0": 0.0,
-            "y1": 1.0,
-            "line": {"color": COLORS["point"], "width": look.line, "dash": "dash"},
-        }
-    )
-    layout["annotations"].append(
-        {
-            "text": labels["current"],
-            "xref": "x",
-            "yref": "paper",
-            "x": gamma,
-            "y": 1.0,
-            "xanchor": "left",
-            "yanchor": "top",
-            "showarrow": False,
-            "font": {"size": look.font - 2},
-        }
-    )
-    layout["yaxis"].update(type="log", exponentformat="power", dtick=1)
     return _figure(data, layout)
 
 

@@ -22,15 +22,15 @@ import plotly.graph_objects as go
 
 import focal
 from focal import curves
-from focal.figures import family_figure, loss_figure, ratio_figure
+from focal.figures import family_figure, loss_figure
 from focal.figures.wire import lean
 from focal.ui.strings import strings
 
 #: States kept per figure. In a lecture most students share the lecturer's
 #: state, so a few recent states serve nearly every rerun; the bound is set by
 #: memory (trimmed for the screen, about 150 kB per loss chart and per Figure
-#: 1, 110 kB per ratio chart, 12 kB per set of curves; the sweep, 0.5 MB, once
-#: per language and screen): about 55 MB when all are full.
+#: 1, 12 kB per set of curves; the sweep, 0.5 MB, once per language and
+#: screen): about 42 MB when all are full.
 _ENTRIES = 128
 
 
@@ -117,27 +117,6 @@ def loss_chart(
         axis=axis,
         log=log,
         labels=labels,
-        presenter=present,
-    )
-
-
-@_shared
-def ratio_chart(
-    hard: float, easy: float, gamma: float, lang: str, present: bool
-) -> go.Figure:
-    """Hard/easy loss ratios under CE and FL against γ, the current γ marked."""
-    text = strings(lang)
-    return ratio_figure(
-        curves.ratio_curves(hard, easy),
-        gamma,
-        labels={
-            "title": text["ratio.title"],
-            "x": text["ratio.x"],
-            "y": text["ratio.y"],
-            "ce": text["ratio.ce_line"],
-            "fl": text["ratio.fl_line"],
-            "current": text["ratio.current"].format(gamma=f"{gamma:g}"),
-        },
         presenter=present,
     )
 
