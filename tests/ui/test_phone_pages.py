@@ -22,7 +22,7 @@ from focal.ui import screen
 from focal.ui.charts import loss_chart
 from focal.ui.phone import Later, fitted, row
 from focal.ui.strings import EN, ZH
-from tests.helpers import walk
+from tests.helpers import app, walk
 
 from .test_screen import ANDROID_CHROME
 
@@ -60,13 +60,7 @@ def opened(
 ) -> AppTest:
     agent = ANDROID_CHROME if phone else None  # AppTest itself sends none
     monkeypatch.setattr(screen, "_user_agent", lambda: agent)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, raw in query.items():
-        at.query_params[key] = raw
-    at.run()
-    at.switch_page(f"pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return app(f"pages/{page}.py", timeout=60, **query)
 
 
 def position(drawn: list[tuple[str, str]], wanted: str) -> int:
