@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -172,29 +173,13 @@ def test_short_labels_of_the_gradients_controls_in_both_languages() -> None:
         assert table["short.beta_star"] != table["param.beta_star"]
 
 
-class Where:
-    """A stand-in for a Streamlit container, recording what is made in it."""
-
-    def __init__(self) -> None:
-        self.made: list[tuple[str, Any]] = []
-
-    def columns(self, spec: Any, **options: Any) -> list[str]:
-        self.made.append(("columns", spec))
-        count = spec if isinstance(spec, int) else len(spec)
-        return [f"column {i}" for i in range(count)]
-
-    def container(self, **options: Any) -> str:
-        self.made.append(("container", options))
-        return "row"
-
-
 def test_row_is_columns_on_a_laptop_and_one_wrapping_row_on_a_phone() -> None:
-    laptop = Where()
+    laptop = mock.Mock(**{"columns.return_value": ["column 0", "column 1"]})
     assert row(laptop, [2, 3], phone=False, gap="small") == ["column 0", "column 1"]
-    assert laptop.made == [("columns", [2, 3])]
-    phone = Where()
+    assert laptop.mock_calls == [mock.call.columns([2, 3], gap="small")]
+    phone = mock.Mock(**{"container.return_value": "row"})
     assert row(phone, 3, phone=True) == ["row", "row", "row"]
-    assert phone.made == [("container", {"horizontal": True})]
+    assert phone.mock_calls == [mock.call.container(horizontal=True)]
 
 
 def test_later_draws_in_place_except_on_a_phone() -> None:
