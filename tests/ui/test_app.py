@@ -291,25 +291,22 @@ def assert_table(at: AppTest, **changes: Value) -> None:
 
 def assert_gradients(at: AppTest, state: Mapping[str, Value]) -> None:
     """The Gradients page shows ``state``: derivative curves and values."""
-    y, p, gamma = int(state["y"]), float(state["p"]), float(state["gamma"])
-    alpha = alpha_of(state)
+    y, gamma, alpha = int(state["y"]), float(state["gamma"]), alpha_of(state)
     drawn = {key: value for key, value in state.items() if key in GRADIENTS_KEYS}
     assert widget_values(at) == drawn
     figs = figures(at)
     assert list(figs) == ["gradient_chart", "gradient_ratio_chart"]
     data = figs["gradient_chart"]["data"]
-    x = np.linspace(-10.0, 10.0, 801)
-    gamma_star, beta = float(state["gamma_star"]), float(state["beta_star"])
-    assert_series(data[0], focal.grad_cross_entropy(x, y), x)
-    assert_series(data[1], focal.grad_focal_loss(x, y, gamma, alpha), x)
-    assert_series(data[2], focal.grad_focal_loss_star(x, y, gamma_star, beta), x)
-    logit = focal.logit(p)
-    values = [metric.value for metric in at.metric][:3]
-    assert values == [
-        number(focal.grad_cross_entropy(logit, y)),
-        number(focal.grad_focal_loss(logit, y, gamma, alpha)),
-        number(focal.grad_focal_loss_star(logit, y, gamma_star, beta)),
+    star = {"gamma": float(state["gamma_star"]), "beta": float(state["beta_star"])}
+    gradients = [  # CE, FL and FL* against the logit
+        partial(focal.grad_cross_entropy, y=y),
+        partial(focal.grad_focal_loss, y=y, gamma=gamma, alpha=alpha),
+        partial(focal.grad_focal_loss_star, y=y, **star),
     ]
+    x, logit = np.linspace(-10.0, 10.0, 801), focal.logit(float(state["p"]))
+    for trace, gradient in zip(data[:3], gradients, strict=True):
+        assert_series(trace, gradient(x), x)
+    assert [m.value for m in at.metric][:3] == [number(g(logit)) for g in gradients]
     if np.isfinite(logit) and abs(logit) <= 10:
         assert [t["x"] for t in data[3:]] == [[pytest.approx(logit)]] * 3
 

@@ -207,14 +207,9 @@ def test_moving_a_control_updates_the_page(
 
 def preset_state(name: str) -> dict[str, Value]:
     preset = PRESET_BY_NAME[name]
-    return {
-        **DEFAULTS,
-        "imb_preset": name,
-        "imb_positives": float(preset.positives),
-        "imb_hard": float(preset.hard_negatives),
-        "imb_easy": float(preset.easy_negatives),
-        "imb_spread": preset.spread,
-    }
+    counts = (preset.positives, preset.hard_negatives, preset.easy_negatives)
+    drawn = [*map(float, counts), preset.spread]
+    return {**DEFAULTS, "imb_preset": name, **dict(zip(KEYS[1:5], drawn, strict=True))}
 
 
 def test_choosing_a_preset_sets_the_counts_and_moving_them_keeps_it() -> None:
