@@ -11,14 +11,13 @@ import html
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
+import streamlit as st
 import zxingcpp
 from PIL import Image
-from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from focal.ui import room
@@ -53,20 +52,12 @@ def click(at: AppTest, label: str) -> AppTest:
 
 
 @pytest.fixture
-def server_address() -> Iterator[None]:
-    """Streamlit started with ``--browser.serverAddress 192.0.2.10`` (port 8765)."""
-    names = ("browser.serverAddress", "browser.serverPort")
-    before = {
-        name: (config.get_option(name), config.get_where_defined(name))
-        for name in names
-    }
-    config.set_option("browser.serverAddress", "192.0.2.10")
-    config.set_option("browser.serverPort", 8765)
-    try:
-        yield
-    finally:
-        for name, (value, where) in before.items():
-            config.set_option(name, value, where)
+def server_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--browser.serverAddress 192.0.2.10 --browser.serverPort 8765``, as
+    ``st.get_option`` gives the app its options."""
+    given = {"browser.serverAddress": "192.0.2.10", "browser.serverPort": 8765}
+    option = st.get_option
+    monkeypatch.setattr(st, "get_option", lambda name: given.get(name, option(name)))
 
 
 # --------------------------------------------------------------- the screen
