@@ -99,26 +99,22 @@ def figures(at: AppTest) -> dict[str, dict[str, Any]]:
     return {key: plotly_data(json.loads(spec)) for key, spec in raw_specs(at).items()}
 
 
-def ratio_shown(at: AppTest) -> dict[str, str]:
-    """The three numbers the hard/easy chart's script shows before any drag:
-    the entries of the current γ step (see focal/ui/drag_ratio.js)."""
-    data = figures(at).get("ratio_chart")
-    if not data:
-        return {}
-    grid, chart = data["focal_ratio_grid"], data["focal_ratio_chart"]
-    i = round(chart["gamma"] / grid["g_step"])
-    at_gamma = data["focal_ratio_curves"]["at_gamma"]
-    values = [at_gamma["ce"][i], at_gamma["fl"][i], at_gamma["amp"][i]]
-    labels = data["focal_ratio_numbers"]["labels"]
-    return dict(zip(labels, values, strict=True))
-
-
 def drag_shown(at: AppTest) -> tuple[dict[str, str], list[str]]:
-    """The numbers and the sentence the CE and FL chart's script shows before
-    any drag: the entries of the current p step (see focal/ui/drag.js)."""
-    data = figures(at).get("loss_chart")
-    if not data:
+    """The numbers an on-drag chart's script shows before any drag, and the CE
+    and FL chart's sentence: the entries at the current p or γ step (see
+    focal/ui/drag.js and drag_ratio.js)."""
+    figs = figures(at)
+    if "ratio_chart" in figs:
+        data = figs["ratio_chart"]
+        i = round(
+            data["focal_ratio_chart"]["gamma"] / data["focal_ratio_grid"]["g_step"]
+        )
+        along = data["focal_ratio_curves"]["at_gamma"]
+        values = [along["ce"][i], along["fl"][i], along["amp"][i]]
+        return dict(zip(data["focal_ratio_numbers"]["labels"], values, strict=True)), []
+    if "loss_chart" not in figs:
         return {}, []
+    data = figs["loss_chart"]
     grid, chart = data["focal_drag_grid"], data["focal_drag_chart"]
     i = round(chart["p"] / grid["p_step"])
     at_gamma = chart["at_gamma"]
@@ -135,11 +131,7 @@ def drag_shown(at: AppTest) -> tuple[dict[str, str], list[str]]:
 
 
 def metrics(at: AppTest) -> dict[str, str]:
-    return (
-        {metric.label: metric.value for metric in at.metric}
-        | drag_shown(at)[0]
-        | ratio_shown(at)
-    )
+    return {metric.label: metric.value for metric in at.metric} | drag_shown(at)[0]
 
 
 def infos(at: AppTest) -> list[str]:
@@ -238,8 +230,7 @@ def assert_curves_chart(at: AppTest, **changes: Value) -> None:
 
 def assert_ratio_chart(at: AppTest, **changes: Value) -> None:
     """The hard/easy view's on-drag chart (issue 16) got exactly the data of the
-    defaults with ``changes`` (each series against the core:
-    tests/test_drag_ratio.py)."""
+    defaults with ``changes`` (each series: tests/test_drag_ratio.py)."""
     state = {**DEFAULTS, **changes}
     hard, easy, screen = float(state["hard"]), float(state["easy"]), screen_of(state)
     text = strings(str(state["lang"]))
