@@ -83,12 +83,9 @@ def raw_specs(at: AppTest) -> dict[str, str]:
     """The page's charts as sent, by key: Plotly's JSON; an on-drag chart (issue
     16), ``loss_chart`` or ``ratio_chart``, as its mounts' data by name."""
     specs = {chart.key: chart.proto.spec for chart in at.get("plotly_chart")}
+    sent = {name: json.loads(mount.proto.json) for name, mount in mounts(at).items()}
     for key, prefix in (("loss_chart", "focal_drag_"), ("ratio_chart", "focal_ratio_")):
-        data = {
-            name: json.loads(mount.proto.json)
-            for name, mount in mounts(at).items()
-            if name.startswith(prefix)
-        }
+        data = {name: value for name, value in sent.items() if name.startswith(prefix)}
         if data:
             specs[key] = json.dumps(data, sort_keys=True)
     return specs
@@ -305,11 +302,10 @@ def assert_gradients(at: AppTest, state: Mapping[str, Value]) -> None:
 def assert_texts_from(at: AppTest, table: Mapping[str, str]) -> None:
     """Every title and header on the page is a value of ``table`` (on a
     projector the Explorer has none: its first words are its numbers' labels)."""
-    values = set(table.values())
-    headings = [t.value for t in at.title] + [h.value for h in at.header]
-    headings += [h.value for h in at.subheader]
+    kinds = ("title", "header", "subheader")
+    headings = [element.value for kind in kinds for element in at.get(kind)]
     assert headings or list(metrics(at))
-    assert [h for h in headings if h not in values] == []
+    assert set(headings) - set(table.values()) == set()
 
 
 # ------------------------------------------------------ pages, languages, modes

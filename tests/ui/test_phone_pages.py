@@ -47,10 +47,7 @@ PAGES: dict[str, tuple[str, str, tuple[str, ...]]] = {
 def drawn_order(node: Any) -> list[tuple[str, str]]:
     """The page's elements in the order they are drawn: (type, key or value)."""
     return [
-        (
-            n.type,
-            str(n.key) if getattr(n, "key", None) else str(getattr(n, "value", "")),
-        )
+        (n.type, str(getattr(n, "key", None) or getattr(n, "value", "")))
         for n in walk(node)
         if not isinstance(n, Block)
     ]
