@@ -230,19 +230,16 @@ def assert_ratio_chart(at: AppTest, **changes: Value) -> None:
     defaults with ``changes`` (each series: tests/test_drag_ratio.py)."""
     state = {**DEFAULTS, **changes}
     hard, easy, screen = float(state["hard"]), float(state["easy"]), screen_of(state)
-    text = strings(str(state["lang"]))
-    grid = drag_ratio.grid_data(str(state["lang"]), screen)
-    gamma = float(state["gamma"])
+    lang, gamma = str(state["lang"]), float(state["gamma"])
+    grid = drag_ratio.grid_data(lang, screen)
     along = drag_ratio.curves_data(hard, easy, screen)
+    chart = drag_ratio.chart_data(grid, along, hard, easy, gamma, screen)
+    labels = [strings(lang)[f"ratio.{k}"] for k in ("ce", "fl", "amplification")]
     expected = {
         "focal_ratio_grid": grid,
         "focal_ratio_curves": along,
-        "focal_ratio_chart": drag_ratio.chart_data(
-            grid, along, hard, easy, gamma, screen
-        ),
-        "focal_ratio_numbers": {
-            "labels": [text[f"ratio.{k}"] for k in ("ce", "fl", "amplification")]
-        },
+        "focal_ratio_chart": chart,
+        "focal_ratio_numbers": {"labels": labels},
     }
     assert figures(at)["ratio_chart"] == json.loads(json.dumps(expected))
 

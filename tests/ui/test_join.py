@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+import numpy as np
 import pytest
 import streamlit as st
 import zxingcpp
@@ -174,12 +175,9 @@ def terminal_image(drawing: str) -> Image.Image:
     halves = {"█": (1, 1), "▀": (1, 0), "▄": (0, 1), " ": (0, 0)}
     lines = [line for line in drawing.splitlines() if line and set(line) <= set(halves)]
     width = max(len(line) for line in lines)
-    pixels: list[list[int]] = []
-    for line in lines:
-        cells = [halves[c] for c in line.ljust(width, " ")]
-        pixels += [[top for top, _ in cells], [bottom for _, bottom in cells]]
-    image = Image.new("L", (width, len(pixels)))
-    image.putdata([255 * value for row in pixels for value in row])
+    cells = np.array([[halves[c] for c in line.ljust(width)] for line in lines])
+    pixels = 255 * cells.transpose(0, 2, 1).reshape(-1, width)  # top, bottom rows
+    image = Image.fromarray(pixels.astype(np.uint8))
     return image.resize((width * 8, len(pixels) * 8), Image.Resampling.NEAREST)
 
 
