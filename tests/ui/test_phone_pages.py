@@ -16,16 +16,14 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block
 
-from focal.ui import screen
 from focal.ui.charts import loss_chart
 from focal.ui.phone import Later, fitted, row
 from focal.ui.strings import EN, ZH
-from tests.helpers import app, walk
+from tests.helpers import walk
 
-from .test_screen import ANDROID_CHROME
+from .test_screen import opened
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,14 +49,6 @@ def drawn_order(node: Any) -> list[tuple[str, str]]:
         for n in walk(node)
         if not isinstance(n, Block)
     ]
-
-
-def opened(
-    monkeypatch: pytest.MonkeyPatch, page: str, phone: bool, **query: str
-) -> AppTest:
-    agent = ANDROID_CHROME if phone else None  # AppTest itself sends none
-    monkeypatch.setattr(screen, "_user_agent", lambda: agent)
-    return app(f"pages/{page}.py", timeout=60, **query)
 
 
 def position(drawn: list[tuple[str, str]], wanted: str) -> int:
