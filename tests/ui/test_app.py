@@ -158,6 +158,11 @@ def as_query(values: Mapping[str, Value]) -> dict[str, str]:
     return {key: BY_KEY[key].format(value) for key, value in values.items()}
 
 
+def link_query(at: AppTest) -> dict[str, str]:
+    (link,) = at.code
+    return dict(parse_qsl(link.value.partition("?")[2]))
+
+
 def visible_texts(at: AppTest) -> list[str]:
     """Everything a person reads (to look for echoed URL values), the link too."""
     return page_texts(at) + [str(code.value) for code in at.code]
@@ -476,13 +481,7 @@ def test_url_seeds_the_state() -> None:
     assert [t.value for t in at.title] == [ZH["explorer.title"]]
     assert metrics(at)[ZH["numbers.fl"]] == number(focal.focal_loss(0.2, 0, 3.0))
     assert at.warning.len == 0
-    (link,) = at.code
-    assert dict(parse_qsl(link.value.partition("?")[2])) == {
-        "gamma": "3",
-        "p": "0.2",
-        "y": "0",
-        "lang": "zh",
-    }
+    assert link_query(at) == {"gamma": "3", "p": "0.2", "y": "0", "lang": "zh"}
 
 
 @pytest.mark.parametrize("view", VIEWS)
@@ -492,9 +491,7 @@ def test_link_opens_a_view_in_either_language(view: str) -> None:
     assert_explorer(at, state)
     assert set(raw_specs(at)) == VIEW_CHARTS[view]
     assert at.radio(key="view").value == view
-    (link,) = at.code
-    query = dict(parse_qsl(link.value.partition("?")[2]))
-    assert query.get("view") == (None if view == "curves" else view)
+    assert link_query(at).get("view") == (None if view == "curves" else view)
 
     set_control(at, "lang", "en")  # the view stays; its radio shows English names
     assert at.radio(key="view").value == view
@@ -516,16 +513,14 @@ def test_share_link_names_only_what_differs_from_the_defaults() -> None:
 
     set_control(at, "gamma", 3.0)
     set_control(at, "balance", True)
+    assert link_query(at) == {"gamma": "3", "balance": "true"}
     (link,) = at.code
-    query = dict(parse_qsl(link.value.partition("?")[2]))
-    assert query == {"gamma": "3", "balance": "true"}
     assert "gamma=3" in link.value
     for key in ("p", "y", "alpha", "lang", "present", "hard", "easy", "axis"):
         assert f"{key}=" not in link.value
 
     set_control(at, "gamma", 2.0)  # back to the default: out of the link
-    (link,) = at.code
-    assert dict(parse_qsl(link.value.partition("?")[2])) == {"balance": "true"}
+    assert link_query(at) == {"balance": "true"}
 
 
 def test_switching_pages_keeps_the_values() -> None:

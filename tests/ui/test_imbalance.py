@@ -33,6 +33,7 @@ from .test_app import (
     as_query,
     assert_series,
     figures,
+    link_query,
     metrics,
     raw_specs,
     run,
@@ -270,9 +271,7 @@ def test_share_link_carries_the_page_controls() -> None:
     at = app(PAGE)
     move(at, "imb_seed", 4.0)
     move(at, "imb_preset", "retinanet")
-    (link,) = at.code
-    query = dict(part.split("=") for part in link.value.partition("?")[2].split("&"))
-    assert query == {
+    assert link_query(at) == {
         "imb_preset": "retinanet",
         "imb_positives": "100",
         "imb_hard": "1000",

@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import parse_qsl
 
 import numpy as np
 import pytest
@@ -35,6 +34,7 @@ from .test_app import (
     as_query,
     assert_series,
     figures,
+    link_query,
     metrics,
     raw_specs,
     run,
@@ -45,11 +45,6 @@ from .test_app import (
 
 WALKTHROUGH = "pages/walkthrough.py"
 STEPS = BY_KEY["step"].options
-
-
-def link_query(at: AppTest) -> dict[str, str]:
-    (link,) = at.code
-    return dict(parse_qsl(link.value.partition("?")[2]))
 
 
 def chart(at: AppTest) -> dict[str, Any]:
