@@ -54,18 +54,15 @@ class Overlap:
         self.largest = 0
         self.changed = threading.Condition()
 
-    def settled(self) -> bool:
-        """Every session is inside, blocked at the turn, or finished."""
-        return self.inside + waiting_at_the_turn() + self.done == self.sessions
-
     def page(self) -> None:
+        """Stay until every session is inside, blocked at the turn, or finished."""
         deadline = time.monotonic() + DEADLINE_S
         with self.changed:
             self.inside += 1
             self.largest = max(self.largest, self.inside)
             self.changed.notify_all()
             # a session blocking at the turn notifies no one: look again often
-            while not self.settled():
+            while self.inside + waiting_at_the_turn() + self.done != self.sessions:
                 assert time.monotonic() < deadline, "the other sessions never came"
                 self.changed.wait(timeout=0.05)
             self.inside -= 1

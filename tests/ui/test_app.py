@@ -8,7 +8,6 @@ widgets, metrics, Markdown, and the Plotly figures' JSON.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
@@ -37,7 +36,10 @@ from tests.helpers import (
     assert_chinese,
     assert_only_notice,
     assert_same_series,
+    mounts,
     notice,
+    page_table,
+    page_texts,
     plotly_data,
     run,
     widget_values,
@@ -77,75 +79,40 @@ def switch(at: AppTest, page: str) -> AppTest:
     return run(at.switch_page(page))
 
 
-def _mounts(at: AppTest, prefix: str) -> dict[str, Any]:
-    return {
-        e.proto.component_name: json.loads(e.proto.json)
-        for e in at.get("bidi_component")
-        if e.proto.component_name.startswith(prefix)
-    }
-
-
-def drag_chart(at: AppTest) -> dict[str, Any]:
-    """The CE and FL view's chart (focal/ui/drag.py, issue 16): the data of its
-    component mounts by name, or {} when the view is not on screen."""
-    return _mounts(at, "focal_drag_")
-
-
-def ratio_mounts(at: AppTest) -> dict[str, Any]:
-    """The hard/easy view's chart (focal/ui/drag_ratio.py, issue 16): the data
-    of its component mounts by name, or {} when the view is not on screen."""
-    return _mounts(at, "focal_ratio_")
-
-
-def figures(at: AppTest) -> dict[str, dict[str, Any]]:
-    """The page's Plotly figures by element key, decoded; the CE and FL chart
-    and the hard/easy chart (components since issue 16) as ``loss_chart`` and
-    ``ratio_chart``: their mounts' data."""
-    charts = {
-        chart.key: plotly_data(json.loads(chart.proto.spec))
-        for chart in at.get("plotly_chart")
-    }
-    for key, mounts in (
-        ("loss_chart", drag_chart(at)),
-        ("ratio_chart", ratio_mounts(at)),
-    ):
-        if mounts:
-            charts[key] = mounts
-    return charts
-
-
 def raw_specs(at: AppTest) -> dict[str, str]:
+    """The page's charts as sent, by key: Plotly's JSON; an on-drag chart (issue
+    16), ``loss_chart`` or ``ratio_chart``, as its mounts' data by name."""
     specs = {chart.key: chart.proto.spec for chart in at.get("plotly_chart")}
-    for key, mounts in (
-        ("loss_chart", drag_chart(at)),
-        ("ratio_chart", ratio_mounts(at)),
-    ):
-        if mounts:
-            specs[key] = json.dumps(mounts, sort_keys=True)
+    sent = {name: json.loads(mount.proto.json) for name, mount in mounts(at).items()}
+    for key, prefix in (("loss_chart", "focal_drag_"), ("ratio_chart", "focal_ratio_")):
+        data = {name: value for name, value in sent.items() if name.startswith(prefix)}
+        if data:
+            specs[key] = json.dumps(data, sort_keys=True)
     return specs
 
 
-def ratio_shown(at: AppTest) -> dict[str, str]:
-    """The three numbers the hard/easy chart's script shows before any drag:
-    the entries of the current γ step (see focal/ui/drag_ratio.js)."""
-    mounts = ratio_mounts(at)
-    if not mounts:
-        return {}
-    grid, chart = mounts["focal_ratio_grid"], mounts["focal_ratio_chart"]
-    i = round(chart["gamma"] / grid["g_step"])
-    at_gamma = mounts["focal_ratio_curves"]["at_gamma"]
-    values = [at_gamma["ce"][i], at_gamma["fl"][i], at_gamma["amp"][i]]
-    labels = mounts["focal_ratio_numbers"]["labels"]
-    return dict(zip(labels, values, strict=True))
+def figures(at: AppTest) -> dict[str, dict[str, Any]]:
+    """The page's charts (:func:`raw_specs`) decoded, typed arrays as arrays."""
+    return {key: plotly_data(json.loads(spec)) for key, spec in raw_specs(at).items()}
 
 
 def drag_shown(at: AppTest) -> tuple[dict[str, str], list[str]]:
-    """The numbers and the sentence the CE and FL chart's script shows before
-    any drag: the entries of the current p step (see focal/ui/drag.js)."""
-    mounts = drag_chart(at)
-    if not mounts:
+    """The numbers an on-drag chart's script shows before any drag, and the CE
+    and FL chart's sentence: the entries at the current p or γ step (see
+    focal/ui/drag.js and drag_ratio.js)."""
+    figs = figures(at)
+    if "ratio_chart" in figs:
+        data = figs["ratio_chart"]
+        i = round(
+            data["focal_ratio_chart"]["gamma"] / data["focal_ratio_grid"]["g_step"]
+        )
+        along = data["focal_ratio_curves"]["at_gamma"]
+        values = [along["ce"][i], along["fl"][i], along["amp"][i]]
+        return dict(zip(data["focal_ratio_numbers"]["labels"], values, strict=True)), []
+    if "loss_chart" not in figs:
         return {}, []
-    grid, chart = mounts["focal_drag_grid"], mounts["focal_drag_chart"]
+    data = figs["loss_chart"]
+    grid, chart = data["focal_drag_grid"], data["focal_drag_chart"]
     i = round(chart["p"] / grid["p_step"])
     at_gamma = chart["at_gamma"]
     values = [
@@ -155,17 +122,13 @@ def drag_shown(at: AppTest) -> tuple[dict[str, str], list[str]]:
         grid["ce_s"][i],
         at_gamma["fl"][i],
     ]
-    labels = mounts["focal_drag_numbers"]["labels"]
+    labels = data["focal_drag_numbers"]["labels"]
     said = grid["says"][at_gamma["say"][i]].replace("{times}", at_gamma["times"][i])
     return dict(zip(labels, values, strict=True)), [said]
 
 
 def metrics(at: AppTest) -> dict[str, str]:
-    return (
-        {metric.label: metric.value for metric in at.metric}
-        | drag_shown(at)[0]
-        | ratio_shown(at)
-    )
+    return {metric.label: metric.value for metric in at.metric} | drag_shown(at)[0]
 
 
 def infos(at: AppTest) -> list[str]:
@@ -195,14 +158,14 @@ def as_query(values: Mapping[str, Value]) -> dict[str, str]:
     return {key: BY_KEY[key].format(value) for key, value in values.items()}
 
 
+def link_query(at: AppTest) -> dict[str, str]:
+    (link,) = at.code
+    return dict(parse_qsl(link.value.partition("?")[2]))
+
+
 def visible_texts(at: AppTest) -> list[str]:
-    """Everything a person reads as text (to look for echoed URL values)."""
-    texts: list[str] = []
-    for kind in ("markdown", "caption", "warning", "info", "code", "title"):
-        texts += [str(element.value) for element in at.get(kind)]
-    texts += [str(element.value) for element in at.header]
-    texts += [str(element.value) for element in at.subheader]
-    return texts
+    """Everything a person reads (to look for echoed URL values), the link too."""
+    return page_texts(at) + [str(code.value) for code in at.code]
 
 
 #: Figure data against the core's, to float32 (the charts go out as float32).
@@ -213,19 +176,19 @@ def alpha_of(state: Mapping[str, Value]) -> float | None:
     return float(state["alpha"]) if state["balance"] else None
 
 
+def screen_of(state: Mapping[str, Value]) -> Screen:
+    return Screen.PROJECTOR if state["present"] else Screen.LAPTOP
+
+
 def assert_explorer(
     at: AppTest, state: Mapping[str, Value]
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """The Explorer shows ``state`` in every view: widgets, figures and numbers
-    from the core. Visits the views in turn and ends in the one it started in.
-
-    Returns the figures' JSON by key and the metrics by label, of all views.
-    """
+    """The Explorer shows ``state`` in every view, from the core, and ends in the
+    view it started in. Returns the charts' JSON and the numbers, of all views."""
     start = str(at.radio(key="view").value)
     assert start == state["view"]
     specs: dict[str, str] = {}
     shown: dict[str, str] = {}
-    figs: dict[str, dict[str, Any]] = {}
     for view in (start, *(v for v in VIEWS if v != start)):
         show(at, view)
         keys = SHARED | {"view"} | VIEW_KEYS[view]
@@ -233,21 +196,81 @@ def assert_explorer(
         assert widget_values(at) == {k: v for k, v in expected.items() if k in keys}
         assert set(raw_specs(at)) == VIEW_CHARTS[view]
         specs |= raw_specs(at)
-        figs |= figures(at)
         shown |= metrics(at)
-        if view == "table":
-            assert_table(at, state)
+        check = {
+            "curves": assert_curves_chart,
+            "ratio": assert_ratio_chart,
+            "family": assert_family,
+            "table": assert_table,
+        }
+        check[view](at, **state)
     show(at, start)
-    assert_view(figs, shown, state)
     return specs, shown
 
 
-def assert_table(at: AppTest, state: Mapping[str, Value]) -> None:
+def assert_curves_chart(at: AppTest, **changes: Value) -> None:
+    """The CE and FL view's on-drag chart (issue 16) got exactly the data of the
+    defaults with ``changes`` (each series against the core: tests/test_drag.py)."""
+    state = {**DEFAULTS, **changes}
+    y, alpha, log = int(state["y"]), alpha_of(state), bool(state["log"])
+    lang = str(state["lang"])
+    grid = drag.grid_data(y, alpha, str(state["axis"]), log, lang, screen_of(state))
+    chart = drag.chart_data(
+        grid, y, alpha, log, float(state["p"]), float(state["gamma"]), screen_of(state)
+    )
+    data = figures(at)["loss_chart"]
+    assert data["focal_drag_grid"] == json.loads(json.dumps(grid))
+    sent = data["focal_drag_chart"]
+    assert {k: sent[k] for k in chart} == json.loads(json.dumps(chart))
+    text = strings(lang)
+    fl = "numbers.fl" if alpha is None else "numbers.fl_balanced"
+    keys = ("numbers.p_t", "numbers.alpha_t", "numbers.modulating", "numbers.ce", fl)
+    assert data["focal_drag_numbers"]["labels"] == [text[k] for k in keys]
+    names = (sent["labels"]["gamma"], sent["labels"]["gamma_name"])
+    assert names == (text["short.gamma"], text["param.gamma"])
+
+
+def assert_ratio_chart(at: AppTest, **changes: Value) -> None:
+    """The hard/easy view's on-drag chart (issue 16) got exactly the data of the
+    defaults with ``changes`` (each series: tests/test_drag_ratio.py)."""
+    state = {**DEFAULTS, **changes}
+    hard, easy, screen = float(state["hard"]), float(state["easy"]), screen_of(state)
+    lang, gamma = str(state["lang"]), float(state["gamma"])
+    grid = drag_ratio.grid_data(lang, screen)
+    along = drag_ratio.curves_data(hard, easy, screen)
+    chart = drag_ratio.chart_data(grid, along, hard, easy, gamma, screen)
+    labels = [strings(lang)[f"ratio.{k}"] for k in ("ce", "fl", "amplification")]
+    expected = {
+        "focal_ratio_grid": grid,
+        "focal_ratio_curves": along,
+        "focal_ratio_chart": chart,
+        "focal_ratio_numbers": {"labels": labels},
+    }
+    assert figures(at)["ratio_chart"] == json.loads(json.dumps(expected))
+
+
+def assert_family(at: AppTest, **changes: Value) -> None:
+    """Figure 1: the bold curve is FL at the current γ, no frames; or the
+    sweep: its frames, from γ = 0 whatever the current γ."""
+    state = {**DEFAULTS, **changes}
+    family = figures(at)["family_chart"]
+    assert len(family["data"]) == len(curves.FIGURE1_GAMMAS) + 1
+    grid = curves.probability_grid(FIGURE1_POINTS)
+    bold = family["data"][-1]
+    if state["sweep"]:
+        assert len(family["frames"]) == len(curves.gamma_grid())
+        assert_series(bold, focal.focal_loss(grid, 1, 0.0))
+    else:
+        assert not family.get("frames")
+        assert_series(bold, focal.focal_loss(grid, 1, float(state["gamma"])), grid)
+
+
+def assert_table(at: AppTest, **changes: Value) -> None:
     """The table view: the document's rows and the current point's, exact."""
+    state = {**DEFAULTS, **changes}
     text = strings(str(state["lang"]))
     gamma, alpha = float(state["gamma"]), alpha_of(state)
-    (table,) = [m.value for m in at.markdown if m.value.startswith("| ")]
-    lines = table.splitlines()
+    lines = page_table(at).splitlines()
     assert len(lines) == 2 + 4 + 1
     row = focal.table_row(float(state["p"]), int(state["y"]), gamma, alpha)
     assert lines[-1].startswith(f"| **{text['table.current']}** |")
@@ -256,106 +279,24 @@ def assert_table(at: AppTest, state: Mapping[str, Value]) -> None:
     assert labels == [text[f"table.download_{fmt}"] for fmt, _, _ in DOWNLOADS]
 
 
-def assert_view(
-    figs: Mapping[str, dict[str, Any]],
-    shown: Mapping[str, str],
-    state: Mapping[str, Value],
-) -> None:
-    """The figures and metrics of all views hold the core's numbers for ``state``."""
-    text = strings(str(state["lang"]))
-    y, p, gamma = int(state["y"]), float(state["p"]), float(state["gamma"])
-    alpha = alpha_of(state)
-    hard, easy = float(state["hard"]), float(state["easy"])
-    assert set(figs) == {"loss_chart", "ratio_chart", "family_chart"}
-
-    # 1 · CE and FL: the on-drag chart gets the series of this state (each
-    # series is checked against the core in tests/test_drag.py)
-    loss = figs["loss_chart"]
-    screen = Screen.PROJECTOR if state["present"] else Screen.LAPTOP
-    args = (y, alpha, str(state["axis"]), bool(state["log"]))
-    grid = drag.grid_data(*args, str(state["lang"]), screen)
-    assert loss["focal_drag_grid"] == json.loads(json.dumps(grid))
-    chart = drag.chart_data(grid, y, alpha, bool(state["log"]), p, gamma, screen)
-    assert {k: loss["focal_drag_chart"][k] for k in chart} == json.loads(
-        json.dumps(chart)
-    )
-    x_title = text["curves.x_p" if state["axis"] == "p" else "curves.x_p_t"]
-    assert x_title in grid["svg"]
-
-    # 2 · the numbers at the current point
-    assert shown[text["numbers.p_t"]] == number(focal.p_t(p, y))
-    assert shown[text["numbers.ce"]] == number(focal.cross_entropy(p, y))
-    assert shown[text["numbers.modulating"]] == number(
-        focal.modulating_factor(p, y, gamma)
-    )
-    fl_label = text["numbers.fl" if alpha is None else "numbers.fl_balanced"]
-    assert shown[fl_label] == number(focal.focal_loss(p, y, gamma, alpha))
-    assert shown[text["numbers.alpha_t"]] == (
-        text["numbers.off"] if alpha is None else number(focal.alpha_t(alpha, y))
-    )
-
-    # 3 · hard against easy
-    ratio = focal.hard_easy_ratio(hard, easy, 1, gamma)
-    assert shown[text["ratio.ce"]] == times(ratio.ce_ratio)
-    assert shown[text["ratio.fl"]] == times(ratio.fl_ratio)
-    suffix = "" if math.isnan(ratio.amplification) else "×"  # "—" alone for 0/0
-    assert shown[text["ratio.amplification"]] == times(ratio.amplification) + suffix
-    # the on-drag chart gets the series of this state (each series is checked
-    # against the core in tests/test_drag_ratio.py); its numbers along γ are
-    # the core's, and the one shown is at the current γ
-    gammas = curves.gamma_grid()
-    ratios = focal.hard_easy_ratio(hard, easy, 1, gammas)
-    ratio_grid = drag_ratio.grid_data(str(state["lang"]), screen)
-    mounts = figs["ratio_chart"]
-    assert mounts["focal_ratio_grid"] == json.loads(json.dumps(ratio_grid))
-    ratio_curves = drag_ratio.curves_data(hard, easy, screen)
-    assert mounts["focal_ratio_curves"] == json.loads(json.dumps(ratio_curves))
-    expected = drag_ratio.chart_data(
-        ratio_grid, ratio_curves, hard, easy, gamma, screen
-    )
-    assert mounts["focal_ratio_chart"] == json.loads(json.dumps(expected))
-    along = mounts["focal_ratio_curves"]["at_gamma"]
-    ce_ratios = np.broadcast_to(ratios.ce_ratio, gammas.shape)
-    assert along["ce"] == [times(v) for v in ce_ratios]
-    assert along["fl"] == [times(v) for v in ratios.fl_ratio]
-    assert text["ratio.title"] in ratio_grid["svg"]
-    assert mounts["focal_ratio_chart"]["gamma"] == gamma
-
-    # 4 · Figure 1: the bold curve is FL at the current γ, no frames; or the
-    # sweep: its frames, from γ = 0 whatever the current γ
-    family = figs["family_chart"]
-    assert len(family["data"]) == len(curves.FIGURE1_GAMMAS) + 1
-    family_grid = curves.probability_grid(FIGURE1_POINTS)
-    bold = family["data"][-1]
-    if state["sweep"]:
-        assert len(family["frames"]) == len(gammas)
-        assert_series(bold, focal.focal_loss(family_grid, 1, 0.0))
-    else:
-        assert not family.get("frames")
-        assert_series(bold, focal.focal_loss(family_grid, 1, gamma), family_grid)
-
-
 def assert_gradients(at: AppTest, state: Mapping[str, Value]) -> None:
     """The Gradients page shows ``state``: derivative curves and values."""
-    y, p, gamma = int(state["y"]), float(state["p"]), float(state["gamma"])
-    alpha = alpha_of(state)
+    y, gamma, alpha = int(state["y"]), float(state["gamma"]), alpha_of(state)
     drawn = {key: value for key, value in state.items() if key in GRADIENTS_KEYS}
     assert widget_values(at) == drawn
     figs = figures(at)
     assert list(figs) == ["gradient_chart", "gradient_ratio_chart"]
     data = figs["gradient_chart"]["data"]
-    x = np.linspace(-10.0, 10.0, 801)
-    gamma_star, beta = float(state["gamma_star"]), float(state["beta_star"])
-    assert_series(data[0], focal.grad_cross_entropy(x, y), x)
-    assert_series(data[1], focal.grad_focal_loss(x, y, gamma, alpha), x)
-    assert_series(data[2], focal.grad_focal_loss_star(x, y, gamma_star, beta), x)
-    logit = focal.logit(p)
-    values = [metric.value for metric in at.metric][:3]
-    assert values == [
-        number(focal.grad_cross_entropy(logit, y)),
-        number(focal.grad_focal_loss(logit, y, gamma, alpha)),
-        number(focal.grad_focal_loss_star(logit, y, gamma_star, beta)),
+    star = {"gamma": float(state["gamma_star"]), "beta": float(state["beta_star"])}
+    gradients = [  # CE, FL and FL* against the logit
+        partial(focal.grad_cross_entropy, y=y),
+        partial(focal.grad_focal_loss, y=y, gamma=gamma, alpha=alpha),
+        partial(focal.grad_focal_loss_star, y=y, **star),
     ]
+    x, logit = np.linspace(-10.0, 10.0, 801), focal.logit(float(state["p"]))
+    for trace, gradient in zip(data[:3], gradients, strict=True):
+        assert_series(trace, gradient(x), x)
+    assert [m.value for m in at.metric][:3] == [number(g(logit)) for g in gradients]
     if np.isfinite(logit) and abs(logit) <= 10:
         assert [t["x"] for t in data[3:]] == [[pytest.approx(logit)]] * 3
 
@@ -363,11 +304,10 @@ def assert_gradients(at: AppTest, state: Mapping[str, Value]) -> None:
 def assert_texts_from(at: AppTest, table: Mapping[str, str]) -> None:
     """Every title and header on the page is a value of ``table`` (on a
     projector the Explorer has none: its first words are its numbers' labels)."""
-    values = set(table.values())
-    headings = [t.value for t in at.title] + [h.value for h in at.header]
-    headings += [h.value for h in at.subheader]
+    kinds = ("title", "header", "subheader")
+    headings = [element.value for kind in kinds for element in at.get(kind)]
     assert headings or list(metrics(at))
-    assert [h for h in headings if h not in values] == []
+    assert set(headings) - set(table.values()) == set()
 
 
 # ------------------------------------------------------ pages, languages, modes
@@ -541,13 +481,7 @@ def test_url_seeds_the_state() -> None:
     assert [t.value for t in at.title] == [ZH["explorer.title"]]
     assert metrics(at)[ZH["numbers.fl"]] == number(focal.focal_loss(0.2, 0, 3.0))
     assert at.warning.len == 0
-    (link,) = at.code
-    assert dict(parse_qsl(link.value.partition("?")[2])) == {
-        "gamma": "3",
-        "p": "0.2",
-        "y": "0",
-        "lang": "zh",
-    }
+    assert link_query(at) == {"gamma": "3", "p": "0.2", "y": "0", "lang": "zh"}
 
 
 @pytest.mark.parametrize("view", VIEWS)
@@ -557,9 +491,7 @@ def test_link_opens_a_view_in_either_language(view: str) -> None:
     assert_explorer(at, state)
     assert set(raw_specs(at)) == VIEW_CHARTS[view]
     assert at.radio(key="view").value == view
-    (link,) = at.code
-    query = dict(parse_qsl(link.value.partition("?")[2]))
-    assert query.get("view") == (None if view == "curves" else view)
+    assert link_query(at).get("view") == (None if view == "curves" else view)
 
     set_control(at, "lang", "en")  # the view stays; its radio shows English names
     assert at.radio(key="view").value == view
@@ -581,16 +513,14 @@ def test_share_link_names_only_what_differs_from_the_defaults() -> None:
 
     set_control(at, "gamma", 3.0)
     set_control(at, "balance", True)
+    assert link_query(at) == {"gamma": "3", "balance": "true"}
     (link,) = at.code
-    query = dict(parse_qsl(link.value.partition("?")[2]))
-    assert query == {"gamma": "3", "balance": "true"}
     assert "gamma=3" in link.value
     for key in ("p", "y", "alpha", "lang", "present", "hard", "easy", "axis"):
         assert f"{key}=" not in link.value
 
     set_control(at, "gamma", 2.0)  # back to the default: out of the link
-    (link,) = at.code
-    assert dict(parse_qsl(link.value.partition("?")[2])) == {"balance": "true"}
+    assert link_query(at) == {"balance": "true"}
 
 
 def test_switching_pages_keeps_the_values() -> None:

@@ -27,8 +27,7 @@ def named_choice(key: str = "train_right") -> None:
 
 def choice_app(**query: str) -> AppTest:
     at = AppTest.from_function(named_choice, default_timeout=30)
-    for key, raw in query.items():
-        at.query_params[key] = raw
+    at.query_params.update(query)
     return at.run()
 
 

@@ -44,13 +44,10 @@ def every_link() -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def script_of(url_path: str) -> str | None:
-    """The page script AppTest switches to for a URL path (None: the default)."""
-    if url_path == "":
-        return None
-    scripts = [page.script for page in PAGES if page.url_path == url_path]
-    assert scripts, f"no page at /{url_path}"
-    return scripts[0]
+def script_of(path: str) -> str:
+    """The page script a link's path opens (one script, or no page: an error)."""
+    (script,) = {page.script for page in PAGES if page.path == path}
+    return script
 
 
 def test_the_documents_have_links() -> None:
@@ -72,7 +69,7 @@ def test_a_documented_link_opens_without_a_notice(link: str) -> None:
     unknown = [key for key in query if key not in BY_KEY]
     assert not unknown, f"{link}: not parameters: {unknown}"
     with logged_errors() as errors:
-        at = app(script_of(parts.path.strip("/")), timeout=60, **query)
+        at = app(script_of(parts.path or "/"), timeout=60, **query)
     assert not errors, errors
     expected = {key: BY_KEY[key].read(raw) for key, raw in query.items()}
     assert None not in expected.values(), f"{link}: a value the app refuses"
@@ -96,11 +93,7 @@ def test_a_documented_link_opens_without_a_notice(link: str) -> None:
 
 def relative_targets(path: Path) -> list[str]:
     targets = MARKDOWN_TARGET.findall(path.read_text(encoding="utf-8"))
-    return [
-        target
-        for target in targets
-        if not re.match(r"[a-z]+:", target) and not target.startswith("#")
-    ]
+    return [target for target in targets if not re.match(r"[a-z]+:|#", target)]
 
 
 @pytest.mark.parametrize("path", [README, *DOCS], ids=lambda path: path.name)

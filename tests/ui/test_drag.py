@@ -8,39 +8,14 @@ the chart and its numbers get next.
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 import focal
-from focal.ui import drag
-from focal.ui.screen import Screen
-from focal.ui.strings import EN, ZH
+from focal.ui.strings import EN
 from tests.helpers import app, mount_data, mounts, release, run
 
-
-def assert_shows(at: AppTest, p: float, gamma: float, **state: Any) -> None:
-    """The three mounts carry exactly the data for (p, γ) and ``state``."""
-    y, alpha = int(state.get("y", 1)), state.get("alpha")
-    axis, log = state.get("axis", "p"), bool(state.get("log", False))
-    lang = state.get("lang", "en")
-    screen = state.get("screen", Screen.LAPTOP)
-    grid = drag.grid_data(y, alpha, axis, log, lang, screen)
-    assert mount_data(at, "focal_drag_grid") == json.loads(json.dumps(grid))
-    chart = mount_data(at, "focal_drag_chart")
-    expected = drag.chart_data(grid, y, alpha, log, p, gamma, screen)
-    assert {k: chart[k] for k in expected} == json.loads(json.dumps(expected))
-    text = EN if lang == "en" else ZH
-    labels = mount_data(at, "focal_drag_numbers")["labels"]
-    fl = "numbers.fl" if alpha is None else "numbers.fl_balanced"
-    assert labels == [
-        text[k]
-        for k in ("numbers.p_t", "numbers.alpha_t", "numbers.modulating", "numbers.ce")
-    ] + [text[fl]]
-    assert chart["labels"]["gamma"] == text["short.gamma"]
-    assert chart["labels"]["gamma_name"] == text["param.gamma"]
+from .test_app import as_query, assert_curves_chart
 
 
 def formula(at: AppTest) -> str:
@@ -55,7 +30,7 @@ def test_the_view_mounts_the_chart_with_the_cores_data() -> None:
         "focal_drag_chart",
         "focal_drag_numbers",
     }
-    assert_shows(at, 0.9, 2.0)
+    assert_curves_chart(at)
     assert not at.get("plotly_chart")  # the Plotly loss chart is gone from this view
     assert not at.metric  # the numbers are the component's
 
@@ -72,7 +47,7 @@ def test_a_gamma_commit_moves_the_shared_value_the_url_and_the_formula(
     assert at.slider(key="gamma").value == 3.0
     assert at.query_params["gamma"] == "3"
     assert formula(at) != before and "^{3}" in formula(at)
-    assert_shows(at, 0.9, 3.0, lang=lang)
+    assert_curves_chart(at, gamma=3.0, lang=lang)
     # the grid's message is the same: a browser that holds it gets a reference
     assert mounts(at)["focal_drag_grid"].proto.SerializeToString() == grid_before
     chart = mount_data(at, "focal_drag_chart")
@@ -85,11 +60,11 @@ def test_a_p_commit_moves_p_and_leaves_the_default_out_of_the_url() -> None:
     release(at, "focal_drag_chart", "p", 0.2)
     assert at.slider(key="p").value == 0.2
     assert at.query_params["p"] == "0.2" and at.query_params["gamma"] == "3"
-    assert_shows(at, 0.2, 3.0)
+    assert_curves_chart(at, p=0.2, gamma=3.0)
     release(at, "focal_drag_chart", "gamma", 2.0)  # back to the default: out of the URL
     assert "gamma" not in at.query_params
     assert at.slider(key="gamma").value == 2.0
-    assert_shows(at, 0.2, 2.0)
+    assert_curves_chart(at, p=0.2)
 
 
 def test_a_commit_snaps_to_the_sliders_step_and_range() -> None:
@@ -98,7 +73,7 @@ def test_a_commit_snaps_to_the_sliders_step_and_range() -> None:
     assert at.slider(key="gamma").value == 3.0
     release(at, "focal_drag_chart", "gamma", 9)  # JSON's 9: the top of the range
     assert at.slider(key="gamma").value == 5.0
-    assert_shows(at, 0.9, 5.0)
+    assert_curves_chart(at, gamma=5.0)
 
 
 def test_a_commit_of_the_same_value_again_after_the_sidebar_moved() -> None:
@@ -107,21 +82,29 @@ def test_a_commit_of_the_same_value_again_after_the_sidebar_moved() -> None:
     release(at, "focal_drag_chart", "gamma", 3.0)
     at.slider(key="gamma").set_value(1.0)
     run(at)
-    assert_shows(at, 0.9, 1.0)
+    assert_curves_chart(at, gamma=1.0)
     release(at, "focal_drag_chart", "gamma", 3.0)
     assert at.slider(key="gamma").value == 3.0
 
 
 def test_the_sidebar_a_link_and_reset_move_the_chart() -> None:
-    at = app(gamma="3", p="0.2", y="0", axis="p_t", log="true", balance="true")
-    assert_shows(at, 0.2, 3.0, y=0, axis="p_t", log=True, alpha=0.25)
+    moved = {
+        "gamma": 3.0,
+        "p": 0.2,
+        "y": "0",
+        "axis": "p_t",
+        "log": True,
+        "balance": True,
+    }
+    at = app(**as_query(moved))
+    assert_curves_chart(at, **moved)
     at.slider(key="gamma").set_value(4.5)
     run(at)
-    assert_shows(at, 0.2, 4.5, y=0, axis="p_t", log=True, alpha=0.25)
+    assert_curves_chart(at, **{**moved, "gamma": 4.5})
     reset = next(b for b in at.button if b.label == EN["reset.label"])
     reset.click()
     run(at)
-    assert_shows(at, 0.9, 2.0)
+    assert_curves_chart(at)
 
 
 def test_a_bad_link_value_gets_the_notice_and_the_chart_the_default() -> None:
@@ -129,9 +112,9 @@ def test_a_bad_link_value_gets_the_notice_and_the_chart_the_default() -> None:
     assert [w.value for w in at.warning] == [
         EN["notice.bad_param"].format(name="gamma", default="2")
     ]
-    assert_shows(at, 0.9, 2.0)
+    assert_curves_chart(at)
 
 
 def test_projector_and_phone_get_their_frames() -> None:
     at = app(present="true", lang="zh")
-    assert_shows(at, 0.9, 2.0, lang="zh", screen=Screen.PROJECTOR)
+    assert_curves_chart(at, lang="zh", present=True)

@@ -11,35 +11,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from focal.ui import drag_ratio
-from focal.ui.screen import Screen
 from focal.ui.strings import EN, ZH
 from tests.helpers import app, mount_data, mounts, release, run
 
-
-def assert_ratio_shows(
-    at: AppTest,
-    hard: float,
-    easy: float,
-    gamma: float,
-    lang: str = "en",
-    screen: Screen = Screen.LAPTOP,
-) -> None:
-    """The four mounts carry exactly the data for (hard, easy, γ)."""
-    grid = drag_ratio.grid_data(lang, screen)
-    assert mount_data(at, "focal_ratio_grid") == json.loads(json.dumps(grid))
-    curves = drag_ratio.curves_data(hard, easy, screen)
-    assert mount_data(at, "focal_ratio_curves") == json.loads(json.dumps(curves))
-    expected = drag_ratio.chart_data(grid, curves, hard, easy, gamma, screen)
-    assert mount_data(at, "focal_ratio_chart") == json.loads(json.dumps(expected))
-    text = EN if lang == "en" else ZH
-    assert mount_data(at, "focal_ratio_numbers")["labels"] == [
-        text["ratio.ce"],
-        text["ratio.fl"],
-        text["ratio.amplification"],
-    ]
+from .test_app import assert_ratio_chart
 
 
 def test_the_view_mounts_the_chart_with_the_cores_data() -> None:
@@ -50,7 +26,7 @@ def test_the_view_mounts_the_chart_with_the_cores_data() -> None:
         "focal_ratio_chart",
         "focal_ratio_numbers",
     }
-    assert_ratio_shows(at, 0.1, 0.9, 2.0)
+    assert_ratio_chart(at)
     assert not at.get("plotly_chart")  # the Plotly ratio chart is gone
     assert not at.metric  # the numbers are the component's
     # the hard and easy sliders stay (hidden by CSS) for the URL binding
@@ -73,15 +49,15 @@ def test_commits_move_the_sliders_and_the_url(lang: str) -> None:
     assert mounts(at)["focal_ratio_curves"].proto.SerializeToString() == curves
     assert at.slider(key="gamma").value == 3.0
     assert at.query_params["gamma"] == "3"
-    assert_ratio_shows(at, 0.1, 0.9, 3.0, lang=lang)
+    assert_ratio_chart(at, gamma=3.0, lang=lang)
     release(at, "focal_ratio_chart", "hard", 0.3)
     assert at.slider(key="hard").value == 0.3
     assert at.query_params["hard"] == "0.3"
-    assert_ratio_shows(at, 0.3, 0.9, 3.0, lang=lang)
+    assert_ratio_chart(at, hard=0.3, gamma=3.0, lang=lang)
     release(at, "focal_ratio_chart", "easy", 1)  # JSON's 1.0 arrives as 1
     assert at.slider(key="easy").value == 1.0
     assert at.query_params["easy"] == "1"
-    assert_ratio_shows(at, 0.3, 1.0, 3.0, lang=lang)
+    assert_ratio_chart(at, hard=0.3, easy=1.0, gamma=3.0, lang=lang)
     assert mount_data(at, "focal_ratio_curves")["at_gamma"]["ce"][0] == "∞"
     # the grid's message never changed: a browser that holds it gets a reference
     assert mounts(at)["focal_ratio_grid"].proto.SerializeToString() == grid
@@ -98,24 +74,24 @@ def test_a_commit_snaps_to_the_step_and_range_and_ignores_junk() -> None:
     release(at, "focal_ratio_chart", "hard", "abc")
     release(at, "focal_ratio_chart", "alpha", 0.5)  # not one of the chart's
     assert at.slider(key="hard").value == 0.1 and at.slider(key="alpha").value == 0.25
-    assert_ratio_shows(at, 0.1, 0.73, 5.0)
+    assert_ratio_chart(at, easy=0.73, gamma=5.0)
 
 
 def test_the_sidebar_a_link_and_reset_move_the_chart() -> None:
     at = app(view="ratio", gamma="3", hard="0.2", easy="0.95")
-    assert_ratio_shows(at, 0.2, 0.95, 3.0)
+    assert_ratio_chart(at, hard=0.2, easy=0.95, gamma=3.0)
     at.slider(key="gamma").set_value(4.5)
     run(at)
-    assert_ratio_shows(at, 0.2, 0.95, 4.5)
+    assert_ratio_chart(at, hard=0.2, easy=0.95, gamma=4.5)
     at.slider(key="hard").set_value(0.25)
     run(at)
-    assert_ratio_shows(at, 0.25, 0.95, 4.5)
+    assert_ratio_chart(at, hard=0.25, easy=0.95, gamma=4.5)
     reset = next(b for b in at.button if b.label == EN["reset.label"])
     reset.click()
     run(at)
     at.radio(key="view").set_value("ratio")
     run(at)
-    assert_ratio_shows(at, 0.1, 0.9, 2.0)
+    assert_ratio_chart(at)
 
 
 def test_the_curves_view_keeps_its_value_after_a_ratio_commit() -> None:
@@ -136,12 +112,12 @@ def test_a_bad_link_value_gets_the_notice_and_the_chart_the_default(
     assert [w.value for w in at.warning] == [
         EN["notice.bad_param"].format(name="hard", default="0.1")
     ]
-    assert_ratio_shows(at, 0.1, 0.9, 2.0)
+    assert_ratio_chart(at)
 
 
 def test_chinese_on_a_projector_gets_its_frame_and_words() -> None:
     at = app(view="ratio", present="true", lang="zh")
-    assert_ratio_shows(at, 0.1, 0.9, 2.0, lang="zh", screen=Screen.PROJECTOR)
+    assert_ratio_chart(at, lang="zh", present=True)
     grid = mount_data(at, "focal_ratio_grid")
     assert ZH["ratio.title"] in grid["svg"]
     assert grid["labels"]["hard"] == ZH["drag.ratio_hard"]

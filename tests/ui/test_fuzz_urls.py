@@ -32,11 +32,10 @@ from streamlit.testing.v1 import AppTest
 
 from focal.ui.params import BY_KEY, PARAMS, Param
 from tests.fuzzing import fuzz_settings
-from tests.helpers import logged_errors, notice, walk, widget_values
+from tests.helpers import app, logged_errors, notice, walk, widget_values
 from tests.ui.hostile import (
     HTML_PAYLOADS,
     MARK,
-    ROOT,
     SCRIPTS,
     STREAMLIT_KEYS,
     link_outcome,
@@ -92,16 +91,6 @@ def links(draw: st.DrawFn) -> tuple[str, dict[str, str | list[str]]]:
 # ---------------------------------------------------------------- helpers
 
 
-def open_link(script: str, query: dict[str, Any]) -> tuple[AppTest, list[str]]:
-    """The app opened at ``script``'s page with ``query``, after its first run."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.query_params.update(query)
-    at.switch_page(script)
-    with logged_errors() as errors:
-        at.run()
-    return at, errors
-
-
 def protos(at: AppTest) -> list[str]:
     """Every element and block the run sent, as protobuf text."""
     found = (getattr(node, "proto", None) for node in walk(at._tree))
@@ -118,8 +107,8 @@ def assert_link(
     widgets hold ``values`` and its notices name exactly ``notices`` (by
     default, the contract: what :meth:`Param.read` makes of ``query``, for the
     widgets the page has)."""
-    at, errors = open_link(script, query)
-    assert not at.exception, [e.value for e in at.exception]
+    with logged_errors() as errors:
+        at = app(script, **query)
     assert not errors, errors
     shown = widget_values(at)
     read, refused = link_outcome(query)
@@ -308,8 +297,9 @@ def test_streamlit_reads_an_iso_date_on_a_slider() -> None:
     notice; the next run, seeing p ≠ default, drops it. Only the epoch date and
     instants a few microseconds after it fall inside a range here.
     """
-    at, errors = open_link(SCRIPTS[0], {"p": "1970-01-01"})
-    assert not at.exception and not errors
+    with logged_errors() as errors:
+        at = app(SCRIPTS[0], p="1970-01-01")
+    assert not errors
     assert widget_values(at)["p"] == 0.0
     assert [w.value for w in at.warning] == [notice("p", "en")]
     at.run()

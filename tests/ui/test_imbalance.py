@@ -33,6 +33,7 @@ from .test_app import (
     as_query,
     assert_series,
     figures,
+    link_query,
     metrics,
     raw_specs,
     run,
@@ -54,9 +55,7 @@ CHARTS = {
 
 def imbalance_numbers(state: Mapping[str, Value]) -> tuple[Any, Any, list[int]]:
     population = focal.draw_population(
-        int(state["imb_positives"]),
-        int(state["imb_hard"]),
-        int(state["imb_easy"]),
+        *(int(state[key]) for key in ("imb_positives", "imb_hard", "imb_easy")),
         float(state["imb_spread"]),
         int(state["imb_seed"]),
     )
@@ -76,11 +75,9 @@ def assert_imbalance(at: AppTest, state: Mapping[str, Value]) -> None:
     shown = widget_values(at)
     assert {key: shown[key] for key in state} == dict(state)
     losses, curves, rows = imbalance_numbers(state)
-    gamma, alpha = float(state["gamma"]), float(state["alpha"])
+    gamma, alpha = f"{float(state['gamma']):g}", f"{float(state['alpha']):g}"
     names = [
-        text[f"imbalance.loss.{LOSSES[row]}"].format(
-            gamma=f"{gamma:g}", alpha=f"{alpha:g}"
-        )
+        text[f"imbalance.loss.{LOSSES[row]}"].format(gamma=gamma, alpha=alpha)
         for row in rows
     ]
 
@@ -91,52 +88,41 @@ def assert_imbalance(at: AppTest, state: Mapping[str, Value]) -> None:
         fl_share=percent(losses.shares[rows[2], EASY_NEGATIVES]),
     )
     assert at.subheader[0].value == headline
-    total = int(losses.counts.sum())
     assert text["imbalance.headline_count"].format(
-        count_share=percent(losses.count_shares[EASY_NEGATIVES]), total=count(total)
+        count_share=percent(losses.count_shares[EASY_NEGATIVES]),
+        total=count(int(losses.counts.sum())),
     ) in [m.value for m in at.markdown]
 
     # the loss per positive: metrics and table
-    assert metrics(at) == {
-        name: number(losses.image_loss[row], 4)
-        for name, row in zip(names, rows, strict=True)
-    }
-    table = page_table(at)
-    lines = table.splitlines()
-    assert len(lines) == 2 + 3
-    for line, name, row in zip(lines[2:], names, rows, strict=True):
-        cells = [c.strip() for c in line.strip("|").split("|")]
-        assert cells == [
-            name,
-            *(number(v, 4) for v in losses.per_positive[row]),
-            f"**{number(losses.image_loss[row], 4)}**",
-        ]
+    per_image = [number(losses.image_loss[row], 4) for row in rows]
+    assert metrics(at) == dict(zip(names, per_image, strict=True))
+    lines = page_table(at).splitlines()[2:]
+    assert [[c.strip() for c in line.strip("|").split("|")] for line in lines] == [
+        [name, *(number(v, 4) for v in losses.per_positive[row]), f"**{total}**"]
+        for name, row, total in zip(names, rows, per_image, strict=True)
+    ]
 
     # the figures: shares by group, and Figure 4
     figs = figures(at)
     assert set(figs) == CHARTS
     bars = figs["imbalance_shares"]["data"]
-    assert [t["name"] for t in bars] == [
-        text[f"imbalance.group.{g}"]
-        for g in ("easy_negatives", "hard_negatives", "positives")
-    ]
-    for trace, g in zip(bars, (2, 1, 0), strict=True):
+    groups = {"easy_negatives": 2, "hard_negatives": 1, "positives": 0}
+    assert [t["name"] for t in bars] == [text[f"imbalance.group.{g}"] for g in groups]
+    for trace, g in zip(bars, groups.values(), strict=True):
         assert list(trace["x"]) == names
         assert_series(trace["y"], losses.shares[rows, g])
         assert_series(
             np.asarray(trace["customdata"]).reshape(3, 2),
             np.column_stack([losses.totals[rows, g], losses.per_positive[rows, g]]),
         )
+    wide = Look.of(bool(state["present"])).bold
     for kind in ("positives", "negatives"):
         lines = figs[f"imbalance_figure4_{kind}"]["data"]
         fraction = getattr(curves, f"fraction_{kind}")
-        values = getattr(curves, kind)
-        assert len(lines) == curves.gamma.size
-        for line, row in zip(lines, values, strict=True):
+        for line, row in zip(lines, getattr(curves, kind), strict=True):
             assert_series(line, row, fraction)
-        wide = Look.of(bool(state["present"])).bold
         bold = [line["name"] for line in lines if line["line"]["width"] == wide]
-        assert bold == [text["imbalance.figure4.current"].format(gamma=f"{gamma:g}")]
+        assert bold == [text["imbalance.figure4.current"].format(gamma=gamma)]
     assert_projector_fonts(figs.values(), bool(state["present"]))
 
 
@@ -222,14 +208,9 @@ def test_moving_a_control_updates_the_page(
 
 def preset_state(name: str) -> dict[str, Value]:
     preset = PRESET_BY_NAME[name]
-    return {
-        **DEFAULTS,
-        "imb_preset": name,
-        "imb_positives": float(preset.positives),
-        "imb_hard": float(preset.hard_negatives),
-        "imb_easy": float(preset.easy_negatives),
-        "imb_spread": preset.spread,
-    }
+    counts = (preset.positives, preset.hard_negatives, preset.easy_negatives)
+    drawn = [*map(float, counts), preset.spread]
+    return {**DEFAULTS, "imb_preset": name, **dict(zip(KEYS[1:5], drawn, strict=True))}
 
 
 def test_choosing_a_preset_sets_the_counts_and_moving_them_keeps_it() -> None:
@@ -290,9 +271,7 @@ def test_share_link_carries_the_page_controls() -> None:
     at = app(PAGE)
     move(at, "imb_seed", 4.0)
     move(at, "imb_preset", "retinanet")
-    (link,) = at.code
-    query = dict(part.split("=") for part in link.value.partition("?")[2].split("&"))
-    assert query == {
+    assert link_query(at) == {
         "imb_preset": "retinanet",
         "imb_positives": "100",
         "imb_hard": "1000",

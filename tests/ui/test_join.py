@@ -11,14 +11,14 @@ import html
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+import numpy as np
 import pytest
+import streamlit as st
 import zxingcpp
 from PIL import Image
-from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from focal.ui import room
@@ -53,20 +53,12 @@ def click(at: AppTest, label: str) -> AppTest:
 
 
 @pytest.fixture
-def server_address() -> Iterator[None]:
-    """Streamlit started with ``--browser.serverAddress 192.0.2.10`` (port 8765)."""
-    names = ("browser.serverAddress", "browser.serverPort")
-    before = {
-        name: (config.get_option(name), config.get_where_defined(name))
-        for name in names
-    }
-    config.set_option("browser.serverAddress", "192.0.2.10")
-    config.set_option("browser.serverPort", 8765)
-    try:
-        yield
-    finally:
-        for name, (value, where) in before.items():
-            config.set_option(name, value, where)
+def server_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--browser.serverAddress 192.0.2.10 --browser.serverPort 8765``, as
+    ``st.get_option`` gives the app its options."""
+    given = {"browser.serverAddress": "192.0.2.10", "browser.serverPort": 8765}
+    option = st.get_option
+    monkeypatch.setattr(st, "get_option", lambda name: given.get(name, option(name)))
 
 
 # --------------------------------------------------------------- the screen
@@ -183,12 +175,9 @@ def terminal_image(drawing: str) -> Image.Image:
     halves = {"█": (1, 1), "▀": (1, 0), "▄": (0, 1), " ": (0, 0)}
     lines = [line for line in drawing.splitlines() if line and set(line) <= set(halves)]
     width = max(len(line) for line in lines)
-    pixels: list[list[int]] = []
-    for line in lines:
-        cells = [halves[c] for c in line.ljust(width, " ")]
-        pixels += [[top for top, _ in cells], [bottom for _, bottom in cells]]
-    image = Image.new("L", (width, len(pixels)))
-    image.putdata([255 * value for row in pixels for value in row])
+    cells = np.array([[halves[c] for c in line.ljust(width)] for line in lines])
+    pixels = 255 * cells.transpose(0, 2, 1).reshape(-1, width)  # top, bottom rows
+    image = Image.fromarray(pixels.astype(np.uint8))
     return image.resize((width * 8, len(pixels) * 8), Image.Resampling.NEAREST)
 
 

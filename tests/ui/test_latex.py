@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -20,12 +21,9 @@ def tex(value: float) -> str:
 
 
 def balanced(text: str) -> bool:
-    depth = 0
-    for char in re.sub(r"\\[{}]", "", text):
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth < 0:
-            return False
-    return depth == 0
+    steps = [{"{": 1, "}": -1}.get(char, 0) for char in re.sub(r"\\[{}]", "", text)]
+    depths = list(itertools.accumulate(steps, initial=0))
+    return min(depths) == 0 == depths[-1]
 
 
 def lines(formula: str) -> list[str]:

@@ -13,18 +13,17 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
-from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block
 
-from focal.ui import screen
 from focal.ui.charts import loss_chart
 from focal.ui.phone import Later, fitted, row
 from focal.ui.strings import EN, ZH
 from tests.helpers import walk
 
-from .test_screen import ANDROID_CHROME
+from .test_screen import opened
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,27 +45,10 @@ PAGES: dict[str, tuple[str, str, tuple[str, ...]]] = {
 def drawn_order(node: Any) -> list[tuple[str, str]]:
     """The page's elements in the order they are drawn: (type, key or value)."""
     return [
-        (
-            n.type,
-            str(n.key) if getattr(n, "key", None) else str(getattr(n, "value", "")),
-        )
+        (n.type, str(getattr(n, "key", None) or getattr(n, "value", "")))
         for n in walk(node)
         if not isinstance(n, Block)
     ]
-
-
-def opened(
-    monkeypatch: pytest.MonkeyPatch, page: str, phone: bool, **query: str
-) -> AppTest:
-    agent = ANDROID_CHROME if phone else None  # AppTest itself sends none
-    monkeypatch.setattr(screen, "_user_agent", lambda: agent)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, raw in query.items():
-        at.query_params[key] = raw
-    at.run()
-    at.switch_page(f"pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def position(drawn: list[tuple[str, str]], wanted: str) -> int:
@@ -178,29 +160,13 @@ def test_short_labels_of_the_gradients_controls_in_both_languages() -> None:
         assert table["short.beta_star"] != table["param.beta_star"]
 
 
-class Where:
-    """A stand-in for a Streamlit container, recording what is made in it."""
-
-    def __init__(self) -> None:
-        self.made: list[tuple[str, Any]] = []
-
-    def columns(self, spec: Any, **options: Any) -> list[str]:
-        self.made.append(("columns", spec))
-        count = spec if isinstance(spec, int) else len(spec)
-        return [f"column {i}" for i in range(count)]
-
-    def container(self, **options: Any) -> str:
-        self.made.append(("container", options))
-        return "row"
-
-
 def test_row_is_columns_on_a_laptop_and_one_wrapping_row_on_a_phone() -> None:
-    laptop = Where()
+    laptop = mock.Mock(**{"columns.return_value": ["column 0", "column 1"]})
     assert row(laptop, [2, 3], phone=False, gap="small") == ["column 0", "column 1"]
-    assert laptop.made == [("columns", [2, 3])]
-    phone = Where()
+    assert laptop.mock_calls == [mock.call.columns([2, 3], gap="small")]
+    phone = mock.Mock(**{"container.return_value": "row"})
     assert row(phone, 3, phone=True) == ["row", "row", "row"]
-    assert phone.made == [("container", {"horizontal": True})]
+    assert phone.mock_calls == [mock.call.container(horizontal=True)]
 
 
 def test_later_draws_in_place_except_on_a_phone() -> None:

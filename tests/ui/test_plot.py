@@ -14,8 +14,7 @@ import pytest
 from focal.ui.charts import SharedFigure
 from focal.ui.plot import chart_alt, chart_title
 from focal.ui.strings import EN, LANGUAGES, ZH, strings
-
-from .test_app import app, switch
+from tests.helpers import app
 
 ROOT = Path(__file__).resolve().parents[2]
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -101,18 +100,13 @@ def test_title_of_a_shared_figure() -> None:
     assert chart_title(shared) == "Figure 1"
 
 
-def _open(page: str, lang: str):
-    script, query = PAGES[page]
-    at = app(lang=lang, **query)
-    return switch(at, script) if script else at
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page", list(PAGES))
 def test_every_chart_on_every_page_has_its_alternative(page: str, lang: str) -> None:
     text = strings(lang)
     said = {text[key] for key in text if key.startswith("alt.") and key != "alt.chart"}
-    at = _open(page, lang)
+    script, query = PAGES[page]
+    at = app(script, lang=lang, **query)
     charts = at.get("plotly_chart")
     if page == "explorer-curves":  # an SVG component (focal/ui/drag.py, issue 16)
         (grid,) = [e for e in at.get("bidi_component") if "grid" in e.proto.id]

@@ -59,9 +59,16 @@ def test_desktops_tablets_and_tools_are_not(agent: str | None) -> None:
     assert not screen.is_phone(agent)
 
 
-def phone_app(monkeypatch: pytest.MonkeyPatch, **query: str) -> AppTest:
-    monkeypatch.setattr(screen, "_user_agent", lambda: ANDROID_CHROME)
-    return app(**query)
+def opened(
+    monkeypatch: pytest.MonkeyPatch,
+    page: str = "explorer",
+    phone: bool = True,
+    **query: str,
+) -> AppTest:
+    """``page`` opened by a link with ``query``, on a phone or not."""
+    agent = ANDROID_CHROME if phone else None  # AppTest itself sends none
+    monkeypatch.setattr(screen, "_user_agent", lambda: agent)
+    return app(f"pages/{page}.py", timeout=60, **query)
 
 
 def strip_keys(at: AppTest) -> list[str]:
@@ -72,7 +79,7 @@ def strip_keys(at: AppTest) -> list[str]:
 def test_phone_draws_the_strip_above_the_chart_and_the_rest_in_the_drawer(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    at = phone_app(monkeypatch, gamma="3")
+    at = opened(monkeypatch, gamma="3")
     assert strip_keys(at) == ["gamma", "p"]
     assert at.main.slider[0].value == 3.0
     # short labels: two sliders side by side on a 390 px screen
@@ -93,7 +100,7 @@ def test_phone_draws_the_strip_above_the_chart_and_the_rest_in_the_drawer(
 def test_phone_strip_holds_what_each_page_follows(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    at = phone_app(monkeypatch)
+    at = opened(monkeypatch)
     for path, keys in PHONE_STRIP.items():
         if path in ("home", "explorer"):
             continue
@@ -110,7 +117,7 @@ def test_laptop_and_projector_have_no_strip(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_presenter_mode_wins_over_a_phone(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = phone_app(monkeypatch, present="true")
+    at = opened(monkeypatch, present="true")
     # the projector's row of every shared control, no drawer
     shared = [param.key for param in PARAMS if param.shared and param.kind == "slider"]
     assert [s.key for s in at.main.slider] == shared

@@ -8,6 +8,7 @@ import os
 import subprocess
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 
@@ -94,7 +95,6 @@ def request(
     app: Precompressed, path: str, accept: str = "", method: str = "GET"
 ) -> tuple[int, dict[str, str], bytes]:
     """One HTTP request through the middleware: status, headers, body."""
-    sent: list[dict] = []
     scope = {
         "type": "http",
         "method": method,
@@ -102,16 +102,12 @@ def request(
         "headers": [(b"accept-encoding", accept.encode())] if accept else [],
     }
 
-    async def receive() -> dict:
-        return {"type": "http.request", "body": b""}
-
-    async def send(message: dict) -> None:
-        sent.append(message)
-
+    receive = mock.AsyncMock(return_value={"type": "http.request", "body": b""})
+    send = mock.AsyncMock()
     # in a thread of its own: after the browser tests, Playwright holds an event
     # loop in the main thread, where asyncio.run is refused
     run_async(lambda: app(scope, receive, send))
-    start, body = sent[0], sent[1]
+    (start,), (body,) = (call.args for call in send.await_args_list)
     headers = {key.decode(): value.decode() for key, value in start["headers"]}
     return start["status"], headers, body["body"]
 

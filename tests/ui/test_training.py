@@ -79,40 +79,28 @@ def trained(state: Mapping[str, Value]) -> dict[str, training.Outcome]:
 
 def assert_training(at: AppTest, state: Mapping[str, Value]) -> None:
     """The page shows ``state``: widgets, both runs' figures and numbers."""
-    assert not at.exception
     shown = widget_values(at)
     assert {key: shown[key] for key in TRAIN_KEYS} == {
         key: state[key] for key in TRAIN_KEYS
     }
     text = strings(str(state["lang"]))
     outcomes = trained(state)
+    ap = "training.ap_short" if state["present"] else "training.ap"
+    measures = {"precision": "training.precision", "recall": "training.recall"}
+    assert [(metric.label, metric.value) for metric in at.metric] == [
+        (text[key], number(getattr(outcomes[side], name), 3))
+        for side in ("left", "right")
+        for name, key in {**measures, "average_precision": ap}.items()
+    ]
     figs = figures(at)
     assert set(figs) == CHARTS
-    shown = [metric.value for metric in at.metric]
-    assert shown == [
-        number(value, 3)
-        for side in ("left", "right")
-        for value in (
-            outcomes[side].precision,
-            outcomes[side].recall,
-            outcomes[side].average_precision,
-        )
-    ]
-    assert [metric.label for metric in at.metric] == 2 * [
-        text["training.precision"],
-        text["training.recall"],
-        text["training.ap_short" if state["present"] else "training.ap"],
-    ]
-    for side in ("left", "right"):
+    losses = figs["train_loss_chart"]["data"]
+    for side, loss in zip(("left", "right"), losses, strict=True):
         fill, line, _, _ = figs[f"train_boundary_{side}"]["data"]
         shown = np.round(outcomes[side].grid[2], 3)  # the hover's digits
         assert_series(fill["z"], shown)
         assert_series(line["z"], shown)
-    loss_lines = figs["train_loss_chart"]["data"]
-    assert len(loss_lines) == 2
-    for trace, side in zip(loss_lines, ("left", "right"), strict=True):
-        history = outcomes[side].history
-        assert_series(trace, history.loss, history.steps)
+        assert_series(loss, outcomes[side].history.loss, outcomes[side].history.steps)
 
 
 # ------------------------------------------------------ languages and modes

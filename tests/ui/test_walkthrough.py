@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import parse_qsl
 
 import numpy as np
 import pytest
@@ -35,6 +34,7 @@ from .test_app import (
     as_query,
     assert_series,
     figures,
+    link_query,
     metrics,
     raw_specs,
     run,
@@ -47,19 +47,6 @@ WALKTHROUGH = "pages/walkthrough.py"
 STEPS = BY_KEY["step"].options
 
 
-def step_shown(at: AppTest) -> int:
-    return int(at.radio(key="step").value)
-
-
-def headings(at: AppTest) -> list[str]:
-    return [h.value for h in at.header] + [h.value for h in at.subheader]
-
-
-def link_query(at: AppTest) -> dict[str, str]:
-    (link,) = at.code
-    return dict(parse_qsl(link.value.partition("?")[2]))
-
-
 def chart(at: AppTest) -> dict[str, Any]:
     return figures(at)["walkthrough_chart"]
 
@@ -67,8 +54,9 @@ def chart(at: AppTest) -> dict[str, Any]:
 def assert_step(at: AppTest, step: int, state: Mapping[str, Value]) -> None:
     """The page shows ``step`` for ``state``: title, formula, hint and chart."""
     text = strings(str(state["lang"]))
-    assert step_shown(at) == step
-    assert text[f"walkthrough.s{step}.title"] in headings(at)
+    assert at.radio(key="step").value == str(step)
+    headings = [h.value for h in at.header] + [h.value for h in at.subheader]
+    assert text[f"walkthrough.s{step}.title"] in headings
     assert at.latex, "every step has its formula"
     hint = text["walkthrough.try"].format(hint=text[f"walkthrough.s{step}.try"])
     assert hint in [i.value for i in at.info]
@@ -336,14 +324,8 @@ def test_step_6_is_the_full_focal_loss_at_the_current_values() -> None:
 
 
 def hint_says(step: int, *parts: str) -> None:
-    for text in (EN, ZH):
-        hint = text[f"walkthrough.s{step}.try"]
-        for part in parts:
-            assert part in hint, (part, hint)
-
-
-def percent(shown: str) -> float:
-    return float(shown.rstrip("%"))
+    hints = [text[f"walkthrough.s{step}.try"] for text in (EN, ZH)]
+    assert [(part, hint) for hint in hints for part in parts if part not in hint] == []
 
 
 def test_try_step_1_gamma_zero_with_alpha_off_gives_the_ce_share() -> None:
@@ -360,7 +342,7 @@ def test_try_step_1_gamma_zero_with_alpha_off_gives_the_ce_share() -> None:
     assert shown[EN["walkthrough.s1.share_fl"]] == share_ce
     ce_bar, fl_bar = chart(at)["data"][0]["y"]
     assert fl_bar == ce_bar
-    assert round(percent(share_ce)) == 97  # "about 97% at 416 × 416"
+    assert round(float(share_ce.rstrip("%"))) == 97  # "about 97% at 416 × 416"
     # "raise γ a little at a time and watch the share fall"
     shares = []
     for gamma in (0.1, 0.2, 0.5, 1.0, 2.0, 3.0):
