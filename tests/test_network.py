@@ -27,16 +27,12 @@ pytestmark = pytest.mark.load
 
 def charts(messages: list[ForwardMsg]) -> list[dict]:
     """The Plotly figures sent in full in ``messages``."""
-    found = []
-    for message in messages:
-        if message.WhichOneof("type") != "delta":
-            continue
-        delta = message.delta
-        if delta.WhichOneof("type") != "new_element":
-            continue
-        if delta.new_element.WhichOneof("type") == "plotly_chart":
-            found.append(json.loads(delta.new_element.plotly_chart.spec))
-    return found
+    elements = [message.delta.new_element for message in messages]
+    return [
+        json.loads(element.plotly_chart.spec)
+        for element in elements
+        if element.WhichOneof("type") == "plotly_chart"
+    ]
 
 
 def references(messages: list[ForwardMsg]) -> int:
