@@ -152,11 +152,8 @@ FLOAT32 = 2.0**-24
 
 
 def on_grid(x: Any, grid: np.ndarray) -> np.ndarray:
-    """Where each x of a trace lies on the core's ``grid`` (to float32).
-
-    A line trimmed for the screen (:func:`focal.figures.wire.lean`) keeps some
-    of the core's points, in order, both ends included: their indices.
-    """
+    """The indices on the core's ``grid`` of a trace's x (to float32): a line
+    thinned by :func:`focal.figures.wire.lean` keeps points in order, both ends."""
     x, grid = np.asarray(x, dtype=float), np.asarray(grid, dtype=float)
     if x.size == grid.size:  # every point kept
         np.testing.assert_allclose(x, grid, rtol=FLOAT32, atol=1e-45)
@@ -171,13 +168,9 @@ def on_grid(x: Any, grid: np.ndarray) -> np.ndarray:
 def assert_same_series(
     actual: Any, expected: np.ndarray, grid: np.ndarray | None = None, rtol: float = 0.0
 ) -> None:
-    """Trace data equals the core's array (exactly, or to ``rtol``); NaN (a
-    gap) exactly where the core's value is infinite.
-
-    ``actual`` is the data, or a trace (its ``y``). With ``grid``, the core's
-    x of ``expected``, a trace's points are matched to the grid by their x
-    (:func:`on_grid`): a long line keeps only the points its picture needs.
-    """
+    """Trace data (or a trace's ``y``) equals the core's array (exactly, or to
+    ``rtol``), NaN (a gap) where it is infinite; with ``grid``, the core's x, a
+    thinned trace is matched to it by its x (:func:`on_grid`)."""
     if isinstance(actual, dict):
         if grid is not None:
             expected = np.asarray(expected)[on_grid(actual["x"], grid)]
@@ -390,11 +383,8 @@ _NOT_PROSE = re.compile(
 
 
 def latin_words(text: str) -> list[str]:
-    """The words of ``text`` in Latin letters that no Chinese page should show.
-
-    Formulas, code, links and cited titles are left out; symbols, units and
-    names (:data:`LATIN_ALLOWED`) are allowed.
-    """
+    """The words of ``text`` in Latin letters that no Chinese page should show
+    (not in formulas, code, links, cited titles or :data:`LATIN_ALLOWED`)."""
     for title in CITED_TITLES:
         text = text.replace(title, "")
     text = _NOT_PROSE.sub(" ", text)

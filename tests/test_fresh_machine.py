@@ -58,8 +58,7 @@ def _clean_env(**extra: str) -> dict[str, str]:
     env["PATH"] = os.pathsep.join(
         part for part in env.get("PATH", "").split(os.pathsep) if part != venv_bin
     )
-    env.update(extra)
-    return env
+    return env | extra
 
 
 @pytest.fixture(scope="module")

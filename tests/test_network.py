@@ -20,7 +20,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.load import run_async
 from bench.wire import Relay
-from tests.helpers import Tab
+from tests.helpers import open_tab
 
 pytestmark = pytest.mark.load
 
@@ -44,16 +44,12 @@ def moves_of_gamma(base: str, query: str) -> list[list[ForwardMsg]]:
     messages of the opening run, then of each move."""
 
     async def drive() -> list[list[ForwardMsg]]:
-        student = Tab(base, "/", query)
-        runs = []
-        try:
-            await student.open()
+        student = await open_tab(base, "/", query)
+        runs = [student.messages]
+        for value in (3.0, 0.5, 4.2):
+            await student.move("gamma", value)
             runs.append(student.messages)
-            for value in (3.0, 0.5, 4.2):
-                await student.move("gamma", value)
-                runs.append(student.messages)
-        finally:
-            await student.close()
+        await student.close()
         assert student.stats.errors == []
         return runs
 

@@ -41,13 +41,10 @@ def make_run_command(port: int = 8501) -> list[str]:
 def flags(command: list[str]) -> dict[str, str]:
     """``--section.option value`` and ``--section.option=value`` pairs."""
     found: dict[str, str] = {}
-    for index, token in enumerate(command):
-        if not token.startswith("--") or "." not in token:
-            continue
-        name, equals, value = token[2:].partition("=")
-        if not equals:
-            value = command[index + 1] if index + 1 < len(command) else ""
-        found[name] = value
+    for token, after in zip(command, [*command[1:], ""], strict=True):
+        if token.startswith("--") and "." in token:
+            name, equals, value = token[2:].partition("=")
+            found[name] = value if equals else after
     return found
 
 

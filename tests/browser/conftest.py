@@ -114,11 +114,8 @@ def browser(chromium: str) -> Iterator[Browser]:
 
 @pytest.fixture
 def fresh_app_base() -> Iterator[str]:
-    """Base URL of a new ``streamlit run app.py`` that no browser has opened yet.
-
-    For what only a first visitor sees: before any session has run the entry
-    script, Streamlit would route by a legacy ``pages/`` directory, were there one.
-    """
+    """Base URL of a new ``streamlit run app.py`` that no browser has opened yet:
+    before any session has run app.py, Streamlit routes as for a ``pages/`` folder."""
     yield from serve_app()
 
 
@@ -136,12 +133,9 @@ OpenApp = Callable[..., Watched]
 def open_app(
     request: pytest.FixtureRequest, browser: Browser, app_base: str
 ) -> Iterator[OpenApp]:
-    """Open a path of the app in a fresh context; ``open_app(path, width, height)``.
-
-    The returned :class:`Watched` has navigated to the path (on ``base`` when
-    given, else on the session's server); waiting for the app to render is the
-    test's business (see ``test_app.settle``). ``phone``: see :func:`new_page`.
-    """
+    """``open_app(path, width, height, base, phone)``: a :class:`Watched` page in a
+    fresh context, navigated to ``path`` on ``base`` (default: the session's
+    server); waiting for the app to render is the test's (``test_app.settle``)."""
     opened: list[Watched] = []
 
     def open_(

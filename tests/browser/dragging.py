@@ -45,7 +45,7 @@ STOP = """() => { const log = window.__drag; log.on = false;
           inputs: log.inputs}; }"""
 
 
-def drawn(chart: str, part: str) -> str:
+def drawn_part(chart: str, part: str) -> str:
     """In the page: the chart's ``part`` (a path) has been drawn."""
     return f"""() => {{
   const chart = '{chart}';

@@ -68,9 +68,7 @@ AXE = Axe()
 def link_to(path: str, *queries: str) -> str:
     """``path`` with the screen's and the language's query parameters added."""
     extra = "&".join(query for query in queries if query)
-    if not extra:
-        return path
-    return f"{path}{'&' if '?' in path else '?'}{extra}"
+    return f"{path}{'&' if '?' in path else '?'}{extra}" if extra else path
 
 
 def report(violations: list[dict]) -> str:

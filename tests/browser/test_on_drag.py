@@ -19,7 +19,7 @@ from focal.ui.display import number
 from focal.ui.drag import Frame
 from focal.ui.screen import Screen
 
-from .dragging import RECORD, STOP, drag, drawn, open_chart
+from .dragging import RECORD, STOP, drag, drawn_part, open_chart
 from .test_app import expect_slider_value, settle, shoot, wait_until
 
 pytestmark = pytest.mark.browser
@@ -51,7 +51,7 @@ def fl_shown(page: Page) -> str:
 def test_a_drag_redraws_in_the_page_and_reruns_once_on_release(
     open_app, screen: str
 ) -> None:
-    page, reruns = open_chart(open_app, SCREENS[screen], drawn(CHART, ".fd-fl"))
+    page, reruns = open_chart(open_app, SCREENS[screen], drawn_part(CHART, ".fd-fl"))
     phone = SCREENS[screen][2]
     assert fl_shown(page) == number(focal.focal_loss(0.9, 1, 2.0))
     before = len(reruns)
@@ -84,7 +84,7 @@ def test_a_drag_redraws_in_the_page_and_reruns_once_on_release(
 
 @pytest.mark.parametrize("screen", ["laptop", "phone"])
 def test_keys_move_the_chart_one_rerun_each(open_app, screen: str) -> None:
-    page, reruns = open_chart(open_app, SCREENS[screen], drawn(CHART, ".fd-fl"))
+    page, reruns = open_chart(open_app, SCREENS[screen], drawn_part(CHART, ".fd-fl"))
     gamma = page.locator(f"{CHART} input.fd-g")
     expect(gamma).to_have_accessible_name("γ — focusing parameter")
     before = len(reruns)
@@ -117,7 +117,7 @@ def test_keys_move_the_chart_one_rerun_each(open_app, screen: str) -> None:
 
 
 def test_the_sidebar_and_a_reset_move_the_chart(open_app) -> None:
-    page, _ = open_chart(open_app, SCREENS["laptop"], drawn(CHART, ".fd-fl"))
+    page, _ = open_chart(open_app, SCREENS["laptop"], drawn_part(CHART, ".fd-fl"))
     thumb = (
         page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]')
         .filter(has_text="γ")
@@ -134,7 +134,7 @@ def test_the_sidebar_and_a_reset_move_the_chart(open_app) -> None:
 
 
 def test_hover_reads_the_values_and_the_chart_exports(open_app) -> None:
-    page, _ = open_chart(open_app, SCREENS["laptop"], drawn(CHART, ".fd-fl"))
+    page, _ = open_chart(open_app, SCREENS["laptop"], drawn_part(CHART, ".fd-fl"))
     svg = page.locator(f"{CHART} svg").bounding_box()
     assert svg is not None
     # the p = 0.5 column: half-way between the plot's edges (laptop frame)

@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 import focal
 from focal.ui.display import times
 
-from .dragging import RECORD, STOP, drag, drawn, open_chart
+from .dragging import RECORD, STOP, drag, drawn_part, open_chart
 from .test_app import settle, shoot, wait_until
 
 pytestmark = pytest.mark.browser
@@ -53,18 +53,15 @@ def shown(page: Page) -> list[str]:
 
 def expected(hard: float, easy: float, gamma: float) -> list[str]:
     ratio = focal.hard_easy_ratio(hard, easy, 1, gamma)
-    return [
-        times(ratio.ce_ratio),
-        times(ratio.fl_ratio),
-        times(ratio.amplification, "×"),
-    ]
+    amplification = times(ratio.amplification, "×")
+    return [times(ratio.ce_ratio), times(ratio.fl_ratio), amplification]
 
 
 @pytest.mark.parametrize("screen", SCREENS)
 def test_a_drag_redraws_in_the_page_and_reruns_once_on_release(
     open_app, screen: str
 ) -> None:
-    page, reruns = open_chart(open_app, SCREENS[screen], drawn(CHART, ".fr-fl"))
+    page, reruns = open_chart(open_app, SCREENS[screen], drawn_part(CHART, ".fr-fl"))
     phone = SCREENS[screen][2]
     assert shown(page) == expected(0.1, 0.9, 2.0)
     shoot(page, f"on-drag-ratio-{screen}-start", full=False, min_charts=0)
@@ -110,7 +107,7 @@ def test_a_drag_redraws_in_the_page_and_reruns_once_on_release(
 
 @pytest.mark.parametrize("screen", ["laptop", "projector", "phone"])
 def test_an_arrow_key_moves_the_chart_with_one_rerun(open_app, screen: str) -> None:
-    page, reruns = open_chart(open_app, SCREENS[screen], drawn(CHART, ".fr-fl"))
+    page, reruns = open_chart(open_app, SCREENS[screen], drawn_part(CHART, ".fr-fl"))
     easy = page.locator(f"{CHART} input.fr-easy")
     expect(easy).to_have_accessible_name("p_t of the easy example")
     before = len(reruns)
@@ -130,7 +127,7 @@ def test_an_arrow_key_moves_the_chart_with_one_rerun(open_app, screen: str) -> N
 
 
 def test_the_sidebar_and_a_reset_move_the_chart_hover_and_export(open_app) -> None:
-    page, _ = open_chart(open_app, SCREENS["laptop"], drawn(CHART, ".fr-fl"))
+    page, _ = open_chart(open_app, SCREENS["laptop"], drawn_part(CHART, ".fr-fl"))
     thumb = (
         page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]')
         .filter(has_text="γ")

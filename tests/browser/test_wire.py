@@ -86,13 +86,13 @@ DRAW = r"""async ([id, figure, width]) => {
 @pytest.fixture(scope="module")
 def sent() -> list[tuple[str, dict, dict]]:
     """(name, figure as built, figure as sent) of every chart of :data:`LINKS`."""
-    caught: list[tuple[dict, dict]] = []
+    found: list[tuple[str, dict, dict]] = []
+    name = ""
 
     def catch(spec: dict) -> dict:
-        caught.append((copy.deepcopy(spec), wire.lean(spec)))
-        return caught[-1][1]
+        found.append((f"{name} #{len(found)}", copy.deepcopy(spec), wire.lean(spec)))
+        return found[-1][2]
 
-    found = []
     cached = (charts.loss_chart, charts.figure_1, charts.figure_1_sweep)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("focal.ui.plot.lean", catch)
@@ -100,10 +100,8 @@ def sent() -> list[tuple[str, dict, dict]]:
         for chart in cached:  # every chart built again, and caught
             chart.cache_clear()
         for page, query in LINKS:
-            app(page, timeout=60, **query)
             name = f"{page or 'explorer'}?{urlencode(query)}"
-            found += [(f"{name} #{i}", *pair) for i, pair in enumerate(caught)]
-            caught.clear()
+            app(page, timeout=60, **query)
     for chart in cached:
         chart.cache_clear()
     assert len(found) >= 19  # every Plotly chart of LINKS (none on the ratio view)
