@@ -268,8 +268,7 @@ def slider(page: Page, name: str) -> Locator:
 
 
 def thumb(page: Page, name: str) -> Locator:
-    """A slider's keyboard-focusable thumb (``<input type="range">``: an ARIA
-    ``slider`` by its implicit role, which CSS ``[role="slider"]`` misses)."""
+    """A slider's thumb (``<input type="range">``, an ARIA role CSS misses)."""
     return slider(page, name).get_by_role("slider")
 
 
