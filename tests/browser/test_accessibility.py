@@ -144,7 +144,6 @@ def test_no_wcag_violations(
     violations = results.response["violations"]
     unnamed = page.evaluate(UNNAMED_CHARTS)
     if lang == "en" and page_name in SHOTS:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"a11y-{screen}-{page_name}.png"))
 
     where = f"{address} on the {screen} screen"

@@ -249,9 +249,8 @@ def press_and_wait(page: Page, thumb: Locator, key: str, fragment: str, part: st
 def drag_legend(page: Page) -> list[str]:
     """The on-drag chart's legend texts (CE, FL at the current γ, ...)."""
     return page.evaluate(
-        f"() => [...{DRAG_SVG}.querySelectorAll('text')]"
-        ".filter(t => t.previousElementSibling"
-        " && t.previousElementSibling.tagName === 'path'"
+        f"() => [...{DRAG_SVG}.querySelectorAll('text')].filter(t => "
+        "t.previousElementSibling?.tagName === 'path'"
         " && t.previousElementSibling.getAttribute('stroke-width'))"
         ".map(t => t.textContent)"
     )
@@ -281,7 +280,6 @@ def expect_slider_value(page: Page, name: str, shown: str) -> None:
 def shoot(page: Page, name: str, *, full: bool, min_charts: int) -> None:
     """Save a screenshot; ``full``: of every section, in a viewport as tall as
     the content (Streamlit scrolls an inner container: ``full_page`` would not)."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     if full:
         width = page.viewport_size["width"]
         page.set_viewport_size({"width": width, "height": FULL_HEIGHT})
