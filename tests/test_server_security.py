@@ -208,6 +208,7 @@ def test_make_run_s_websocket_is_guarded_by_its_origin(make_run_server: int) -> 
     "make_run_server",
     [("--server.enableCORS=false", "--server.enableXsrfProtection=false")],
     indirect=True,
+    ids=["protections-off"],
 )
 def test_the_checks_see_a_server_without_protections(make_run_server: int) -> None:
     # the checks above, on a planted fault: protections switched off
