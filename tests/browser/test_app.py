@@ -210,20 +210,17 @@ PAGE_STATE = """() => ({
 
 def assert_presenter_fonts(page: Page, charts: int) -> None:
     """``charts`` charts, all their text at least 20 px (presenter mode), once
-    Plotly has redrawn; else, after the suite's timeout, the sizes found."""
-    try:
-        page.wait_for_function(PRESENTER_FONTS, arg=charts)
-    except PlaywrightTimeoutError:
-        pytest.fail(f"presenter text, {charts} charts: {page.evaluate(CHART_FONTS)}")
+    Plotly has redrawn."""
+    wait_until(page, PRESENTER_FONTS, charts, "presenter text", state=CHART_FONTS)
 
 
-def wait_until(page: Page, condition: str, arg=None, what: str = "") -> None:
-    """``wait_for_function``; on timeout, fail with the page's state."""
+def wait_until(page: Page, condition: str, arg=None, what="", state=PAGE_STATE):
+    """``wait_for_function``; on timeout, fail with the page's ``state``."""
     try:
         page.wait_for_function(condition, arg=arg)
     except PlaywrightTimeoutError:
-        state = page.evaluate(PAGE_STATE)
-        pytest.fail(f"timed out waiting for {what or condition}; page: {state}")
+        found = page.evaluate(state)
+        pytest.fail(f"timed out waiting for {what or condition}; page: {found}")
 
 
 def settle(page: Page, min_charts: int = 1) -> None:
