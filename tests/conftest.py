@@ -19,7 +19,5 @@ def app_base() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def chromium() -> str:
     """The system Chromium's path (missing: fail in CI, else skip)."""
-    path = chromium_path()
-    if path is None:
-        missing("the system Chromium is not installed (apt-get install chromium)")
-    return path
+    missed = "the system Chromium is not installed (apt-get install chromium)"
+    return chromium_path() or missing(missed)

@@ -17,6 +17,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from decimal import Decimal
+from email.message import Message
 from pathlib import Path
 from typing import Any, NoReturn
 from unittest import mock
@@ -26,7 +27,6 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from streamlit.testing.v1 import AppTest
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
@@ -79,30 +79,18 @@ def run_cli(*argv: str) -> tuple[int, str, str]:
 # ---------------------------------------------------------------- logged errors
 
 
-def _is_error(record: logging.LogRecord) -> bool:
-    return (
-        record.levelno >= logging.ERROR
-        or record.exc_info is not None
-        or "Traceback" in record.getMessage()
-    )
-
-
 @contextmanager
 def logged_errors() -> Iterator[list[str]]:
-    """Errors and tracebacks that any logger handles meanwhile.
-
-    Streamlit's module loggers (``streamlit.logger.get_logger``) do not
-    propagate, so a handler on the root or the ``streamlit`` logger never sees
-    them ("Uncaught app execution" among them). Every logger's records pass
-    through ``Logger.callHandlers``; this listens there, whatever the logger,
-    its propagation or when it was created.
-    """
+    """Errors and tracebacks that any logger handles meanwhile, heard where every
+    record passes (``Logger.callHandlers``): Streamlit's module loggers do not
+    propagate, so a handler on the root logger would miss them."""
     found: list[str] = []
     call_handlers = logging.Logger.callHandlers
 
     def listen(logger: logging.Logger, record: logging.LogRecord) -> None:
-        if _is_error(record):
-            found.append(f"{record.name}: {record.getMessage()[:300]}")
+        text = record.getMessage()
+        if record.levelno >= logging.ERROR or record.exc_info or "Traceback" in text:
+            found.append(f"{record.name}: {text[:300]}")
         call_handlers(logger, record)
 
     with mock.patch.object(logging.Logger, "callHandlers", listen):
@@ -113,12 +101,8 @@ def logged_errors() -> Iterator[list[str]]:
 
 
 def quoted(text: str) -> object:
-    """``pytest.approx`` for a number quoted in the facts, to the digits quoted.
-
-    The tolerance is the larger of 1e-9 relative and half a unit in the last
-    quoted place, so a 10-digit value is held to ~1e-10 and a 7-digit one to
-    its own last digit.
-    """
+    """``pytest.approx`` for a number quoted in the facts, to the digits quoted:
+    the larger of 1e-9 relative and half a unit in the last quoted place."""
     exponent = Decimal(text).as_tuple().exponent
     assert isinstance(exponent, int)
     return pytest.approx(float(text), rel=1e-9, abs=0.5 * 10.0**exponent)
@@ -143,11 +127,8 @@ def plotly_data(node: Any) -> Any:
     if isinstance(node, dict):
         if "bdata" in node and "dtype" in node:
             array = np.frombuffer(base64.b64decode(node["bdata"]), node["dtype"])
-            shape = node.get("shape")
-            if shape:
-                dims = shape.split(",") if isinstance(shape, str) else shape
-                array = array.reshape([int(d) for d in dims])
-            return array
+            # plotly.py writes a shape ("3, 4") for two dimensions or more only
+            return array.reshape([int(n) for n in node.get("shape", "-1").split(",")])
         return {key: plotly_data(value) for key, value in node.items()}
     if isinstance(node, list):
         return [plotly_data(value) for value in node]
@@ -161,9 +142,7 @@ def figure_data(figure: go.Figure) -> dict[str, Any]:
 
 def assert_strict_json(figure: go.Figure) -> None:
     """The figure's JSON is valid JSON: no NaN, no Infinity."""
-    text = figure.to_json()
-    assert "NaN" not in text and "Infinity" not in text
-    json.loads(text)
+    json.loads(figure.to_json(), parse_constant=pytest.fail)
 
 
 #: Charts go out as float32 (focal.figures.wire): half a unit in the 24th bit.
@@ -171,11 +150,8 @@ FLOAT32 = 2.0**-24
 
 
 def on_grid(x: Any, grid: np.ndarray) -> np.ndarray:
-    """Where each x of a trace lies on the core's ``grid`` (to float32).
-
-    A line trimmed for the screen (:func:`focal.figures.wire.lean`) keeps some
-    of the core's points, in order, both ends included: their indices.
-    """
+    """The indices on the core's ``grid`` of a trace's x (to float32): a line
+    thinned by :func:`focal.figures.wire.lean` keeps points in order, both ends."""
     x, grid = np.asarray(x, dtype=float), np.asarray(grid, dtype=float)
     if x.size == grid.size:  # every point kept
         np.testing.assert_allclose(x, grid, rtol=FLOAT32, atol=1e-45)
@@ -190,13 +166,9 @@ def on_grid(x: Any, grid: np.ndarray) -> np.ndarray:
 def assert_same_series(
     actual: Any, expected: np.ndarray, grid: np.ndarray | None = None, rtol: float = 0.0
 ) -> None:
-    """Trace data equals the core's array (exactly, or to ``rtol``); NaN (a
-    gap) exactly where the core's value is infinite.
-
-    ``actual`` is the data, or a trace (its ``y``). With ``grid``, the core's
-    x of ``expected``, a trace's points are matched to the grid by their x
-    (:func:`on_grid`): a long line keeps only the points its picture needs.
-    """
+    """Trace data (or a trace's ``y``) equals the core's array (exactly, or to
+    ``rtol``), NaN (a gap) where it is infinite; with ``grid``, the core's x, a
+    thinned trace is matched to it by its x (:func:`on_grid`)."""
     if isinstance(actual, dict):
         if grid is not None:
             expected = np.asarray(expected)[on_grid(actual["x"], grid)]
@@ -219,14 +191,10 @@ def assert_svg_path(path: str, x: np.ndarray, y: np.ndarray) -> None:
     finite = np.isfinite(y)
     pieces = re.findall(r"M[^M]*", path)
     starts = np.flatnonzero(finite & ~np.r_[False, finite[:-1]])
+    ends = np.flatnonzero(finite & ~np.r_[finite[1:], False])
     assert len(pieces) == len(starts)
-    for piece, start in zip(pieces, starts, strict=True):
-        end = start
-        while end + 1 < len(y) and finite[end + 1]:
-            end += 1
-        corners = np.array(
-            [(float(a), float(b)) for _, a, b in SVG_POINT.findall(piece)]
-        )
+    for piece, start, end in zip(pieces, starts, ends, strict=True):
+        corners = np.array(SVG_POINT.findall(piece))[:, 1:].astype(float)
         assert np.all(np.isfinite(corners))
         xs, ys = x[start : end + 1], y[start : end + 1]
         np.testing.assert_allclose(corners[[0, -1], 0], xs[[0, -1]], atol=0.051)
@@ -341,16 +309,11 @@ _RELEASES = itertools.count(1)
 def release(at: AppTest, component: str, name: str, value: Any) -> AppTest:
     """Release the on-drag chart ``component``'s ``name`` input at ``value``, as
     the browser does: the chart's state ``{"commit": {name, value, n}}``."""
-    chart = mounts(at)[component]
-    sent = WidgetStates()
-    sent.widgets.extend(
-        w for w in at._tree.get_widget_states().widgets if w.id != chart.proto.id
-    )
+    sent = at._tree.get_widget_states()  # the widgets (the chart is none of them)
     state = sent.widgets.add()
-    state.id = chart.proto.id
-    state.json_value = json.dumps(
-        {"commit": {"name": name, "value": value, "n": next(_RELEASES)}}
-    )
+    state.id = mounts(at)[component].proto.id
+    commit = {"name": name, "value": value, "n": next(_RELEASES)}
+    state.json_value = json.dumps({"commit": commit})
     at._run(sent)
     assert not at.exception, at.exception
     return at
@@ -418,11 +381,8 @@ _NOT_PROSE = re.compile(
 
 
 def latin_words(text: str) -> list[str]:
-    """The words of ``text`` in Latin letters that no Chinese page should show.
-
-    Formulas, code, links and cited titles are left out; symbols, units and
-    names (:data:`LATIN_ALLOWED`) are allowed.
-    """
+    """The words of ``text`` in Latin letters that no Chinese page should show
+    (not in formulas, code, links, cited titles or :data:`LATIN_ALLOWED`)."""
     for title in CITED_TITLES:
         text = text.replace(title, "")
     text = _NOT_PROSE.sub(" ", text)
@@ -449,19 +409,15 @@ def assert_chinese(texts: Iterable[str]) -> None:
 
 class Tab(Student):
     """A browser tab speaking Streamlit's protocol (``bench/load.py``'s
-    student), which also keeps its session's id, its download buttons and the
-    messages of its last rerun, and can reconnect to its session as the
-    browser does after a network blip."""
+    student) that keeps its session's id, its download buttons and the
+    messages of its last rerun, and can reconnect as a browser does."""
 
     def __init__(self, base: str, path: str = "/", query: str = "") -> None:
         super().__init__(base, path, query, random.Random(0), timeout_s=60.0)
-        #: The session's id, from the server's ``new_session`` message.
         self.session_id = ""
         #: Download buttons whose data is made on click: label -> deferred id.
         self.downloads: dict[str, str] = {}
-        #: Every message of the last rerun (or of the opening run).
         self.messages: list[ForwardMsg] = []
-        self._answers: dict[str, Any] = {}
 
     async def rerun(self, widgets: bool = True) -> float:
         self.messages = []
@@ -469,33 +425,19 @@ class Tab(Student):
 
     def _read(self, message: ForwardMsg) -> int | None:
         self.messages.append(message)
-        kind = message.WhichOneof("type")
-        if kind == "new_session":
+        if message.HasField("new_session"):
             self.session_id = message.new_session.initialize.session_id
-        elif kind == "backend_operation_response":
-            answer = message.backend_operation_response
-            self._answers[answer.request_id] = answer
-        elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
-            element = message.delta.new_element
-            if element.WhichOneof("type") == "download_button":
-                button = element.download_button
-                if button.HasField("deferred_file_id"):
-                    self.downloads[button.label] = button.deferred_file_id
+        button = message.delta.new_element.download_button  # if there is one
+        if button.HasField("deferred_file_id"):
+            self.downloads[button.label] = button.deferred_file_id
         return super()._read(message)
 
     async def reconnect(self) -> None:
         """Close the websocket and open a new one that names this session."""
         await self.close()
         token = self.cookies.get("_streamlit_xsrf", "")
-        self.ws = await connect(
-            "ws" + self.base.removeprefix("http") + "/_stcore/stream",
-            subprotocols=["streamlit", token, self.session_id],
-            origin=self.base,
-            additional_headers={"Cookie": self.cookie_header()},
-            max_size=None,
-            open_timeout=self.timeout_s,
-            proxy=None,
-        )
+        protocols = ["streamlit", token, self.session_id]
+        self.ws = await stream(self.base, self.base, protocols, self.cookies)
         await self.rerun(widgets=False)
 
     async def download(self, label: str) -> str:
@@ -503,19 +445,19 @@ class Tab(Student):
         assert self.ws is not None
         request = BackMsg()
         operation = request.backend_operation_request
-        operation.request_id = f"download-{label}"
+        operation.request_id = label
         operation.session_id = self.session_id
         operation.deferred_file.file_id = self.downloads[label]
         await self.ws.send(request.SerializeToString())
         async with asyncio.timeout(self.timeout_s):
-            while operation.request_id not in self._answers:
-                self._read(ForwardMsg.FromString(await self.ws.recv()))
-        answer = self._answers[operation.request_id]
+            while True:
+                message = ForwardMsg.FromString(await self.ws.recv())
+                answer = message.backend_operation_response
+                if answer.request_id == label:
+                    break
+                self._read(message)
         assert not answer.error_msg, answer.error_msg
         return answer.deferred_file.url
-
-    def cookie_header(self) -> str:
-        return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
 
 
 async def open_tab(base: str, path: str = "/", query: str = "") -> Tab:
@@ -526,11 +468,29 @@ async def open_tab(base: str, path: str = "/", query: str = "") -> Tab:
     return opened
 
 
+def cookie_header(cookies: dict[str, str]) -> str:
+    return "; ".join(f"{name}={value}" for name, value in cookies.items())
+
+
+def stream(
+    base: str, origin: str | None, protocols: list[str], cookies: dict[str, str]
+) -> Any:
+    """The app's websocket, opened as a browser opens it (never via a proxy)."""
+    return connect(
+        "ws" + base.removeprefix("http") + "/_stcore/stream",
+        subprotocols=protocols,
+        origin=origin,
+        additional_headers={"Cookie": cookie_header(cookies)} if cookies else {},
+        max_size=None,
+        open_timeout=60,
+        proxy=None,
+    )
+
+
 def http(
     method: str, url: str, headers: dict[str, str] | None = None, data: bytes = b""
-) -> tuple[int, dict[str, str], bytes]:
-    """Status, headers (names in lower case) and body of a request on loopback
-    (never through a proxy)."""
+) -> tuple[int, Message, bytes]:
+    """Status, headers and body of a request on loopback (never via a proxy)."""
     request = urllib.request.Request(
         url, data=data or None, method=method, headers=headers or {}
     )
@@ -540,8 +500,7 @@ def http(
     except urllib.error.HTTPError as error:
         response = error
     with response:
-        found = {key.lower(): value for key, value in response.headers.items()}
-        return response.status, found, response.read()
+        return response.status, response.headers, response.read()
 
 
 def handshake(
@@ -550,25 +509,14 @@ def handshake(
     token: str | None,
     cookies: dict[str, str] | None = None,
 ) -> int:
-    """The HTTP status of a websocket handshake: 101 if accepted.
-
-    ``origin`` as a browser sends it (None: no ``Origin`` header, as from a
-    program); ``token`` the XSRF token in the subprotocol list, as Streamlit's
-    frontend sends it (None: left out).
-    """
+    """The HTTP status of a websocket handshake: 101 if accepted. ``origin`` as
+    a browser sends it (None: none, as from a program); ``token`` the XSRF token
+    in the subprotocols, as Streamlit's frontend sends it (None: left out)."""
 
     async def attempt() -> int:
-        protocols = ["streamlit", token] if token is not None else ["streamlit"]
-        jar = "; ".join(f"{k}={v}" for k, v in (cookies or {}).items())
+        protocols = ["streamlit"] if token is None else ["streamlit", token]
         try:
-            async with connect(
-                "ws" + base.removeprefix("http") + "/_stcore/stream",
-                subprotocols=protocols,
-                origin=origin,
-                additional_headers={"Cookie": jar} if jar else {},
-                open_timeout=30,
-                proxy=None,
-            ):
+            async with stream(base, origin, protocols, cookies or {}):
                 return 101
         except InvalidStatus as refused:
             return refused.response.status_code
@@ -580,15 +528,14 @@ def xsrf_cookie(base: str) -> dict[str, str]:
     """The cookies a browser holds after loading the page (the XSRF cookie,
     and behind nginx its sticky cookie)."""
     page = Tab(base)
-    page._get("/")
-    page._get("/_stcore/health")
+    page._page_load()
     return page.cookies
 
 
 def upload(base: str, cookies: dict[str, str], token: str | None) -> int:
     """Status of a file upload (PUT, a state-changing request) with ``token``
     in its ``X-Xsrftoken`` header (None: no header)."""
-    headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())}
+    headers = {"Cookie": cookie_header(cookies)}
     if token is not None:
         headers["X-Xsrftoken"] = token
     url = f"{base}/_stcore/upload_file/no-session/no-file"

@@ -58,26 +58,22 @@ def _clean_env(**extra: str) -> dict[str, str]:
     env["PATH"] = os.pathsep.join(
         part for part in env.get("PATH", "").split(os.pathsep) if part != venv_bin
     )
-    env.update(extra)
-    return env
+    return env | extra
 
 
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """This checkout's HEAD, cloned into an empty folder."""
-    head = subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "HEAD"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
+    head = subprocess.check_output(["git", "rev-parse", "HEAD"], cwd=ROOT, text=True)
     target = tmp_path_factory.mktemp("fresh") / "focal"
     subprocess.run(
         ["git", "clone", "--quiet", "--no-checkout", str(ROOT), str(target)],
         check=True,
         timeout=300,
     )
-    subprocess.run(["git", "-C", str(target), "checkout", "--quiet", head], check=True)
+    subprocess.run(
+        ["git", "-C", str(target), "checkout", "-q", head.strip()], check=True
+    )
     assert not (target / ".venv").exists()
     return target
 

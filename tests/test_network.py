@@ -20,23 +20,19 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.load import run_async
 from bench.wire import Relay
-from tests.helpers import Tab
+from tests.helpers import open_tab
 
 pytestmark = pytest.mark.load
 
 
 def charts(messages: list[ForwardMsg]) -> list[dict]:
     """The Plotly figures sent in full in ``messages``."""
-    found = []
-    for message in messages:
-        if message.WhichOneof("type") != "delta":
-            continue
-        delta = message.delta
-        if delta.WhichOneof("type") != "new_element":
-            continue
-        if delta.new_element.WhichOneof("type") == "plotly_chart":
-            found.append(json.loads(delta.new_element.plotly_chart.spec))
-    return found
+    elements = [message.delta.new_element for message in messages]
+    return [
+        json.loads(element.plotly_chart.spec)
+        for element in elements
+        if element.WhichOneof("type") == "plotly_chart"
+    ]
 
 
 def references(messages: list[ForwardMsg]) -> int:
@@ -48,16 +44,12 @@ def moves_of_gamma(base: str, query: str) -> list[list[ForwardMsg]]:
     messages of the opening run, then of each move."""
 
     async def drive() -> list[list[ForwardMsg]]:
-        student = Tab(base, "/", query)
-        runs = []
-        try:
-            await student.open()
+        student = await open_tab(base, "/", query)
+        runs = [student.messages]
+        for value in (3.0, 0.5, 4.2):
+            await student.move("gamma", value)
             runs.append(student.messages)
-            for value in (3.0, 0.5, 4.2):
-                await student.move("gamma", value)
-                runs.append(student.messages)
-        finally:
-            await student.close()
+        await student.close()
         assert student.stats.errors == []
         return runs
 

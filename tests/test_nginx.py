@@ -61,10 +61,7 @@ TEST_QUALITY = "5"
 
 @pytest.fixture(scope="module")
 def nginx() -> str:
-    path = nginx_binary()
-    if path is None:
-        missing("nginx is not installed (apt-get install nginx)")
-    return path
+    return nginx_binary() or missing("nginx is not installed (apt-get install nginx)")
 
 
 @pytest.fixture(scope="module")

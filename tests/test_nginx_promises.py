@@ -18,7 +18,14 @@ import pytest
 
 from bench.load import run_async
 from bench.streamlit_server import Server
-from tests.helpers import handshake, http, open_tab, upload, xsrf_cookie
+from tests.helpers import (
+    cookie_header,
+    handshake,
+    http,
+    open_tab,
+    upload,
+    xsrf_cookie,
+)
 from tests.test_nginx import nginx, proxy, replicas  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.slow, pytest.mark.load]
@@ -50,7 +57,7 @@ def test_a_download_reaches_the_replica_that_drew_the_page(
         (label,) = [label for label in page.downloads if "CSV" in label]
         url = await page.download(label)
         await page.close()
-        return url, page.cookie_header(), page.stats.errors
+        return url, cookie_header(page.cookies), page.stats.errors
 
     url, cookies, errors = run_async(click_csv)
     assert errors == []

@@ -32,28 +32,19 @@ SAFETY = ("server.address", "server.enableCORS", "server.enableXsrfProtection")
 
 def make_run_command(port: int = 8501) -> list[str]:
     """The ``streamlit run`` command line of ``make run`` (not executed)."""
-    done = subprocess.run(
-        ["make", "-n", "run", f"PORT={port}"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    (line,) = [line for line in done.stdout.splitlines() if "streamlit run" in line]
+    make = ["make", "-n", "run", f"PORT={port}"]
+    out = subprocess.check_output(make, cwd=ROOT, text=True, timeout=60)
+    (line,) = [line for line in out.splitlines() if "streamlit run" in line]
     return shlex.split(line)
 
 
 def flags(command: list[str]) -> dict[str, str]:
     """``--section.option value`` and ``--section.option=value`` pairs."""
     found: dict[str, str] = {}
-    for index, token in enumerate(command):
-        if not token.startswith("--") or "." not in token:
-            continue
-        name, equals, value = token[2:].partition("=")
-        if not equals:
-            value = command[index + 1] if index + 1 < len(command) else ""
-        found[name] = value
+    for token, after in zip(command, [*command[1:], ""], strict=True):
+        if token.startswith("--") and "." in token:
+            name, equals, value = token[2:].partition("=")
+            found[name] = value if equals else after
     return found
 
 
@@ -113,14 +104,11 @@ def test_streamlit_reads_the_protections_as_on(clean_env: None) -> None:
 def _listening(port: int) -> set[str]:
     """Local addresses with a socket listening on ``port`` (Linux /proc)."""
     found = set()
-    for table, width in (("/proc/net/tcp", 8), ("/proc/net/tcp6", 32)):
-        path = Path(table)
-        if not path.exists():
-            continue
-        for row in path.read_text().splitlines()[1:]:
+    for table in (Path("/proc/net/tcp"), Path("/proc/net/tcp6")):
+        for row in table.read_text().splitlines()[1:] if table.exists() else []:
             local, state = row.split()[1], row.split()[3]
             address, _, hex_port = local.partition(":")
-            if state == "0A" and int(hex_port, 16) == port and len(address) == width:
+            if state == "0A" and int(hex_port, 16) == port:
                 found.add(address)
     return found
 
@@ -135,22 +123,12 @@ def _is_loopback(address: str) -> bool:
 
 
 @pytest.fixture
-def make_run_server(clean_env: None) -> Iterator[int]:
-    """``make run``'s own command, on a free port; yields the port."""
-    yield from _serve()
-
-
-@pytest.fixture
-def unprotected_server(clean_env: None) -> Iterator[int]:
-    """The same with XSRF and CORS protection off: what the checks must see."""
-    yield from _serve(
-        "--server.enableCORS=false", "--server.enableXsrfProtection=false"
-    )
-
-
-def _serve(*extra: str) -> Iterator[int]:
+def make_run_server(request: pytest.FixtureRequest, clean_env: None) -> Iterator[int]:
+    """``make run``'s own command (plus an indirect parameter's flags) on a free
+    port; yields the port."""
     port = free_port()
-    server = start_command(make_run_command(port) + list(extra), port)
+    extra = list(getattr(request, "param", ()))
+    server = start_command(make_run_command(port) + extra, port)
     try:
         yield port
     finally:
@@ -226,9 +204,15 @@ def test_make_run_s_websocket_is_guarded_by_its_origin(make_run_server: int) -> 
     assert handshake(base, "http://evil.example", "wrong", cookies) == 403
 
 
-def test_the_checks_see_a_server_without_protections(unprotected_server: int) -> None:
+@pytest.mark.parametrize(
+    "make_run_server",
+    [("--server.enableCORS=false", "--server.enableXsrfProtection=false")],
+    indirect=True,
+    ids=["protections-off"],
+)
+def test_the_checks_see_a_server_without_protections(make_run_server: int) -> None:
     # the checks above, on a planted fault: protections switched off
-    base = f"http://127.0.0.1:{unprotected_server}"
+    base = f"http://127.0.0.1:{make_run_server}"
     cookies = xsrf_cookie(base)
     assert handshake(base, "http://evil.example", None, cookies) == 101
     assert upload(base, cookies, None) != 403

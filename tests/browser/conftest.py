@@ -59,78 +59,63 @@ class Watched:
 
     page: Page
     base: str
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-    foreign_requests: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
 
-    def url(self, path: str) -> str:
-        return self.base + path
+    def on_console(self, message: ConsoleMessage) -> None:
+        source = urlsplit(message.location.get("url", "") or "")
+        known_404 = (
+            "404" in message.text
+            and source.hostname in LOCAL_HOSTS
+            and _KNOWN_404.match(source.path)
+        )
+        if message.type == "error" and not known_404:
+            self.problems.append(f"console error: {message.text} ({source.geturl()})")
 
-    def problems(self) -> list[str]:
-        found = [f"console error: {text}" for text in self.console_errors]
-        found += [f"page error: {text}" for text in self.page_errors]
-        found += [f"request to another host: {url}" for url in self.foreign_requests]
-        found += [f"dialog opened: {text}" for text in self.dialogs]
+    def on_request(self, request: Request) -> None:
+        local = urlsplit(request.url).hostname in LOCAL_HOSTS
+        if not (local or request.url.startswith(("data:", "blob:"))):
+            self.problems.append(f"request to another host: {request.url}")
+
+    def on_dialog(self, dialog: Dialog) -> None:
+        self.problems.append(f"dialog opened: {dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def assert_clean(self) -> None:
+        found = list(self.problems)
         if not self.page.is_closed():
             boxes = self.page.locator('[data-testid="stException"]')
             found += [
                 f"Streamlit exception box: {text[:500]}"
                 for text in boxes.all_inner_texts()
             ]
-        return found
-
-    def assert_clean(self) -> None:
-        problems = self.problems()
-        assert not problems, "the page reported problems:\n" + "\n".join(problems)
+        assert not found, "the page reported problems:\n" + "\n".join(found)
 
 
-def _on_console(watched: Watched, message: ConsoleMessage) -> None:
-    if message.type != "error":
-        return
-    source = urlsplit(message.location.get("url", "") or "")
-    if (
-        "404" in message.text
-        and source.hostname in LOCAL_HOSTS
-        and _KNOWN_404.match(source.path)
-    ):
-        return
-    where = message.location.get("url", "")
-    watched.console_errors.append(f"{message.text} ({where})")
-
-
-def _on_request(watched: Watched, request: Request) -> None:
-    url = request.url
-    if url.startswith(("data:", "blob:")):
-        return
-    if urlsplit(url).hostname not in LOCAL_HOSTS:
-        watched.foreign_requests.append(url)
-
-
-def _on_dialog(watched: Watched, dialog: Dialog) -> None:
-    watched.dialogs.append(f"{dialog.type}: {dialog.message}")
-    dialog.dismiss()
+def new_page(browser: Browser, width: int, height: int, phone: bool = False) -> Page:
+    """A page in a new context of ``width`` x ``height``; ``phone``: as a phone
+    opens it (:data:`PHONE_AGENT`, a mobile viewport and touch)."""
+    mobile = {"user_agent": PHONE_AGENT, "is_mobile": True, "has_touch": True}
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        locale="en-US",
+        **(mobile if phone else {}),
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    return context.new_page()
 
 
 @pytest.fixture(scope="session")
 def browser(chromium: str) -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
+    with sync_playwright() as playwright:  # its end closes the browser
+        yield playwright.chromium.launch(
             executable_path=chromium, headless=True, args=CHROMIUM_ARGS
         )
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @pytest.fixture
 def fresh_app_base() -> Iterator[str]:
-    """Base URL of a new ``streamlit run app.py`` that no browser has opened yet.
-
-    For what only a first visitor sees: before any session has run the entry
-    script, Streamlit would route by a legacy ``pages/`` directory, were there one.
-    """
+    """Base URL of a new ``streamlit run app.py`` that no browser has opened yet:
+    before any session has run app.py, Streamlit routes as for a ``pages/`` folder."""
     yield from serve_app()
 
 
@@ -148,14 +133,10 @@ OpenApp = Callable[..., Watched]
 def open_app(
     request: pytest.FixtureRequest, browser: Browser, app_base: str
 ) -> Iterator[OpenApp]:
-    """Open a path of the app in a fresh context; ``open_app(path, width, height)``.
-
-    The returned :class:`Watched` has navigated to the path (on ``base`` when
-    given, else on the session's server); waiting for the app to render is the
-    test's business (see ``test_app.settle``). ``phone=True`` opens it as a
-    phone does: :data:`PHONE_AGENT`, a mobile viewport and touch.
-    """
-    opened: list[tuple[Watched, object]] = []
+    """``open_app(path, width, height, base, phone)``: a :class:`Watched` page in a
+    fresh context, navigated to ``path`` on ``base`` (default: the session's
+    server); waiting for the app to render is the test's (``test_app.settle``)."""
+    opened: list[Watched] = []
 
     def open_(
         path: str = "/",
@@ -164,30 +145,24 @@ def open_app(
         base: str | None = None,
         phone: bool = False,
     ) -> Watched:
-        mobile = {"user_agent": PHONE_AGENT, "is_mobile": True, "has_touch": True}
-        context = browser.new_context(
-            viewport={"width": width, "height": height},
-            locale="en-US",
-            **(mobile if phone else {}),
+        watched = Watched(new_page(browser, width, height, phone), base or app_base)
+        watched.page.on("console", watched.on_console)
+        watched.page.on(
+            "pageerror", lambda error: watched.problems.append(f"page error: {error}")
         )
-        context.set_default_timeout(TIMEOUT_MS)
-        page = context.new_page()
-        watched = Watched(page, base or app_base)
-        page.on("console", lambda message: _on_console(watched, message))
-        page.on("pageerror", lambda error: watched.page_errors.append(str(error)))
-        page.on("dialog", lambda dialog: _on_dialog(watched, dialog))
-        context.on("request", lambda req: _on_request(watched, req))
-        opened.append((watched, context))
-        page.goto(watched.url(path))
+        watched.page.on("dialog", watched.on_dialog)
+        watched.page.context.on("request", watched.on_request)
+        opened.append(watched)
+        watched.page.goto(watched.base + path)
         return watched
 
     yield open_
     try:
         passed = getattr(request.node, "report_call", None)
         if passed is not None and passed.passed:
-            for watched, _ in opened:
+            for watched in opened:
                 watched.assert_clean()
     finally:
-        for _, context in opened:
+        for watched in opened:
             with contextlib.suppress(Exception):
-                context.close()
+                watched.page.context.close()

@@ -8,10 +8,9 @@ are counted on the websocket.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
-from playwright.sync_api import Page, WebSocket
+from playwright.sync_api import Page
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from .test_app import settle, wait_until
@@ -46,7 +45,7 @@ STOP = """() => { const log = window.__drag; log.on = false;
           inputs: log.inputs}; }"""
 
 
-def drawn(chart: str, part: str) -> str:
+def drawn_part(chart: str, part: str) -> str:
     """In the page: the chart's ``part`` (a path) has been drawn."""
     return f"""() => {{
   const chart = '{chart}';
@@ -56,69 +55,58 @@ def drawn(chart: str, part: str) -> str:
 }}"""
 
 
-@dataclass
-class Reruns:
-    """The browser's requests for a script run, counted on the websocket."""
+def open_chart(open_app: Any, screen: tuple, drawn: str) -> tuple[Page, list[str]]:
+    """Open ``screen`` = (link, (width, height), phone) in a new session, once the
+    chart is drawn (``drawn``); the browser's requests for a script run, counted
+    on its websocket from the start."""
+    link, (width, height), phone = screen
+    page = open_app(link, width=width, height=height, phone=phone).page
+    reruns: list[str] = []
 
-    sent: list[str] = field(default_factory=list)
-
-    def watch(self, socket: WebSocket) -> None:
-        socket.on("framesent", self._frame)
-
-    def _frame(self, payload: bytes | str) -> None:
+    def sent(payload: bytes | str) -> None:
         if isinstance(payload, bytes):
             kind = BackMsg.FromString(payload).WhichOneof("type")
             if kind == "rerun_script":
-                self.sent.append(kind)
+                reruns.append(kind)
 
-    @property
-    def count(self) -> int:
-        return len(self.sent)
-
-
-def open_chart(open_app: Any, screen: tuple, drawn: str) -> tuple[Page, Reruns]:
-    """Open ``screen`` = (link, (width, height), phone) in a new session whose
-    websocket is watched from the start, once the chart is drawn (``drawn``)."""
-    link, (width, height), phone = screen
-    page = open_app(link, width=width, height=height, phone=phone).page
-    reruns = Reruns()
-    page.on("websocket", reruns.watch)
+    page.on("websocket", lambda socket: socket.on("framesent", sent))
     page.reload()
     wait_until(page, drawn, what="the on-drag chart drawn")
     settle(page, 0)
     return page, reruns
 
 
-def point_on(
-    page: Page, selector: str, value: float, high: float
-) -> tuple[float, float]:
-    """Where on the range input ``selector`` (from 0 to ``high``) a pointer puts
-    ``value``: Chromium's thumb is 16 px wide."""
-    box = page.locator(selector).bounding_box()
-    assert box is not None
-    inset = 8.0
-    x = box["x"] + inset + value / high * (box["width"] - 2 * inset)
-    return x, box["y"] + box["height"] / 2
-
-
 def drag(
     page: Page, phone: bool, selector: str, high: float, values: Sequence[float]
 ) -> Callable[[], None]:
-    """Press on the thumb at ``values[0]`` and move through the rest; returns
-    the release, for the caller to call when it has looked at the page."""
-    start, *moves = (point_on(page, selector, value, high) for value in values)
-    if phone:
-        cdp = page.context.new_cdp_session(page)
+    """Press on the range input ``selector`` (from 0 to ``high``; Chromium's
+    thumb is 16 px wide) at ``values[0]`` and move through the rest."""
+    box = page.locator(selector).bounding_box()
+    assert box is not None
+    y = box["y"] + box["height"] / 2
+    at = [box["x"] + 8 + value / high * (box["width"] - 16) for value in values]
+    return press_and_move(page, phone, [(x, y) for x in at])
 
-        def touch(kind: str, points: list[dict[str, float]]) -> None:
-            cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
 
-        touch("touchStart", [{"x": start[0], "y": start[1]}])
-        for x, y in moves:
-            touch("touchMove", [{"x": x, "y": y}])
-        return lambda: (touch("touchEnd", []), cdp.detach())
-    page.mouse.move(*start)
-    page.mouse.down()
-    for point in moves:
-        page.mouse.move(*point)
-    return page.mouse.up
+def press_and_move(
+    page: Page, phone: bool, points: Sequence[tuple[float, float]]
+) -> Callable[[], None]:
+    """Press at ``points[0]`` (a mouse, or a ``phone``'s finger: DevTools touch
+    events) and move through the rest; returns the release, for the caller to
+    call when it has looked at the page."""
+    if not phone:
+        page.mouse.move(*points[0])
+        page.mouse.down()
+        for point in points[1:]:
+            page.mouse.move(*point)
+        return page.mouse.up
+    cdp = page.context.new_cdp_session(page)
+
+    def touch(kind: str, at: Sequence[tuple[float, float]]) -> None:
+        touches = [{"x": x, "y": y} for x, y in at]
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": touches})
+
+    touch("touchStart", points[:1])
+    for point in points[1:]:
+        touch("touchMove", [point])
+    return lambda: (touch("touchEnd", []), cdp.detach())

@@ -13,14 +13,13 @@ scripts load once per context; each page is a fresh Streamlit session.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from .conftest import PHONE_AGENT, SCREENSHOTS, TIMEOUT_MS
+from .conftest import SCREENSHOTS, new_page
 from .test_app import settle
 
 pytestmark = pytest.mark.browser
@@ -29,20 +28,11 @@ pytestmark = pytest.mark.browser
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-@dataclass(frozen=True)
-class Screen:
-    """A screen the room uses: its size, its query, and whether it is a phone."""
-
-    width: int
-    height: int
-    query: str = ""
-    phone: bool = False
-
-
-SCREENS: dict[str, Screen] = {
-    "laptop": Screen(1440, 900),
-    "presenter": Screen(1280, 720, query="present=true"),
-    "phone": Screen(390, 844, phone=True),
+#: The screens the room uses: width, height, query, and whether it is a phone.
+SCREENS: dict[str, tuple[int, int, str, bool]] = {
+    "laptop": (1440, 900, "", False),
+    "presenter": (1280, 720, "present=true", False),
+    "phone": (390, 844, "", True),
 }
 LANGS: dict[str, str] = {"en": "", "zh": "lang=zh"}
 
@@ -78,9 +68,7 @@ AXE = Axe()
 def link_to(path: str, *queries: str) -> str:
     """``path`` with the screen's and the language's query parameters added."""
     extra = "&".join(query for query in queries if query)
-    if not extra:
-        return path
-    return f"{path}{'&' if '?' in path else '?'}{extra}"
+    return f"{path}{'&' if '?' in path else '?'}{extra}" if extra else path
 
 
 def report(violations: list[dict]) -> str:
@@ -100,26 +88,19 @@ def report(violations: list[dict]) -> str:
 
 
 @pytest.fixture(scope="module")
-def tabs(browser: Browser) -> Iterator[dict[tuple[str, str], Page]]:
-    """One page per screen and language, opened on first use (see ``tab``)."""
+def tab(browser: Browser) -> Iterator[Callable[[str, str], Page]]:
+    """``tab(screen, lang)``: one page per screen and language, opened on first use."""
     opened: dict[tuple[str, str], Page] = {}
-    yield opened
+
+    def open_(screen: str, lang: str) -> Page:
+        if (screen, lang) not in opened:
+            width, height, _, phone = SCREENS[screen]
+            opened[screen, lang] = new_page(browser, width, height, phone)
+        return opened[screen, lang]
+
+    yield open_
     for page in opened.values():
         page.context.close()
-
-
-def tab(tabs: dict[tuple[str, str], Page], browser: Browser, screen: str, lang: str):
-    if (screen, lang) not in tabs:
-        size = SCREENS[screen]
-        mobile = {"user_agent": PHONE_AGENT, "is_mobile": True, "has_touch": True}
-        context = browser.new_context(
-            viewport={"width": size.width, "height": size.height},
-            locale="en-US",
-            **(mobile if size.phone else {}),
-        )
-        context.set_default_timeout(TIMEOUT_MS)
-        tabs[screen, lang] = context.new_page()
-    return tabs[screen, lang]
 
 
 #: Violations that wait for work in progress elsewhere, by screen and page: each
@@ -145,11 +126,11 @@ CASES = [
 
 @pytest.mark.parametrize(("screen", "lang", "page_name"), CASES)
 def test_no_wcag_violations(
-    tabs, browser: Browser, app_base: str, screen: str, lang: str, page_name: str
+    tab, app_base: str, screen: str, lang: str, page_name: str
 ) -> None:
     path, charts = PAGES[page_name]
-    address = link_to(path, SCREENS[screen].query, LANGS[lang])
-    page = tab(tabs, browser, screen, lang)
+    address = link_to(path, SCREENS[screen][2], LANGS[lang])
+    page = tab(screen, lang)
     page.goto(app_base + address)
     settle(page, charts)
 
@@ -163,7 +144,6 @@ def test_no_wcag_violations(
     violations = results.response["violations"]
     unnamed = page.evaluate(UNNAMED_CHARTS)
     if lang == "en" and page_name in SHOTS:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"a11y-{screen}-{page_name}.png"))
 
     where = f"{address} on the {screen} screen"

@@ -209,31 +209,18 @@ PAGE_STATE = """() => ({
 
 
 def assert_presenter_fonts(page: Page, charts: int) -> None:
-    """``charts`` charts, all their text at least 20 px (presenter mode).
-
-    Waits for Plotly to redraw at presenter sizes after the rerun's data
-    arrive; after the suite's timeout, fails with the sizes it found.
-    """
-    try:
-        page.wait_for_function(PRESENTER_FONTS, arg=charts)
-    except PlaywrightTimeoutError:
-        pytest.fail(
-            f"presenter chart text, {charts} charts: {page.evaluate(CHART_FONTS)}"
-        )
-    fonts = page.evaluate(CHART_FONTS)
-    assert len(fonts) == charts, fonts
-    for index, sizes in enumerate(fonts):
-        small = {kind: px for kind, px in sizes.items() if 0 < px < 20}
-        assert not small, f"chart {index}: text under 20 px in presenter mode: {sizes}"
+    """``charts`` charts, all their text at least 20 px (presenter mode), once
+    Plotly has redrawn."""
+    wait_until(page, PRESENTER_FONTS, charts, "presenter text", state=CHART_FONTS)
 
 
-def wait_until(page: Page, condition: str, arg=None, what: str = "") -> None:
-    """``wait_for_function``; on timeout, fail with the page's state."""
+def wait_until(page: Page, condition: str, arg=None, what="", state=PAGE_STATE):
+    """``wait_for_function``; on timeout, fail with the page's ``state``."""
     try:
         page.wait_for_function(condition, arg=arg)
     except PlaywrightTimeoutError:
-        state = page.evaluate(PAGE_STATE)
-        pytest.fail(f"timed out waiting for {what or condition}; page: {state}")
+        found = page.evaluate(state)
+        pytest.fail(f"timed out waiting for {what or condition}; page: {found}")
 
 
 def settle(page: Page, min_charts: int = 1) -> None:
@@ -259,9 +246,8 @@ def press_and_wait(page: Page, thumb: Locator, key: str, fragment: str, part: st
 def drag_legend(page: Page) -> list[str]:
     """The on-drag chart's legend texts (CE, FL at the current γ, ...)."""
     return page.evaluate(
-        f"() => [...{DRAG_SVG}.querySelectorAll('text')]"
-        ".filter(t => t.previousElementSibling"
-        " && t.previousElementSibling.tagName === 'path'"
+        f"() => [...{DRAG_SVG}.querySelectorAll('text')].filter(t => "
+        "t.previousElementSibling?.tagName === 'path'"
         " && t.previousElementSibling.getAttribute('stroke-width'))"
         ".map(t => t.textContent)"
     )
@@ -278,11 +264,7 @@ def slider(page: Page, name: str) -> Locator:
 
 
 def thumb(page: Page, name: str) -> Locator:
-    """The keyboard-focusable thumb of a slider (an ARIA ``slider``).
-
-    Streamlit 1.67 draws it as ``<input type="range">``, whose role is implicit:
-    CSS ``[role="slider"]`` finds nothing, ``get_by_role("slider")`` finds it.
-    """
+    """A slider's thumb (``<input type="range">``, an ARIA role CSS misses)."""
     return slider(page, name).get_by_role("slider")
 
 
@@ -292,23 +274,17 @@ def expect_slider_value(page: Page, name: str, shown: str) -> None:
     expect(box.locator('[data-testid="stSliderThumbValue"]')).to_have_text(shown)
 
 
-def shoot(page: Page, name: str, *, full: bool, min_charts: int) -> Path:
-    """Save a screenshot; ``full`` sizes the viewport to the content's height.
-
-    Streamlit scrolls an inner container, so Playwright's ``full_page`` would
-    stop at the viewport: a tall viewport shows every section instead.
-    """
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def shoot(page: Page, name: str, *, full: bool, min_charts: int) -> None:
+    """Save a screenshot; ``full``: of every section, in a viewport as tall as
+    the content (Streamlit scrolls an inner container: ``full_page`` would not)."""
     if full:
-        width = page.viewport_size["width"] if page.viewport_size else FULL_WIDTH
+        width = page.viewport_size["width"]
         page.set_viewport_size({"width": width, "height": FULL_HEIGHT})
         settle(page, min_charts)
         needed = max(page.evaluate(CONTENT_HEIGHT) + 40, 720)
         page.set_viewport_size({"width": width, "height": needed})
     settle(page, min_charts)
-    path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path))
-    return path
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
 def open_settled(open_app, path: str, min_charts: int = EXPLORER_CHARTS, **size):
@@ -443,7 +419,6 @@ def test_hostile_link_is_refused_with_a_notice(open_app) -> None:
     app = open_settled(open_app, f"/?gamma={HOSTILE}&lang=fr", width=1400, height=1000)
     page = app.page
     shoot(page, "hostile-link-notice", full=False, min_charts=EXPLORER_CHARTS)
-    assert not app.dialogs, app.dialogs
     expect_slider_value(page, "γ", "2.0")
     expect(heading(page)).to_have_text(TITLE_EN)
     injected = page.evaluate(

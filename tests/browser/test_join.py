@@ -75,7 +75,6 @@ def wait_for_join(page: Page) -> dict:
 
 def decoded(page: Page, name: str) -> str:
     """The one QR code in a screenshot of the page (saved as ``name``)."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     png = page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
     found = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
     assert [code.format for code in found] == [zxingcpp.BarcodeFormat.QRCode], found

@@ -13,7 +13,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import PHONES, TIMEOUT_MS
+from .conftest import PHONES
+from .dragging import press_and_move
 from .test_app import (
     ANY_CHART,
     CHART_JSON,
@@ -132,9 +133,7 @@ def open_phone(open_app, path: str, size: str, charts: int) -> Page:
     page = open_app(path, width=width, height=height, phone=True).page
     # every page has the strip: with no chart to wait for, its slider shows
     # that the page has been drawn, not just the app's stylesheet
-    expect(page.locator('[data-testid="stSlider"]').first).to_be_visible(
-        timeout=TIMEOUT_MS
-    )
+    expect(page.locator('[data-testid="stSlider"]').first).to_be_visible()
     settle(page, charts)
     return page
 
@@ -250,23 +249,6 @@ def test_keyboard_on_gamma_redraws_the_chart(open_app) -> None:
     expect(page.locator(".st-key-drag_chart output.fd-go")).to_have_text("2.1")
 
 
-def swipe_up(page: Page, x: float, y: float, distance: float = 300) -> None:
-    """A finger drawn upwards from (x, y), as touch events (DevTools protocol)."""
-    cdp = page.context.new_cdp_session(page)
-    steps = 10
-    cdp.send(
-        "Input.dispatchTouchEvent",
-        {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]},
-    )
-    for step in range(1, steps + 1):
-        point = {"x": x, "y": y - distance * step / steps}
-        cdp.send(
-            "Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]}
-        )
-    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
-    cdp.detach()
-
-
 @pytest.mark.parametrize("path", ["/", "/?view=family", "/imbalance"])
 def test_a_swipe_over_a_chart_scrolls_the_page(open_app, path: str) -> None:
     # A chart as wide as the phone must not swallow the finger that scrolls the
@@ -277,5 +259,7 @@ def test_a_swipe_over_a_chart_scrolls_the_page(open_app, path: str) -> None:
     assert plot is not None
     top = "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop"
     assert page.evaluate(top) == 0
-    swipe_up(page, plot["x"] + plot["width"] / 2, plot["y"] + 0.8 * plot["height"])
+    # a finger drawn 300 px upwards from low on the chart, in ten moves
+    x, y = plot["x"] + plot["width"] / 2, plot["y"] + 0.8 * plot["height"]
+    press_and_move(page, True, [(x, y - 30 * step) for step in range(11)])()
     wait_until(page, f"() => ({top})() > 100", what="the page scrolled under the swipe")

@@ -64,10 +64,6 @@ def tap_track(page: Page, name: str, fraction: float) -> None:
     )
 
 
-def query(page: Page, key: str) -> str | None:
-    return page.evaluate("(key) => new URLSearchParams(location.search).get(key)", key)
-
-
 @pytest.mark.parametrize("path", PAGES)
 def test_keyboard_on_gamma_redraws_each_page(open_app, path: str) -> None:
     # γ in the strip above the page: one step right, new charts and γ in the URL
@@ -112,7 +108,9 @@ def test_touch_and_keyboard_on_a_pages_own_slider_redraw_its_chart(
         page, CHARTS_CHANGED, [before, "gamma_star="], "new FL* after a tap on γ*"
     )
     settle(page, 2)
-    tapped = float(query(page, "gamma_star") or 0)
+    tapped = float(
+        page.evaluate("new URLSearchParams(location.search).get('gamma_star')")
+    )
     assert tapped > 3.0, tapped
     expect_slider_value(page, "γ* of FL*", f"{tapped:.1f}")
     # the keyboard: β one step left

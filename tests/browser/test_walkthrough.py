@@ -38,26 +38,26 @@ def step_heading(page: Page, step: int) -> None:
     expect(page.get_by_role("heading", name=STEP_TITLES_EN[step])).to_be_visible()
 
 
+#: The first chart's trace names as JSON, or null before it has data.
+CHART_NAMES = """() => {
+  const chart = document.querySelectorAll('.js-plotly-plot')[0];
+  return chart && chart._fullData ? JSON.stringify(chart._fullData.map(t => t.name))
+    : null;
+}"""
+
+
 def wait_for_step(page: Page, step: int, before: str) -> None:
     """The URL names ``step`` (step 1, the default, is left out) and the chart
     holds new data."""
-    query = f"step={step}" if step > 1 else ""
-    condition = """([query, before]) => {
-      const chart = document.querySelectorAll('.js-plotly-plot')[0];
-      const url = new URLSearchParams(location.search);
-      const named = query ? url.get('step') === query.split('=')[1] : !url.has('step');
-      return named && chart && chart._fullData
-        && JSON.stringify(chart._fullData.map(t => t.name)) !== before;
-    }"""
-    wait_until(page, condition, [query, before], f"step {step} in URL and chart")
+    named = rf"[?&]step={step}(&|$)" if step > 1 else r"^(?!.*[?&]step=)"
+    expect(page).to_have_url(re.compile(named))
+    changed = f"(before) => ![null, before].includes(({CHART_NAMES})())"
+    wait_until(page, changed, before, f"step {step}'s chart")
     settle(page)
 
 
 def chart_names(page: Page) -> str:
-    return page.evaluate(
-        "() => JSON.stringify(document.querySelectorAll('.js-plotly-plot')[0]"
-        "._fullData.map(t => t.name))"
-    )
+    return page.evaluate(CHART_NAMES)
 
 
 def test_next_and_previous_move_the_step_and_the_url(open_app) -> None:

@@ -28,7 +28,7 @@ import numpy as np
 import plotly
 import plotly.io as pio
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 from playwright.sync_api import Browser, Page
 
 from focal.figures import wire
@@ -86,25 +86,22 @@ DRAW = r"""async ([id, figure, width]) => {
 @pytest.fixture(scope="module")
 def sent() -> list[tuple[str, dict, dict]]:
     """(name, figure as built, figure as sent) of every chart of :data:`LINKS`."""
-    caught: list[tuple[dict, dict]] = []
+    found: list[tuple[str, dict, dict]] = []
+    name = ""
 
     def catch(spec: dict) -> dict:
-        caught.append((copy.deepcopy(spec), wire.lean(spec)))
-        return caught[-1][1]
+        found.append((f"{name} #{len(found)}", copy.deepcopy(spec), wire.lean(spec)))
+        return found[-1][2]
 
-    found = []
-    cached = (charts.loss_chart, charts.figure_1)
-    cached += (charts.figure_1_sweep,)
+    cached = (charts.loss_chart, charts.figure_1, charts.figure_1_sweep)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("focal.ui.plot.lean", catch)
         patch.setattr("focal.ui.charts.lean", catch)
         for chart in cached:  # every chart built again, and caught
             chart.cache_clear()
         for page, query in LINKS:
-            app(page, timeout=60, **query)
             name = f"{page or 'explorer'}?{urlencode(query)}"
-            found += [(f"{name} #{i}", *pair) for i, pair in enumerate(caught)]
-            caught.clear()
+            app(page, timeout=60, **query)
     for chart in cached:
         chart.cache_clear()
     assert len(found) >= 19  # every Plotly chart of LINKS (none on the ratio view)
@@ -125,40 +122,25 @@ def _json(spec: dict) -> dict:
     return json.loads(pio.to_json(charts.SharedFigure(spec), validate=False))
 
 
-def _pieces(points: Any) -> list[np.ndarray]:
-    """A line's points (pixels, NaN for a gap) as the polylines drawn."""
-    points = np.array(points, dtype=float).reshape(-1, 2)
-    gap = np.isnan(points).any(axis=1)
-    edges = np.flatnonzero(np.diff(np.concatenate([[1], gap, [1]])))
-    return [points[a:b] for a, b in zip(edges[::2], edges[1::2], strict=True)]
-
-
 def _pixels_changed(first: bytes, second: bytes) -> tuple[float, int]:
     """The share of pixels two screenshots differ in, and the largest change
     of a colour channel (0 to 255)."""
-    a, b = (
-        np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
-        for png in (first, second)
-    )
-    diff = np.abs(a.astype(int) - b.astype(int)).max(axis=2)
+    a, b = (Image.open(io.BytesIO(png)).convert("RGB") for png in (first, second))
+    diff = np.asarray(ImageChops.difference(a, b)).max(axis=2)
     return float((diff > 0).mean()), int(diff.max())
 
 
-def _distance(points: np.ndarray, polylines: list[np.ndarray]) -> np.ndarray:
-    """Each point's distance to the nearest segment of ``polylines``."""
-    best = np.full(len(points), np.inf)
-    for line in polylines:
-        if len(line) == 1:
-            best = np.minimum(best, np.hypot(*(points - line[0]).T))
-            continue
-        a, b = line[:-1], line[1:]
-        ab = b - a
-        length2 = np.maximum((ab**2).sum(axis=1), 1e-12)
-        ap = points[:, None, :] - a[None]
-        t = np.clip((ap * ab[None]).sum(axis=2) / length2[None], 0, 1)
-        closest = a[None] + t[..., None] * ab[None]
-        best = np.minimum(best, np.hypot(*(points[:, None] - closest).T).T.min(axis=1))
-    return best
+def _distance(points: np.ndarray, line: Any) -> np.ndarray:
+    """Each point's distance to the nearest piece of ``line`` (its points in
+    pixels, NaN for a gap): its segments, and any point alone between gaps."""
+    line = np.array(line, dtype=float).reshape(-1, 2)
+    # every point is a segment of no length too: a lone point is a piece
+    a, b = np.r_[line[:-1], line], np.r_[line[1:], line]
+    drawn = ~(np.isnan(a) | np.isnan(b)).any(axis=1)
+    a, ab = a[drawn], (b - a)[drawn]
+    length2 = np.maximum((ab**2).sum(axis=1), 1e-12)
+    t = np.clip(((points[:, None] - a) * ab).sum(axis=2) / length2, 0, 1)
+    return np.hypot(*(points[:, None] - a - t[..., None] * ab).T).T.min(axis=1)
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
@@ -216,6 +198,6 @@ def test_thinned_lines_run_within_half_a_pixel(sent, canvas: Page, width) -> Non
             )
             if not inside.any():
                 continue
-            far = _distance(points[inside], _pieces(new)).max()
+            far = _distance(points[inside], new).max()
             assert far <= WITHIN_PX, (name, index, far)
     assert thinned >= 10  # the comparison saw thinned lines, not only copies
