@@ -253,10 +253,13 @@ def run(at: AppTest) -> AppTest:
     return at
 
 
-def app(script: str | None = None, timeout: float = 30, **query: Any) -> AppTest:
+def app(script: str | None = None, /, **query: Any) -> AppTest:
     """The app opened by a link with ``query`` (a list value repeats its key)
-    to ``script``'s page (default: the Explorer at ``/``), after a first run."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    to ``script``'s page (default: the Explorer at ``/``), after a first run.
+
+    ``script`` is positional-only, so any query key (even ``script``) is a key.
+    """
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params.update(query)
     if script:
         at.switch_page(script)

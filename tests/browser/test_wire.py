@@ -101,7 +101,7 @@ def sent() -> list[tuple[str, dict, dict]]:
             chart.cache_clear()
         for page, query in LINKS:
             name = f"{page or 'explorer'}?{urlencode(query)}"
-            app(page, timeout=60, **query)
+            app(page, **query)
     for chart in cached:
         chart.cache_clear()
     assert len(found) >= 19  # every Plotly chart of LINKS (none on the ratio view)

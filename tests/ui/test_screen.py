@@ -68,7 +68,7 @@ def opened(
     """``page`` opened by a link with ``query``, on a phone or not."""
     agent = ANDROID_CHROME if phone else None  # AppTest itself sends none
     monkeypatch.setattr(screen, "_user_agent", lambda: agent)
-    return app(f"pages/{page}.py", timeout=60, **query)
+    return app(f"pages/{page}.py", **query)
 
 
 def strip_keys(at: AppTest) -> list[str]:
