@@ -14,7 +14,7 @@ export default function keep({ data }) {
 
 function mount(args) {
   const { data, parentElement: root, setStateValue } = args;
-  const grid = reg.grids[data.grid], curves = (reg.curves ?? {})[data.curves];
+  const grid = reg.grids[data.grid], curves = reg.curves[data.curves];
   if (!grid || !curves) { reg.pending = args; return; }  // not arrived yet
   const $ = (s) => root.querySelector(s);
   const box = $(".fd-svg"), hover = $(".fd-hover");

@@ -1,7 +1,8 @@
 """The hard/easy ratio chart that follows a drag of γ, p_hard or p_easy.
 
-Four ``st.components.v2`` mounts, like :mod:`focal.ui.drag` (whose frame,
-text helper and export script this follows), sharing ``globalThis.focalRatio``:
+Four ``st.components.v2`` mounts, like :mod:`focal.ui.drag` (whose export
+script this follows; both draw with :mod:`focal.ui.svg`), sharing
+``globalThis.focalRatio``:
 
 - the **grid** (hidden): the drawing script, the chart's still parts (title,
   axes, legend), the x pixel and label of each γ step and every text. Its

@@ -3,7 +3,7 @@
 const reg = (globalThis.focalRatio ??= { grids: {}, curves: {}, n: 0 });
 
 export default function ({ data }) {
-  (reg.curves ??= {})[data.id] = data;
+  reg.curves[data.id] = data;
   const waiting = reg.pending;        // the chart mount ran first: draw it now
   if (waiting && reg.mount) { reg.pending = null; reg.mount(waiting); }
 }
